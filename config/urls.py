@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from statements.views import health
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("health/", health, name="health"),
+    path("", include("statements.urls")),
+]

@@ -1,0 +1,30 @@
+"""Ingest's additions to the editors' admin: re-extraction of documents.
+
+The statements app registers Document; ingest extends that registration so the domain app
+never has to import the pipeline.
+"""
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from statements.admin import DocumentAdmin
+from statements.models import Document
+
+from .services import document_retry
+
+
+class IngestDocumentAdmin(DocumentAdmin):
+    actions = ["reextract"]
+
+    @admin.action(description="Re-extract (statements editors reviewed are kept)")
+    def reextract(self, request: HttpRequest, queryset: QuerySet[Document]) -> None:
+        count = 0
+        for document in queryset:
+            document_retry(document=document)
+            count += 1
+        self.message_user(request, f"{count} documents queued for extraction.", messages.SUCCESS)
+
+
+admin.site.unregister(Document)
+admin.site.register(Document, IngestDocumentAdmin)

@@ -1,0 +1,77 @@
+"""Plain data returned by the extractor. No Django here: text and a date in, these out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+# Speaker kinds and sides mirror the choices of statements.models.Speaker.
+PERSON, INSTITUTION, GROUP = "person", "institution", "group"
+SIDE_US, SIDE_PK, SIDE_JOINT, SIDE_AF, SIDE_OTHER = "us", "pk", "joint", "af", "other"
+
+DAY, MONTH, YEAR, UNKNOWN = "day", "month", "year", "unknown"
+
+
+@dataclass(slots=True)
+class ExtractedStatement:
+    """One attributed span: who said it, what, when, and where in the text."""
+
+    speaker: str
+    text: str
+    start: int  # offsets into the text given to extract(); text == source[start:end]
+    end: int
+    direct: bool
+    speaker_kind: str = PERSON
+    speaker_org: str | None = None
+    speaker_role: str | None = None
+    speaker_side: str = SIDE_OTHER
+    said_on: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
+    date_precision: str = UNKNOWN
+    is_pledge: bool = False
+    topics: list[str] = field(default_factory=list)
+    armed_groups: list[str] = field(default_factory=list)
+    about_pakistan: bool = False
+    context: str = ""  # e.g. the journalist's question a briefing answer replies to
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ExtractedStatistic:
+    """An aggregate figure the document cites (CRSS, SATP...)."""
+
+    value: float
+    metric: str
+    source: str | None = None
+    period: str | None = None  # "2021", "2024-Q1", "2022-01/2022-04"
+    start: int = 0
+    end: int = 0
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        if float(self.value).is_integer():
+            data["value"] = int(self.value)
+        return data
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything found in one document."""
+
+    statements: list[ExtractedStatement] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)  # armed groups: TTP, ISIS-K...
+    places: list[str] = field(default_factory=list)
+    statistics: list[ExtractedStatistic] = field(default_factory=list)
+    published_on: date | None = None  # given, or found in the text (dateline, caption)
+    title: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "published": self.published_on.isoformat() if self.published_on else None,
+            "statements": [s.as_dict() for s in self.statements],
+            "organizations": list(self.organizations),
+            "places": list(self.places),
+            "statistics": [s.as_dict() for s in self.statistics],
+        }

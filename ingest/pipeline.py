@@ -1,0 +1,147 @@
+"""The one place where the extractor's output becomes rows.
+
+``document_process`` runs the extractor on a stored document and replaces the document's
+automatic statements in one transaction; statements an editor reviewed (verified, edited or
+rejected) stay exactly as the editor left them, and the extractor's copy of them is dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from statements.models import DatePrecision, Document, Statement, Statistic
+from statements.services import armed_groups_for, speaker_resolve, topics_for
+
+from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
+
+logger = logging.getLogger(__name__)
+
+
+def parse_partial_date(value: str | None) -> tuple[date | None, str]:
+    """'2024-05-13' / '2024-05' / '2024' -> (first day of that period, precision)."""
+    if not value:
+        return None, DatePrecision.UNKNOWN
+    parts = str(value).split("-")
+    try:
+        numbers = [int(p) for p in parts[:3]]
+        day = date(numbers[0], *(numbers[1:] + [1, 1])[:2])
+    except (ValueError, TypeError):
+        return None, DatePrecision.UNKNOWN
+    precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH}.get(len(numbers), DatePrecision.DAY)
+    return day, precision
+
+
+def _period_bounds(period: str | None) -> tuple[date | None, date | None]:
+    """'2024-Q1' / '2021' / '2022-01/2022-04' -> (first day, last day) of the period."""
+    if not period:
+        return None, None
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", period)
+    if quarter:
+        year, q = int(quarter[1]), int(quarter[2])
+        return date(year, 3 * q - 2, 1), _last_day(date(year, 3 * q, 1), DatePrecision.MONTH)
+    first, _, last = period.partition("/")
+    start, _ = parse_partial_date(first)
+    end, precision = parse_partial_date(last or first)
+    return start, _last_day(end, precision) if end else None
+
+
+def _last_day(day: date, precision: str) -> date:
+    if precision == DatePrecision.YEAR:
+        return date(day.year, 12, 31)
+    if precision == DatePrecision.MONTH:
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def document_process(*, document_id: int) -> Document:
+    """Extract the statements of one document and store them; idempotent.
+
+    Locks the document row, so two deliveries of the same task run one after the other and the
+    second simply replaces what the first wrote.
+    """
+    Document.objects.filter(pk=document_id).update(
+        status=Document.Status.PROCESSING, status_changed_at=timezone.now(), error=""
+    )
+    document = Document.objects.get(pk=document_id)
+    result = extract(document.text, document.published_on)
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        document.statements.filter(review_status=Statement.Review.AUTO).delete()
+        kept = list(document.statements.values_list("start", "end"))
+        for found in result.statements:
+            if not _overlaps(found.start, found.end, kept):
+                _store_statement(document, found)
+        document.statistics.all().delete()
+        Statistic.objects.bulk_create(_statistic(document, s) for s in result.statistics)
+        document.armed_groups.set(armed_groups_for(result.organizations))
+        document.places = list(result.places)
+        if document.published_on is None and result.published_on:
+            document.published_on = result.published_on
+        if not document.title and result.title:
+            document.title = result.title[:500]
+        document.status = Document.Status.DONE
+        document.error = ""
+        document.extractor_version = EXTRACTOR_VERSION
+        document.processed_at = document.status_changed_at = timezone.now()
+        document.save()
+    return document
+
+
+def document_fail(*, document_id: int, error: str) -> None:
+    """Leave the document visible as failed, with its error, ready for a retry."""
+    Document.objects.filter(pk=document_id).update(
+        status=Document.Status.FAILED, error=error[:4000], status_changed_at=timezone.now()
+    )
+
+
+def _store_statement(document: Document, found: ExtractedStatement) -> Statement:
+    speaker = speaker_resolve(
+        name=found.speaker,
+        kind=found.speaker_kind,
+        role=found.speaker_role or "",
+        organization=found.speaker_org or "",
+        side=found.speaker_side,
+    )
+    said_on, precision = parse_partial_date(found.said_on)
+    statement = Statement.objects.create(
+        document=document,
+        speaker=speaker,
+        text=found.text,
+        direct=found.direct,
+        context=found.context or "",
+        start=found.start,
+        end=found.end,
+        said_on=said_on,
+        date_precision=precision if said_on else DatePrecision.UNKNOWN,
+        is_pledge=found.is_pledge,
+        about_pakistan=found.about_pakistan,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    statement.topics.set(topics_for(found.topics))
+    statement.armed_groups.set(armed_groups_for(found.armed_groups))
+    return statement
+
+
+def _statistic(document: Document, found: ExtractedStatistic) -> Statistic:
+    start, end = _period_bounds(found.period)
+    return Statistic(
+        document=document,
+        source=(found.source or "")[:100],
+        period=(found.period or "")[:40],
+        period_start=start,
+        period_end=end,
+        metric=found.metric[:200],
+        value=found.value,
+        start=found.start,
+        end=found.end,
+    )

@@ -1,0 +1,54 @@
+"""Celery tasks: thin wrappers that load an id and call one pipeline function."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.db.models import F
+from django.utils import timezone
+
+from statements.models import Document
+
+from .pipeline import document_fail, document_process
+
+logger = logging.getLogger(__name__)
+
+# Only a database that went away is worth a retry; a bug in the extractor is not.
+TRANSIENT = (OperationalError, InterfaceError)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=5,
+    soft_time_limit=300,
+    time_limit=330,
+)
+def process_document(document_id: int) -> str:
+    """Extract and store the statements of document ``document_id``; safe to run twice."""
+    if not Document.objects.filter(pk=document_id).update(attempts=F("attempts") + 1):
+        logger.info("document %s is gone; nothing to do", document_id)
+        return "missing"
+    try:
+        document_process(document_id=document_id)
+    except TRANSIENT:
+        raise
+    except Exception as error:  # never leave a document stuck as processing
+        logger.exception("extraction failed for document %s", document_id)
+        document_fail(document_id=document_id, error=f"{type(error).__name__}: {error}")
+        return "failed"
+    return "done"
+
+
+@shared_task(acks_late=True)
+def requeue_stale_documents() -> int:
+    """Send again the documents queued or processing for longer than INGEST_STALE_AFTER."""
+    from .services import documents_requeue_stale
+
+    return documents_requeue_stale(older_than=timezone.now() - settings.INGEST_STALE_AFTER)

@@ -1,0 +1,212 @@
+"""The editors' back office: every model, with filters, search and review actions."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import (
+    ArmedGroup,
+    Document,
+    Outlet,
+    Speaker,
+    SpeakerAlias,
+    SpeakerTenure,
+    Statement,
+    Statistic,
+    Topic,
+)
+from .services import statements_review
+
+admin.site.site_header = "CT Statements — editors"
+admin.site.site_title = "CT Statements"
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "site", "document_count"]
+    search_fields = ["name", "site"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_documents=Count("documents"))
+
+    @admin.display(description="documents", ordering="_documents")
+    def document_count(self, obj: Outlet) -> int:
+        return obj._documents
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    fields = [
+        "speaker",
+        "text",
+        "direct",
+        "said_on",
+        "date_precision",
+        "is_pledge",
+        "review_status",
+    ]
+    readonly_fields = ["text"]
+    autocomplete_fields = ["speaker"]
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+
+class StatisticInline(admin.TabularInline):
+    model = Statistic
+    fields = ["source", "period", "metric", "value"]
+    extra = 0
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "outlet",
+        "published_on",
+        "status",
+        "statement_count",
+        "uploaded_at",
+    ]
+    list_filter = ["status", "kind", "outlet"]
+    search_fields = ["title", "url", "outlet__name"]
+    date_hierarchy = "uploaded_at"
+    autocomplete_fields = ["outlet"]
+    readonly_fields = [
+        "content_hash",
+        "uploaded_by",
+        "uploaded_at",
+        "status",
+        "error",
+        "attempts",
+        "status_changed_at",
+        "processed_at",
+        "extractor_version",
+    ]
+    inlines = [StatementInline, StatisticInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("outlet")
+            .annotate(_statements=Count("statements"))
+        )
+
+    @admin.display(description="statements", ordering="_statements")
+    def statement_count(self, obj: Document) -> int:
+        return obj._statements
+
+
+class SpeakerAliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 1
+
+
+class SpeakerTenureInline(admin.TabularInline):
+    model = SpeakerTenure
+    extra = 0
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "role", "organization", "side", "statement_count"]
+    list_filter = ["kind", "side"]
+    search_fields = ["name", "aliases__alias", "role", "organization"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SpeakerAliasInline, SpeakerTenureInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_statements=Count("statements"))
+
+    @admin.display(description="statements", ordering="_statements")
+    def statement_count(self, obj: Speaker) -> int:
+        return obj._statements
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = [
+        "short_text",
+        "speaker",
+        "said_on",
+        "date_precision",
+        "direct",
+        "is_pledge",
+        "review_status",
+        "document",
+    ]
+    list_filter = [
+        "review_status",
+        "is_pledge",
+        "direct",
+        "about_pakistan",
+        "date_precision",
+        "speaker__side",
+        "topics",
+        "armed_groups",
+    ]
+    list_select_related = ["speaker", "document"]
+    search_fields = ["text", "speaker__name", "document__title"]
+    autocomplete_fields = ["speaker", "document", "canonical"]
+    filter_horizontal = ["topics", "armed_groups"]
+    date_hierarchy = "said_on"
+    readonly_fields = [
+        "reviewed_by",
+        "reviewed_at",
+        "extractor_version",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["mark_verified", "mark_rejected"]
+
+    @admin.display(description="statement")
+    def short_text(self, obj: Statement) -> str:
+        return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
+
+    def save_model(self, request, obj: Statement, form, change: bool) -> None:
+        # An editor's change makes the statement theirs: re-extraction will not touch it.
+        edited_by_hand = change and form.changed_data and "review_status" not in form.changed_data
+        if edited_by_hand and obj.review_status == Statement.Review.AUTO:
+            obj.review_status = Statement.Review.EDITED
+        if obj.review_status != Statement.Review.AUTO and (change or form.changed_data):
+            obj.reviewed_by = request.user
+            obj.reviewed_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Mark as verified", permissions=["change"])
+    def mark_verified(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
+        count = statements_review(statements=queryset, status="verified", reviewer=request.user)
+        self.message_user(request, f"{count} statements verified.", messages.SUCCESS)
+
+    @admin.action(description="Mark as rejected", permissions=["change"])
+    def mark_rejected(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:
+        count = statements_review(statements=queryset, status="rejected", reviewer=request.user)
+        self.message_user(request, f"{count} statements rejected.", messages.SUCCESS)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ArmedGroup)
+class ArmedGroupAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "full_name"]
+    search_fields = ["short_name", "full_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(Statistic)
+class StatisticAdmin(admin.ModelAdmin):
+    list_display = ["source", "period", "metric", "value", "document"]
+    list_filter = ["source", "period"]
+    search_fields = ["metric", "source", "document__title"]
+    autocomplete_fields = ["document"]
+    list_select_related = ["document"]

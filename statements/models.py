@@ -1,0 +1,251 @@
+"""The domain analysts browse: documents, speakers, the statements they made, and context."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+class Side(models.TextChoices):
+    US = "us", "United States"
+    PK = "pk", "Pakistan"
+    JOINT = "joint", "Joint"
+    AF = "af", "Afghanistan"
+    OTHER = "other", "Other"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    site = models.CharField(max_length=255, blank=True, help_text="Domain, e.g. example.com")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "News article"
+        BRIEFING = "briefing_transcript", "Briefing transcript"
+        JOINT_STATEMENT = "joint_statement", "Joint statement"
+        PRESS_RELEASE = "press_release", "Press release"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.ARTICLE)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+    url = models.URLField(max_length=2000, blank=True)
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    text = models.TextField(help_text="Normalized plain text; statement offsets index it.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    places = models.JSONField(default=list, blank=True)
+    armed_groups = models.ManyToManyField("ArmedGroup", blank=True, related_name="documents")
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "-uploaded_at"]
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self) -> str:
+        return self.title or f"Document {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:document", args=[self.pk])
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        INSTITUTION = "institution", "Institution"
+        GROUP = "group", "Unnamed group"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    role = models.CharField(max_length=200, blank=True)
+    organization = models.CharField(max_length=200, blank=True)
+    side = models.CharField(max_length=8, choices=Side.choices, default=Side.OTHER, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:speaker", args=[self.slug])
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("alias"), "speaker", name="unique_alias_per_speaker")
+        ]
+        indexes = [models.Index(Lower("alias"), name="speaker_alias_lower_idx")]
+
+    def __str__(self) -> str:
+        return self.alias
+
+
+class SpeakerTenure(models.Model):
+    """A role a known official held, and when (e.g. State Department spokesperson)."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="tenures")
+    role = models.CharField(max_length=200)
+    organization = models.CharField(max_length=200, blank=True)
+    start_on = models.DateField(null=True, blank=True)
+    end_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["speaker", "start_on"]
+
+    def __str__(self) -> str:
+        return f"{self.role}, {self.organization} ({self.start_on or '?'}–{self.end_on or 'now'})"
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start_on is None or self.start_on <= day) and (
+            self.end_on is None or day <= self.end_on
+        )
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArmedGroup(models.Model):
+    short_name = models.CharField(max_length=50, unique=True)
+    slug = models.SlugField(max_length=50, unique=True)
+    full_name = models.CharField(max_length=200, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Statement(models.Model):
+    class Review(models.TextChoices):
+        AUTO = "auto", "Automatic"
+        VERIFIED = "verified", "Verified"
+        EDITED = "edited", "Edited"
+        REJECTED = "rejected", "Rejected"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="statements")
+    text = models.TextField()
+    direct = models.BooleanField(default=False, help_text="A quotation, not reported speech.")
+    context = models.TextField(blank=True, help_text="The question a briefing answer replies to.")
+    start = models.PositiveIntegerField(help_text="Offset of the statement in its document text.")
+    end = models.PositiveIntegerField()
+    said_on = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    is_pledge = models.BooleanField(default=False)
+    about_pakistan = models.BooleanField(default=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    armed_groups = models.ManyToManyField(ArmedGroup, blank=True, related_name="statements")
+
+    # The same remark reported by several outlets points at one canonical statement.
+    canonical = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+
+    review_status = models.CharField(
+        max_length=16, choices=Review.choices, default=Review.AUTO, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    editor_note = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-said_on", "-id"]
+        indexes = [
+            models.Index(fields=["-said_on", "-id"], name="statement_timeline_idx"),
+            models.Index(fields=["speaker", "-said_on"], name="statement_speaker_idx"),
+            models.Index(fields=["is_pledge", "-said_on"], name="statement_pledge_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="span_ok")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("statements:statement", args=[self.pk])
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.review_status != self.Review.AUTO
+
+
+class Statistic(models.Model):
+    """An aggregate violence figure a document cites (CRSS, SATP...)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="statistics")
+    source = models.CharField(max_length=100, blank=True, db_index=True)
+    period = models.CharField(max_length=40, blank=True, help_text="2021, 2024-Q1, 2022-01/2022-04")
+    period_start = models.DateField(null=True, blank=True, db_index=True)
+    period_end = models.DateField(null=True, blank=True)
+    metric = models.CharField(max_length=200)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["period_start", "source", "metric"]
+
+    def __str__(self) -> str:
+        return f"{self.source or '?'} {self.period}: {self.metric} = {self.value}"

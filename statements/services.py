@@ -1,0 +1,101 @@
+"""Writes on the statements domain. Views, admin, tasks and the ingest pipeline call these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import ArmedGroup, Side, Speaker, SpeakerAlias, Statement, Topic
+
+
+def _unique_slug(model, base: str, field: str = "slug") -> str:
+    base = (slugify(base) or "item")[:180]
+    slug, n = base, 2
+    while model.objects.filter(**{field: slug}).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def speaker_find(*, name: str) -> Speaker | None:
+    """The speaker called ``name``, by canonical name or by alias (case-insensitive)."""
+    found = Speaker.objects.filter(name__iexact=name).first()
+    if found:
+        return found
+    alias = SpeakerAlias.objects.select_related("speaker").filter(alias__iexact=name).first()
+    return alias.speaker if alias else None
+
+
+def speaker_resolve(
+    *,
+    name: str,
+    kind: str = Speaker.Kind.PERSON,
+    role: str = "",
+    organization: str = "",
+    side: str = "other",
+) -> Speaker:
+    """Return the known speaker called ``name``, creating it from what the extractor found."""
+    name = " ".join(name.split())[:200] or "Unknown speaker"
+    found = speaker_find(name=name)
+    if found:
+        return found
+    try:
+        with transaction.atomic():
+            return Speaker.objects.create(
+                name=name,
+                slug=_unique_slug(Speaker, name),
+                kind=kind if kind in Speaker.Kind.values else Speaker.Kind.PERSON,
+                role=(role or "")[:200],
+                organization=(organization or "")[:200],
+                side=side if side in Side.values else Side.OTHER,
+            )
+    except IntegrityError:  # another worker created it meanwhile
+        return Speaker.objects.get(name__iexact=name)
+
+
+def speaker_add_alias(*, speaker: Speaker, alias: str) -> None:
+    alias = " ".join(alias.split())[:200]
+    if alias and alias.lower() != speaker.name.lower():
+        SpeakerAlias.objects.get_or_create(speaker=speaker, alias=alias)
+
+
+def topics_for(names: Iterable[str]) -> list[Topic]:
+    """Topic rows for these names, created on first use."""
+    topics = []
+    for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+        topic = Topic.objects.filter(name__iexact=name).first()
+        if topic is None:
+            topic, _ = Topic.objects.get_or_create(
+                name=name[:100], defaults={"slug": _unique_slug(Topic, name)}
+            )
+        topics.append(topic)
+    return topics
+
+
+def armed_groups_for(names: Iterable[str]) -> list[ArmedGroup]:
+    """ArmedGroup rows for these short names, created on first use."""
+    groups = []
+    for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+        group = ArmedGroup.objects.filter(short_name__iexact=name).first()
+        if group is None:
+            group, _ = ArmedGroup.objects.get_or_create(
+                short_name=name[:50], defaults={"slug": _unique_slug(ArmedGroup, name)}
+            )
+        groups.append(group)
+    return groups
+
+
+def statements_review(
+    *, statements: QuerySet[Statement], status: str, reviewer: AbstractBaseUser, note: str = ""
+) -> int:
+    """Mark statements verified, edited or rejected by ``reviewer``; returns how many."""
+    if status not in Statement.Review.values or status == Statement.Review.AUTO:
+        raise ValueError(f"not a review status: {status!r}")
+    fields = {"review_status": status, "reviewed_by": reviewer, "reviewed_at": timezone.now()}
+    if note:
+        fields["editor_note"] = note
+    return statements.update(**fields, updated_at=timezone.now())

@@ -1,0 +1,49 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from the
+# live server and fixtures are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_CORPUS = ROOT / "ingest" / "demo_corpus"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def analyst(db):
+    user = UserFactory(username="analyst")
+    user.groups.add(Group.objects.get(name="analysts"))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def demo_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(DEMO_CORPUS.glob("*.txt"))}

@@ -1,0 +1,48 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from statements.models import Document
+from tests.conftest import DEMO_CORPUS
+
+
+def test_extract_prints_one_json_object_per_file_without_a_database(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text('"Talks were held in good faith," said Halvorsen.', encoding="utf-8")
+    out = StringIO()
+    call_command("extract", str(path), "--published", "2024-05-15", "--format", "json", stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
+    assert len(lines) == 1
+    payload = lines[0]
+    assert payload["file"] == str(path)
+    assert {"statements", "organizations", "places", "statistics"} <= payload.keys()
+    statement = payload["statements"][0]
+    assert statement["speaker"].endswith("Halvorsen")
+    assert {"said_on", "date_precision", "direct", "start", "end", "is_pledge"} <= statement.keys()
+
+
+@pytest.mark.django_db
+def test_ingest_stores_the_demo_manifest_once_and_reports_duplicates(
+    django_capture_on_commit_callbacks,
+):
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=False):
+        call_command("ingest", str(DEMO_CORPUS / "manifest.jsonl"), stdout=out)
+    assert "5 stored, 0 duplicate, 0 rejected" in out.getvalue()
+    out = StringIO()
+    call_command("ingest", str(DEMO_CORPUS / "manifest.jsonl"), stdout=out)
+    assert "0 stored, 5 duplicate, 0 rejected" in out.getvalue()
+    assert Document.objects.count() == 5
+    assert Document.objects.get(title__startswith="Pakistan and the US talk").published_on
+
+
+@pytest.mark.django_db
+def test_ingest_reports_bad_manifest_lines_and_stores_nothing_for_them(tmp_path):
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text('{"text": "   "}\nnot json\n{"url": "x"}\n', encoding="utf-8")
+    out = StringIO()
+    call_command("ingest", str(manifest), stdout=out)
+    assert "0 stored, 0 duplicate, 3 rejected" in out.getvalue()
+    assert Document.objects.count() == 0

@@ -1,0 +1,96 @@
+import datetime as dt
+
+import pytest
+
+import ingest.pipeline
+from ingest.pipeline import document_process, parse_partial_date
+from ingest.services import document_create
+from ingest.tasks import process_document
+from statements.models import Document, Statement
+
+pytestmark = pytest.mark.django_db
+
+SAMPLE = (
+    "WASHINGTON - Officials met on Monday.\n"
+    '"We will continue to work with our partners on border security," said Halvorsen, '
+    "a spokesperson for the Invented Ministry.\n"
+    '"The talks were useful," Marbury said.'
+)
+
+
+def _stored(text: str = SAMPLE, published=dt.date(2024, 5, 15)) -> Document:
+    return document_create(text=text, published_on=published, enqueue=False).document
+
+
+def test_parse_partial_date_keeps_the_precision():
+    assert parse_partial_date("2024-05-13") == (dt.date(2024, 5, 13), "day")
+    assert parse_partial_date("2024-05") == (dt.date(2024, 5, 1), "month")
+    assert parse_partial_date("2024") == (dt.date(2024, 1, 1), "year")
+    assert parse_partial_date("not a date") == (None, "unknown")
+    assert parse_partial_date(None) == (None, "unknown")
+
+
+def test_processing_stores_statements_whose_offsets_point_at_their_text():
+    document = document_process(document_id=_stored().pk)
+    statements = list(document.statements.all())
+    assert document.status == Document.Status.DONE
+    assert document.extractor_version
+    assert statements
+    for statement in statements:
+        assert document.text[statement.start : statement.end] == statement.text
+
+
+def test_processing_the_demo_corpus_finds_statements_in_every_article(demo_texts):
+    for text in demo_texts.values():
+        document = document_process(document_id=_stored(text, published=None).pk)
+        assert document.status == Document.Status.DONE
+    assert Statement.objects.count() >= 5
+
+
+def test_running_the_same_document_twice_doubles_nothing():
+    document = _stored()
+    document_process(document_id=document.pk)
+    first = sorted(document.statements.values_list("start", "end", "text"))
+    document_process(document_id=document.pk)
+    assert sorted(document.statements.values_list("start", "end", "text")) == first
+
+
+def test_editor_reviews_survive_reextraction(editor):
+    document = _stored()
+    document_process(document_id=document.pk)
+    edited = document.statements.order_by("start").first()
+    edited.text = edited.text + " [corrected]"
+    edited.review_status = Statement.Review.EDITED
+    edited.reviewed_by = editor
+    edited.save()
+    rejected = document.statements.order_by("start").last()
+    rejected.review_status = Statement.Review.REJECTED
+    rejected.save()
+    total = document.statements.count()
+
+    document_process(document_id=document.pk)
+
+    edited.refresh_from_db()
+    rejected.refresh_from_db()
+    assert edited.text.endswith("[corrected]")
+    assert edited.review_status == Statement.Review.EDITED
+    assert rejected.review_status == Statement.Review.REJECTED
+    assert document.statements.count() == total
+
+
+def test_a_failed_extraction_leaves_the_document_visible_with_its_error(monkeypatch):
+    document = _stored()
+
+    def broken(text, published=None):
+        raise RuntimeError("the extractor tripped")
+
+    monkeypatch.setattr(ingest.pipeline, "extract", broken)
+    assert process_document.run(document.pk) == "failed"
+    document.refresh_from_db()
+    assert document.status == Document.Status.FAILED
+    assert "the extractor tripped" in document.error
+    assert document.attempts == 1
+
+
+def test_the_task_for_a_deleted_document_does_nothing():
+    assert process_document.run(987654321) == "missing"

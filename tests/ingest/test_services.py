@@ -1,0 +1,38 @@
+import pytest
+
+from ingest.services import RejectedDocument, content_hash, document_create, normalize_text
+from statements.models import Document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_normalize_text_unifies_newlines_and_drops_control_characters():
+    assert normalize_text("a\r\nb\x07c  \r\n\n") == "a\nbc"
+
+
+def test_the_hash_ignores_differences_in_white_space():
+    assert content_hash("Officials said\n\nmore.") == content_hash("Officials  said more. ")
+
+
+def test_it_rejects_an_empty_document_and_stores_nothing():
+    with pytest.raises(RejectedDocument, match="empty"):
+        document_create(text=" \n\t ")
+    assert Document.objects.count() == 0
+
+
+def test_the_same_text_twice_is_stored_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        first = document_create(text="An invented report.\nA spokesperson spoke.")
+        second = document_create(text="An  invented report. A spokesperson spoke.\n")
+    assert first.created and not second.created
+    assert second.document.pk == first.document.pk
+    assert Document.objects.count() == 1
+
+
+def test_a_new_document_is_queued_for_the_workers_on_commit(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        stored = document_create(text="An invented report.", outlet="The Daily Invented")
+    assert len(callbacks) == 1
+    assert stored.document.status == Document.Status.QUEUED
+    assert stored.document.outlet.name == "The Daily Invented"
+    assert stored.document.title == "An invented report."

@@ -1,0 +1,59 @@
+import pytest
+from django.urls import reverse
+
+from statements.models import Statement
+from tests.factories import StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_editor_verifies_statements_with_the_admin_action(client, editor):
+    statement = StatementFactory()
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:statements_statement_changelist"),
+        {"action": "mark_verified", "_selected_action": [statement.pk]},
+    )
+    assert response.status_code == 302
+    statement.refresh_from_db()
+    assert statement.review_status == Statement.Review.VERIFIED
+    assert statement.reviewed_by == editor
+    assert statement.reviewed_at is not None
+
+
+def test_editing_a_statement_in_the_admin_marks_it_edited(client, editor):
+    statement = StatementFactory()
+    client.force_login(editor)
+    url = reverse("admin:statements_statement_change", args=[statement.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(
+        text="Corrected invented text",
+        speaker=statement.speaker_id,
+        document=statement.document_id,
+        said_on="2024-05-14",
+        topics=[],
+        armed_groups=[],
+    )
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    statement.refresh_from_db()
+    assert statement.text == "Corrected invented text"
+    assert statement.review_status == Statement.Review.EDITED
+    assert statement.reviewed_by == editor
+
+
+@pytest.mark.parametrize(
+    "name", ["document", "statement", "speaker", "outlet", "topic", "armedgroup", "statistic"]
+)
+def test_every_admin_list_opens_for_an_editor(client, editor, name):
+    StatementFactory()
+    client.force_login(editor)
+    assert client.get(reverse(f"admin:statements_{name}_changelist")).status_code == 200
+
+
+def test_an_analyst_cannot_reach_the_admin(client, analyst):
+    client.force_login(analyst)
+    response = client.get(reverse("admin:statements_statement_changelist"))
+    assert response.status_code == 302
