@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("health/", health, name="health"),
+    path("ingest/", include("ingest.urls")),
     path("", include("statements.urls")),
 ]
