@@ -150,9 +150,12 @@ INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 
 READ_REQUIRES_LOGIN = env.bool("READ_REQUIRES_LOGIN", default=False)
 
 CHARTJS_URL = env.str(
-    "CHARTJS_URL", default="https://cdn.jsdelivr.net/npm/chart.js@4.4.7/dist/chart.umd.min.js"
+    "CHARTJS_URL", default="https://cdn.jsdelivr.net/npm/chart.js@4.4.7/dist/chart.umd.js"
 )
-CHARTJS_INTEGRITY = env.str("CHARTJS_INTEGRITY", default="")
+CHARTJS_INTEGRITY = env.str(
+    "CHARTJS_INTEGRITY",
+    default="sha384-zYPBGXwO4633CABX/5Spf6emCKUJCfoOkhOMYyxMsatqQZPnDblmmOewfjsIVWCM",
+)
 
 LOGGING = {
     "version": 1,
