@@ -17,7 +17,10 @@ def _env_example() -> dict[str, str]:
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in _env_example()}
+    # The test suite's own variables (e.g. DJANGO_ALLOW_ASYNC_UNSAFE for Playwright) are not
+    # part of a deployment.
+    unwanted = {*_env_example(), "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unwanted}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
