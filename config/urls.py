@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from statements.views import health
+from config.views import health
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,0 +1,132 @@
+"""Ingest benchmark: documents per second end to end through Celery workers on Redis.
+
+    DATABASE_URL=postgres://.../ctwatch_ingestbench CELERY_BROKER_URL=redis://127.0.0.1:6379/10 \
+        python bench/ingest.py --documents 2000 --concurrency 1 2
+
+Each round starts from an empty database, starts a real worker (`celery worker -c N`), stores
+invented news-length documents through ``document_create`` (which enqueues them on commit), and
+times until every document is done. It also samples the worker processes' resident memory, to
+show whether it stays flat over a long backfill. Everything runs on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "LOG_LEVEL": "WARNING",
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+}
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB (Linux /proc)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for p in pids:
+        status = Path(f"/proc/{p}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total / 1024
+
+
+def round_(documents: int, concurrency: int, seed: int) -> dict:
+    from django.core.management import call_command
+
+    from bench.synthetic import corpus
+    from ingest.services import document_create
+    from statements.models import Document, Statement
+
+    call_command("flush", interactive=False, verbosity=0)
+    from config.celery import app
+
+    app.control.purge()
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "-c",
+            str(concurrency),
+            "--loglevel",
+            "WARNING",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+    )
+    try:
+        texts = [d.text for d in corpus(seed, documents, transcript_share=0)]
+        time.sleep(3)  # let the worker connect
+        memory = [rss_mb(worker.pid)]
+        started = time.perf_counter()
+        for text in texts:
+            document_create(text=text)
+        while (done := Document.objects.filter(status="done").count()) < documents:
+            failed = Document.objects.filter(status="failed").count()
+            if failed:
+                raise SystemExit(f"{failed} documents failed")
+            memory.append(rss_mb(worker.pid))
+            time.sleep(0.5)
+        elapsed = time.perf_counter() - started
+        memory.append(rss_mb(worker.pid))
+        return {
+            "documents": done,
+            "statements": Statement.objects.count(),
+            "seconds": elapsed,
+            "docs_per_s": done / elapsed,
+            "rss_start": memory[0],
+            "rss_peak": max(memory),
+            "rss_end": memory[-1],
+        }
+    finally:
+        worker.terminate()
+        worker.wait(30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if not os.environ.get("CELERY_BROKER_URL"):
+        raise SystemExit("set CELERY_BROKER_URL to a Redis broker")
+    os.environ.update(ENV)
+    import django
+
+    django.setup()
+    header = (
+        "| workers | documents | statements | seconds | docs/s | worker RSS start/peak/end MB |"
+    )
+    print(header)  # noqa: T201
+    print("| ---: | ---: | ---: | ---: | ---: | --- |")  # noqa: T201
+    for concurrency in args.concurrency:
+        r = round_(args.documents, concurrency, args.seed)
+        print(  # noqa: T201
+            f"| {concurrency} | {r['documents']} | {r['statements']} | {r['seconds']:.1f} | "
+            f"{r['docs_per_s']:.1f} | {r['rss_start']:.0f} / {r['rss_peak']:.0f} / "
+            f"{r['rss_end']:.0f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
