@@ -1,38 +1,377 @@
-"""First honest extractor: direct quotations attributed with a "said" pattern."""
+"""The extractor: chrome masking, units, attribution, dates, classification, entities."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 
-from .types import DAY, UNKNOWN, ExtractedStatement, Extraction
+from . import dates as D
+from .chrome import mask_chrome
+from .classify import about_pakistan, is_pledge, topics
+from .entities import armed_groups, places
+from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
+from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, Attribution, find_attributions
+from .sentences import BODY, CAPTION, Paragraph, Unit, paragraphs, split_units
+from .speakers import Mention, Resolver, Speaker, find_mentions, person_by_surname, tenure_years
+from .statistics import statistics
+from .transcripts import display_name, turns
+from .types import DAY, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "1.0.0"
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
-_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})"
-_AFTER = re.compile(
-    r"^[,\s]*(?:said|stated|added)\s+" + _NAME + r"|^[,\s]*" + _NAME + r"\s+(?:said|stated|added)"
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:[-–—:]|:)\s+"
 )
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:In|On|At|During|Earlier|Later|Last|Speaking|Addressing|Late|Early|Following|After)\b"
+)
+_ATTRIBUTION_ONLY = re.compile(r"^[^\"“”]{0,160}$")
+_THAT = re.compile(r"\bthat\b|[“\"]")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A statement before dates are settled across the document."""
+
+    stmt: ExtractedStatement
+    speaker: Speaker
+    own: D.Resolved | None
+    briefing: bool
+    standing: bool
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
-    """Return the direct quotations of ``text`` whose speaker is named right after them."""
-    result = Extraction(published_on=published)
-    for match in _QUOTE.finditer(text or ""):
-        after = _AFTER.search(text[match.end() : match.end() + 80])
-        if not after:
+    """Extract statements, groups, places and statistics from one document.
+
+    Takes the document text and, if known, its publication date; returns an Extraction whose
+    offsets index ``text`` exactly.
+    """
+    text = text if isinstance(text, str) else ""
+    view = mask_chrome(text)
+    paras = paragraphs(view)
+    title = view[paras[0].start : paras[0].end].strip() if paras else ""
+    captions = [(p.start, p.end) for p in paras if p.kind == CAPTION]
+    datelines = [(p.start, min(p.end, p.start + 60)) for p in paras[:6] if _DATELINE.match(view, p.start)]
+    ref = D.Ref(published, DAY) if published else D.infer_reference(view, captions + datelines)
+    result = Extraction(published_on=published, title=title)
+    transcript = turns(view)
+    if transcript:
+        result.statements = _transcript_statements(text, view, transcript, ref)
+    else:
+        result.statements = _article_statements(text, view, paras, ref)
+    body = [p for p in paras if p.kind == BODY]
+    sentences = [(u.start, u.end, i) for i, p in enumerate(body) for u in split_units(view, p.start, p.end)]
+    result.organizations = armed_groups(view)
+    result.places = places(view)
+    result.statistics = statistics(view, sentences, ref.day.year if ref else None)
+    return result
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+def _units(view: str, paras: list[Paragraph]) -> list[Unit]:
+    """Sentence units of all paragraphs, with quotations running over paragraphs merged."""
+    units: list[Unit] = []
+    for pi, p in enumerate(paras):
+        for u in split_units(view, p.start, p.end):
+            u.para = pi
+            units.append(u)
+    merged: list[Unit] = []
+    for u in units:
+        prev = merged[-1] if merged else None
+        if prev is not None and _continues(view, paras, prev, u):
+            prev.end = u.end
             continue
-        speaker = after.group(1) or after.group(2)
-        result.statements.append(
+        merged.append(u)
+    return merged
+
+
+def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
+    """Tell whether unit ``u`` belongs to ``prev``: a quote running on, or a bare "he said."."""
+    if paras[prev.para].kind != BODY or paras[u.para].kind != BODY:
+        return False
+    if prev.para != u.para:
+        opens = view[u.start : u.start + 1] in ("“", '"')
+        return opens and unclosed_at_end(view, paras[prev.para].start, paras[prev.para].end)
+    tail = view[prev.start : prev.end].rstrip()
+    piece = view[u.start : u.end]
+    if not tail.endswith(("”", '"', "”.", '".')) or not _ATTRIBUTION_ONLY.match(piece):
+        return False
+    words = piece.split()
+    return len(words) <= 14 and " that " not in piece and bool(
+        re.search(r"\b(?:said|says|added|stated|told|noted|explained|continued|wrote)\b", piece)
+    )
+
+
+def _briefing_info(view: str, paras: list[Paragraph]) -> tuple[date | None, str | None]:
+    """Return the date of a briefing named in a caption or headline, and its organisation."""
+    for p in paras:
+        if p.kind == BODY:
+            continue
+        line = view[p.start : p.end]
+        if "briefing" not in line.lower():
+            continue
+        found = D.full_dates(view, p.start, p.end)
+        if found:
+            org = "U.S. Department of State" if "State" in line else None
+            if "Foreign Office" in line:
+                org = "Pakistan Foreign Office"
+            return found[0][1], org
+    return None, None
+
+
+def _article_statements(
+    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None
+) -> list[ExtractedStatement]:
+    """Find attributed statements in an article and settle their dates."""
+    resolver = Resolver(ref.day if ref else None)
+    briefing_day, briefing_org = _briefing_info(view, paras)
+    drafts: list[_Draft] = []
+    last_unit_direct: tuple[int, Speaker] | None = None
+    for idx, u in enumerate(_units(view, paras)):
+        spans = quote_spans(view, u.start, u.end)
+        outside = outside_quotes(view, u.start, u.end, spans)
+        mentions = [_shift(m, u.start) for m in find_mentions(outside, 0, len(outside))]
+        if paras[u.para].kind != BODY:
+            for m in mentions:
+                resolver.observe(m)
+            continue
+        attrs = find_attributions(view, outside, u.start, u.end, mentions, resolver)
+        made = _drafts_for_unit(text, view, outside, u, spans, attrs, ref, paras)
+        if not made and spans and last_unit_direct and idx - last_unit_direct[0] <= 2:
+            if quoted_share(spans, u.start, u.end) >= 0.6:
+                made = [_continuation(text, u, last_unit_direct[1])]
+        for m in mentions:
+            resolver.observe(m)
+        drafts.extend(made)
+        if made and made[-1].stmt.direct:
+            last_unit_direct = (idx, made[-1].speaker)
+    _settle_dates(drafts, ref, briefing_day, briefing_org)
+    return [d.stmt for d in drafts]
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    """Move a mention found in a unit-local string to document offsets."""
+    return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+def _drafts_for_unit(
+    text: str, view: str, outside: str, u: Unit, spans: list[tuple[int, int]],
+    attrs: list[Attribution], ref: D.Ref | None, paras: list[Paragraph],
+) -> list[_Draft]:
+    """Turn a unit's attributions into one statement (two when a nominal clause leads)."""
+    if not attrs:
+        return []
+    best = attrs[0]
+    nominal = next((a for a in attrs if a.mode == NOMINAL), None)
+    out = []
+    if nominal is not None and nominal.span is not None:
+        rest = [a for a in attrs if a.mode != NOMINAL and a.cue_start >= nominal.span[1]]
+        out.append(_draft(text, view, outside, u, nominal.span, spans, nominal, ref, paras))
+        if not rest:
+            return out
+        best = rest[0]
+        span = (nominal.span[1] + 1, u.end)
+    else:
+        span = (u.start, u.end)
+    out.append(_draft(text, view, outside, u, span, spans, best, ref, paras))
+    return out
+
+
+def _trim(text: str, start: int, end: int, first_in_para: bool) -> tuple[int, int]:
+    """Strip blanks (and a leading dateline such as "WASHINGTON: ") from a span."""
+    if first_in_para:
+        m = _DATELINE.match(text, start, end)
+        if m and m.end() - start < 45:
+            start = m.end()
+    while start < end and text[start] in " \t\n\r\u00a0,;":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r\u00a0":
+        end -= 1
+    return start, end
+
+
+def _draft(
+    text: str, view: str, outside: str, u: Unit, span: tuple[int, int],
+    spans: list[tuple[int, int]], attr: Attribution, ref: D.Ref | None, paras: list[Paragraph],
+) -> _Draft:
+    """Build a statement draft for ``span`` attributed by ``attr``."""
+    s, e = _trim(text, span[0], span[1], span[0] == paras[u.para].start)
+    body = text[s:e]
+    direct = any(qs < e and qe > s for qs, qe in spans)
+    zone = _date_zone(view, outside, u, attr, spans)
+    own = None if attr.standing else _own_date(zone, ref, attr.speaker)
+    stmt = ExtractedStatement(
+        speaker=attr.speaker.name, text=body, start=s, end=e, direct=direct,
+        speaker_kind=attr.speaker.kind, speaker_org=attr.speaker.org,
+        speaker_role=attr.speaker.role, speaker_side=attr.speaker.side,
+        is_pledge=is_pledge(body, attr.mode == NOMINAL and "assurance" in view[s:e].lower()
+                            and "from" in view[s:e].lower()),
+        topics=topics(body), armed_groups=armed_groups(body), about_pakistan=about_pakistan(body),
+    )
+    if attr.mode == NOMINAL:
+        stmt.is_pledge = is_pledge(body, "assurance" in body.lower() and " from " in body)
+    briefing = "briefing" in zone.lower()
+    return _Draft(stmt, attr.speaker, own, briefing, attr.standing)
+
+
+def _continuation(text: str, u: Unit, speaker: Speaker) -> _Draft:
+    """A paragraph that is only a quotation continues the previous direct speaker."""
+    s, e = _trim(text, u.start, u.end, False)
+    body = text[s:e]
+    stmt = ExtractedStatement(
+        speaker=speaker.name, text=body, start=s, end=e, direct=True,
+        speaker_kind=speaker.kind, speaker_org=speaker.org, speaker_role=speaker.role,
+        speaker_side=speaker.side, is_pledge=is_pledge(body), topics=topics(body),
+        armed_groups=armed_groups(body), about_pakistan=about_pakistan(body),
+    )
+    return _Draft(stmt, speaker, None, False, False)
+
+
+def _date_zone(
+    view: str, outside: str, u: Unit, attr: Attribution, spans: list[tuple[int, int]]
+) -> str:
+    """Return the attribution's own words (not the reported content) where a date may sit."""
+    rel = lambda x: max(0, min(len(outside), x - u.start))  # noqa: E731
+    parts = []
+    m_start, cue_s, cue_e = attr.mention.start, attr.cue_start, attr.cue_end
+    if attr.mode == ACCORDING_TO:
+        comma = outside.find(",", rel(attr.mention.end))
+        return outside[rel(cue_s) : comma if comma >= 0 else rel(attr.mention.end)]
+    if attr.mode == NOMINAL:
+        return ""
+    lead = outside[: rel(min(m_start, cue_s))]
+    if _LEADING_ADVERBIAL.match(lead.lstrip()) and "," in lead:
+        parts.append(lead[: lead.index(",")])
+    first = min(m_start, cue_s)
+    last = max(attr.mention.end, cue_e)
+    parts.append(outside[rel(first) : rel(last)])
+    after = outside[rel(last) :]
+    closes_before = any(qe <= cue_s for _, qe in spans)
+    if closes_before:
+        stop = after.find("“")
+        parts.append(after if stop < 0 else after[:stop])
+    else:
+        stop = _THAT.search(after)
+        parts.append(after[: min(stop.start() if stop else len(after), 45)])
+    if attr.mode == PARTICIPIAL:
+        parts.append(outside[rel(m_start) : rel(cue_s)])
+    return " | ".join(parts)
+
+
+def _own_date(zone: str, ref: D.Ref | None, speaker: Speaker) -> D.Resolved | None:
+    """Resolve the first date phrase of the attribution zone, checked against tenure."""
+    for m in D.DATE_PHRASE.finditer(zone):
+        resolved = D.resolve(m, ref)
+        if resolved is not None:
+            return _fit_tenure(resolved, speaker, ref)
+    return None
+
+
+def _fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.Resolved | None:
+    """Keep a date only if the speaker held office then; shift an inferred year if that fits."""
+    if speaker.kind != PERSON:
+        return resolved
+    tenures = tenure_years(speaker.name)
+    if not tenures:
+        return resolved
+
+    def inside(day: date) -> bool:
+        return any((s is None or s <= day) and (e is None or day <= e) for s, e in tenures)
+
+    if resolved.precision == YEAR:
+        ok = any((s is None or s.year <= resolved.day.year) and (e is None or resolved.day.year <= e.year)
+                 for s, e in tenures)
+        return resolved if ok else None
+    if inside(resolved.day):
+        return resolved
+    if resolved.inferred_year and ref is not None and ref.precision != DAY:
+        for shift in range(1, 6):
+            try:
+                moved = resolved.day.replace(year=resolved.day.year + shift)
+            except ValueError:
+                continue
+            if inside(moved):
+                return D.Resolved(moved, resolved.precision, True)
+    return None
+
+
+def _settle_dates(
+    drafts: list[_Draft], ref: D.Ref | None, briefing_day: date | None, briefing_org: str | None
+) -> None:
+    """Fill said_on: own clue, else the same speaker's date, else the briefing, else the reference."""
+    for i, d in enumerate(drafts):
+        when: D.Resolved | None = d.own
+        if d.standing:
+            when = None
+        elif when is None:
+            when = _inherited(drafts, i)
+            if when is None and briefing_day is not None and _at_briefing(d, briefing_org):
+                when = D.Resolved(briefing_day, DAY)
+            if when is None and ref is not None:
+                precision = YEAR if ref.precision == YEAR else MONTH
+                when = _fit_tenure(D.Resolved(ref.day, precision), d.speaker, ref)
+        d.stmt.said_on = when.as_text() if when else None
+        d.stmt.date_precision = when.precision if when else UNKNOWN
+
+
+def _inherited(drafts: list[_Draft], i: int) -> D.Resolved | None:
+    """The nearest own date of another statement by the same speaker, earlier ones first."""
+    name = drafts[i].speaker.name
+    order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(drafts)))
+    for j in order:
+        other = drafts[j]
+        if other.speaker.name == name and other.own is not None and not other.standing:
+            return other.own
+    return None
+
+
+def _at_briefing(d: _Draft, briefing_org: str | None) -> bool:
+    """Tell whether a statement was made at the briefing a caption dates."""
+    if d.briefing:
+        return True
+    role = (d.speaker.role or "").lower()
+    org = d.speaker.org or d.speaker.name
+    if briefing_org is None:
+        return "spokes" in role
+    return org == briefing_org and (d.speaker.kind != PERSON or "spokes" in role)
+
+
+# --- briefing transcripts -------------------------------------------------------------------
+
+
+def _transcript_statements(
+    text: str, view: str, transcript: list, ref: D.Ref | None
+) -> list[ExtractedStatement]:
+    """Every official's turn is a direct statement dated with the briefing; questions are context."""
+    header = view[: transcript[0].start] if transcript else ""
+    found = D.full_dates(header) or D.full_dates(view, 0, min(len(view), 3000))
+    day = ref.day if ref is not None and ref.precision == DAY else (found[0][1] if found else None)
+    question = ""
+    out = []
+    for t in transcript:
+        if t.is_question:
+            question = text[t.start : t.end]
+            continue
+        if t.who in ("MODERATOR", "OPERATOR"):
+            continue
+        s, e = _trim(text, t.start, t.end, False)
+        if e <= s:
+            continue
+        body = text[s:e]
+        speaker = person_by_surname(t.surname, day) or Speaker(display_name(t.surname), PERSON)
+        context = question[:2000]
+        out.append(
             ExtractedStatement(
-                speaker=speaker,
-                text=match.group(1),
-                start=match.start(1),
-                end=match.end(1),
-                direct=True,
-                said_on=published.isoformat() if published else None,
-                date_precision=DAY if published else UNKNOWN,
+                speaker=speaker.name, text=body, start=s, end=e, direct=True,
+                speaker_kind=speaker.kind, speaker_org=speaker.org, speaker_role=speaker.role,
+                speaker_side=speaker.side, said_on=day.isoformat() if day else None,
+                date_precision=DAY if day else UNKNOWN, is_pledge=is_pledge(body),
+                topics=topics(body), armed_groups=armed_groups(body),
+                about_pakistan=about_pakistan(body, context), context=context,
             )
         )
-    return result
+    return out

@@ -1,0 +1,194 @@
+"""When something was said: date phrases found by regex, resolved against a reference date.
+
+Short candidate strings go to dateparser (cached); whole texts never do, which keeps the cost
+linear. Weekdays are resolved here because dateparser sends "Monday" said on a Monday a week
+back, while news copy means the same day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from .types import DAY, MONTH, UNKNOWN, YEAR
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+DATE_PHRASE = re.compile(
+    rf"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+    rf"|\b(?P<md_m>{_MONTHS})\.?\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<dm_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dm_m>{_MONTHS})\b(?:,?\s+(?P<dm_y>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<my_m>{_MONTHS})\s+(?P<my_y>(?:19|20)\d\d)\b"
+    rf"|\b(?P<mr_m>{_MONTHS})\s+(?P<mr_rel>this|last)\s+year\b"
+    rf"|\b(?P<wd>{_WD})(?:'s|’s)?\b"
+    r"|\b(?P<rel>today|yesterday|tonight|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)"
+    r"|(?:last|this|past)\s+(?:week|month|year))\b",
+)
+FULL_DATE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|[0-3]?\d\s+(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+)
+YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
+_PRECISION_LEN = {DAY: 10, MONTH: 7, YEAR: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference date and how much of it is known (day, month or year)."""
+
+    day: date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved date, its precision and whether its year was inferred rather than printed."""
+
+    day: date
+    precision: str
+    inferred_year: bool = False
+
+    def as_text(self) -> str:
+        """Return "YYYY-MM-DD", "YYYY-MM" or "YYYY" at this date's precision."""
+        return self.day.isoformat()[: _PRECISION_LEN[self.precision]]
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(phrase: str, base: date) -> date | None:
+    """Parse a short phrase with dateparser relative to ``base`` (past preferred); cached."""
+    import dateparser  # imported lazily: its import costs ~0.3 s
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["month"],
+    }
+    try:
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError, KeyError, AttributeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+def _base(ref: Ref) -> date:
+    """Return the last day the reference allows (a year reference means up to 31 December)."""
+    if ref.precision == YEAR:
+        return date(ref.day.year, 12, 31)
+    if ref.precision == MONTH:
+        nxt = date(ref.day.year + ref.day.month // 12, ref.day.month % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return ref.day
+
+
+def resolve(match: re.Match[str], ref: Ref | None) -> Resolved | None:
+    """Resolve one DATE_PHRASE match against ``ref``; None when the text does not pin it."""
+    g = match.groupdict()
+    try:
+        if g["iso"]:
+            return Resolved(date.fromisoformat(g["iso"]), DAY)
+        if g["md_m"] or g["dm_m"]:
+            month, day_s = (g["md_m"], g["md_d"]) if g["md_m"] else (g["dm_m"], g["dm_d"])
+            year = g["md_y"] or g["dm_y"]
+            if year:
+                parsed = _dateparser(f"{month} {int(day_s)} {year}", date(2000, 1, 1))
+                return Resolved(parsed, DAY) if parsed else None
+            if ref is None:
+                return None
+            parsed = _dateparser(f"{month} {int(day_s)}", _base(ref))
+            return Resolved(parsed, DAY, inferred_year=True) if parsed else None
+        if g["my_m"]:
+            parsed = _dateparser(f"{g['my_m']} {g['my_y']}", date(2000, 1, 1))
+            return Resolved(parsed.replace(day=1), MONTH) if parsed else None
+        if ref is None:
+            return None
+        return _relative(g, ref)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _relative(g: dict[str, str | None], ref: Ref) -> Resolved | None:
+    """Resolve weekday and relative phrases; they need a reference pinned finely enough."""
+    base = _base(ref)
+    if g["mr_m"]:
+        parsed = _dateparser(f"{g['mr_m']} {base.year}", date(2000, 1, 1))
+        if not parsed:
+            return None
+        year = base.year - (1 if g["mr_rel"] == "last" else 0)
+        return Resolved(parsed.replace(year=year, day=1), MONTH)
+    if g["wd"]:
+        if ref.precision != DAY:
+            return None
+        back = (base.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        return Resolved(base - timedelta(days=back), DAY)
+    rel = (g["rel"] or "").lower()
+    if rel in ("today", "tonight"):
+        return Resolved(base, DAY) if ref.precision == DAY else None
+    if rel == "yesterday":
+        return Resolved(base - timedelta(days=1), DAY) if ref.precision == DAY else None
+    if rel.endswith("year"):
+        year = base.year - (1 if rel.startswith(("last", "past")) else 0)
+        return Resolved(date(year, 1, 1), YEAR)
+    if ref.precision == YEAR:
+        return None
+    if rel.endswith("week"):
+        shifted = base - timedelta(days=7 if rel.startswith(("last", "past")) else 0)
+        return Resolved(shifted.replace(day=1), MONTH)
+    if rel.endswith("month"):
+        shifted = base.replace(day=1)
+        if rel.startswith(("last", "past")):
+            shifted = (shifted - timedelta(days=1)).replace(day=1)
+        return Resolved(shifted, MONTH)
+    return None
+
+
+def full_dates(view: str, start: int = 0, end: int | None = None) -> list[tuple[int, date]]:
+    """Return (offset, date) for every fully printed date ("May 5, 2022") in the range."""
+    found = []
+    for m in FULL_DATE.finditer(view, start, len(view) if end is None else end):
+        parsed = _dateparser(m.group(0), date(2000, 1, 1))
+        if parsed:
+            found.append((m.start(), parsed))
+    return found
+
+
+def infer_reference(view: str, preferred: list[tuple[int, int]]) -> Ref | None:
+    """Guess the document's reference date when no publication date is given.
+
+    Takes the masked text and the (start, end) ranges of captions/datelines; returns a full
+    date printed there, else the latest full date, month or year in the text, else None.
+    """
+    for start, end in preferred:
+        dates = full_dates(view, start, end)
+        if dates:
+            return Ref(dates[0][1], DAY)
+    dates = full_dates(view)
+    if dates:
+        return Ref(max(d for _, d in dates), DAY)
+    months = [
+        m
+        for m in DATE_PHRASE.finditer(view)
+        if m.group("my_m") and (r := resolve(m, None)) is not None and r.precision == MONTH
+    ]
+    if months:
+        latest = max(resolve(m, None).day for m in months)  # type: ignore[union-attr]
+        years = [int(y) for y in YEAR.findall(view)]
+        if not years or max(years) <= latest.year:
+            return Ref(latest, MONTH)
+    years = [int(y) for y in YEAR.findall(view)]
+    if years:
+        return Ref(date(max(years), 1, 1), YEAR)
+    return None
+
+
+def precision_of(text: str | None) -> str:
+    """Return the precision of a "YYYY[-MM[-DD]]" string."""
+    if not text:
+        return UNKNOWN
+    return {10: DAY, 7: MONTH, 4: YEAR}.get(len(text), UNKNOWN)

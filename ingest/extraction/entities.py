@@ -1,0 +1,106 @@
+"""Armed groups (canonical names with aliases) and places named in a document."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from .speakers import DATA
+
+_PK_TALIBAN = re.compile(r"(?:Pakistan(?:i)?|Tehr[ie]e?k-[ie]-|Tehreek-e-|Tehrik-i-)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _group_table() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """Build the alias regex for armed groups from data/armed_groups.json."""
+    rows = json.loads((DATA / "armed_groups.json").read_text(encoding="utf-8"))
+    alias: dict[str, str] = {}
+    context: dict[str, str] = {}
+    for row in rows:
+        for a in row["aliases"]:
+            alias[a.lower().replace("’", "'")] = row["name"]
+        for a in row.get("context_aliases", []):
+            context[a] = row["name"]
+    names = sorted(alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+                         re.I)
+    ctx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in context) + r")(?![\w-])")
+    return pattern, alias | {k.lower(): v for k, v in context.items()}, ctx
+
+
+_AQIS_AFFILIATE = re.compile(r"al[- ]Qa[e']?i?da\S*\s+(?:and\s+)?(?:its|’s|'s)\s+South\s+Asia(?:n)?\s+"
+                             r"(?:affiliate|branch|wing)", re.I)
+_AFGHAN_CONTEXT = re.compile(r"Afghan|Khorasan|Pakistan", re.I)
+
+
+def armed_groups(text: str) -> list[str]:
+    """Return canonical armed-group names in order of first mention.
+
+    "Taliban" alone is the Afghan Taliban unless written as the Pakistani Taliban/TTP; bare
+    ISIS/IS/Islamic State counts as ISIS-K only near Afghanistan/Khorasan/Pakistan.
+    """
+    pattern, alias, ctx = _group_table()
+    found: list[tuple[int, str]] = []
+    for m in pattern.finditer(text):
+        key = m.group(0).lower().replace("’", "'")
+        name = alias.get(key)
+        if name == "Afghan Taliban" and key == "taliban" and _PK_TALIBAN.search(text[: m.start()][-20:]):
+            continue
+        if name:
+            found.append((m.start(), name))
+    for m in ctx.finditer(text):
+        window = text[max(0, m.start() - 120) : m.end() + 120]
+        if _AFGHAN_CONTEXT.search(window):
+            found.append((m.start(), alias[m.group(0).lower()]))
+    for m in _AQIS_AFFILIATE.finditer(text):
+        found.append((m.start(), "AQIS"))
+    found.sort()
+    seen: list[str] = []
+    for _, name in found:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """Build the place regex from data/places.json (countries, regions, cities)."""
+    raw = json.loads((DATA / "places.json").read_text(encoding="utf-8"))
+    canon = {p: p for key in ("countries", "regions", "cities") for p in raw[key]}
+    canon.update(raw["adjectives"])
+    names = sorted(canon, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return pattern, canon, frozenset(raw["capitals_as_governments"])
+
+
+# A place followed by a speech or policy verb stands for its government ("Islamabad maintains").
+_GOV_VERB = re.compile(
+    r"^(?:\s*(?:has|have|had|also|again|once|consistently|repeatedly|long|time|and))*\s+"
+    r"(?:maintains|said|says|insists|accused|accuses|denies|claims|demanded|urged|issued"
+    r"|reiterated|raised|wants|did|does|will|agreed|believes|alleges|rejected|called|asked|has)\b"
+    r"|^\s+and\s+(?:Washington|Islamabad|Pakistan|Kabul)\b"
+    r"|^,\s+(?:Washington|Islamabad)\s+agree",
+)
+_INSIDE_NAME = re.compile(
+    r"^(?:'s|’s)?\s*(?:State\s+Department|Department|Foreign\s+Office|Institute|Terrorism\s+Portal"
+    r"|Army|government|Government|military|authorities|officials|Embassy|exit|withdrawal)",
+)
+
+
+def places(text: str) -> list[str]:
+    """Return places named in a locational sense, in order of first mention."""
+    pattern, canon, govs = _place_table()
+    seen: list[str] = []
+    for m in pattern.finditer(text):
+        name = m.group(0)
+        after = text[m.end() : m.end() + 40]
+        before = text[max(0, m.start() - 30) : m.start()]
+        if name in govs and _GOV_VERB.search(after):
+            continue
+        if _INSIDE_NAME.match(after) or re.search(r"(?:Tehr\w+-\w-Taliban|[Gg]overnments? of|Taliban)\s*$", before):
+            continue
+        place = canon[name]
+        if place not in seen:
+            seen.append(place)
+    return seen

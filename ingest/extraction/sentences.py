@@ -1,0 +1,142 @@
+"""Paragraphs and quote-aware sentence units, as offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BODY, TITLE, HEADLINE, CAPTION, BULLET = "body", "title", "headline", "caption", "bullet"
+
+_OPEN = "“\u201e"
+_CLOSE = "”"
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov",
+    "prof", "jr", "sr", "no", "vol", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "govt", "amb", "adm", "brig",
+}
+_CAPTION = re.compile(
+    r"\bin this (?:still|photo|picture|image|handout|file photo|video grab)\b|\bvideograb\b"
+    r"|\bphoto\s*:|\bfile photo\b|\(photo\b|\bphotographed\b",
+    re.I,
+)
+_BULLET = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
+_MAX_QUOTE_RUN = 3000  # an opening mark this far from any close is treated as stray
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One non-blank line: its offsets and what kind of block it is."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence (or a quotation spanning sentences) inside a paragraph."""
+
+    start: int
+    end: int
+    para: int
+
+
+def paragraphs(view: str) -> list[Paragraph]:
+    """Split the masked text into non-blank lines and classify each (title, caption, body...)."""
+    result: list[Paragraph] = []
+    pos = 0
+    seen_title = False
+    for line in view.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip(" \t\u00a0\r")
+        if not stripped:
+            continue
+        start += len(line) - len(line.lstrip(" \t\u00a0\r"))
+        end -= len(line) - len(line.rstrip(" \t\u00a0\r"))
+        result.append(Paragraph(start, end, _kind(stripped, seen_title, result, view)))
+        seen_title = True
+    return result
+
+
+def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str) -> str:
+    """Decide whether a line is a title, headline, caption, bullet or body text."""
+    if not seen_title:
+        return TITLE
+    if _BULLET.match(line):
+        return BULLET
+    if _CAPTION.search(line):
+        return CAPTION
+    words = line.split()
+    ends_sentence = line[-1] in ".!?\"”’…:" or line.endswith(").")
+    if not ends_sentence and len(words) <= 30:
+        return HEADLINE
+    # A line repeating an earlier title/headline is a subhead, not content.
+    if any(view[p.start : p.end].strip() == line for p in before if p.kind in (TITLE, HEADLINE)):
+        return HEADLINE
+    return BODY
+
+
+def split_units(view: str, start: int, end: int) -> list[Unit]:
+    """Split ``view[start:end]`` into sentences, never inside an open quotation.
+
+    Returns units with offsets into ``view`` (para index left at -1 for the caller to set).
+    """
+    units: list[Unit] = []
+    sent_start = start
+    in_quote = False
+    quote_opened = 0
+    i = start
+    while i < end:
+        ch = view[i]
+        if ch in _OPEN:
+            in_quote, quote_opened = True, i
+        elif ch in _CLOSE:
+            in_quote = False
+        elif ch == '"':
+            in_quote = not in_quote
+            quote_opened = i
+        if in_quote and i - quote_opened > _MAX_QUOTE_RUN:
+            in_quote = False
+        if ch in ".!?…" and not in_quote and _is_boundary(view, i, end):
+            stop = i + 1
+            while stop < end and view[stop] in "\"”’')]":
+                stop += 1
+            units.append(Unit(sent_start, stop, -1))
+            i = stop
+            while i < end and view[i] in " \t\u00a0":
+                i += 1
+            sent_start = i
+            continue
+        i += 1
+    if sent_start < end and view[sent_start:end].strip():
+        units.append(Unit(sent_start, end, -1))
+    return units
+
+
+def _is_boundary(view: str, i: int, end: int) -> bool:
+    """Tell whether the punctuation at ``i`` ends a sentence (not an abbreviation or decimal)."""
+    j = i + 1
+    while j < end and view[j] in "\"”’')]":
+        j += 1
+    if j >= end:
+        return True
+    if view[j] not in " \t\u00a0":
+        return False
+    while j < end and view[j] in " \t\u00a0":
+        j += 1
+    if j >= end:
+        return True
+    nxt = view[j]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):
+        return False
+    if view[i] != ".":
+        return True
+    k = i
+    while k > 0 and (view[k - 1].isalpha() or view[k - 1] == "."):
+        k -= 1
+    token = view[k:i]
+    if token.lower() in _ABBREV:
+        return False
+    # Initialisms such as "U.S." or a single initial "J." rarely end a sentence in news copy.
+    return not re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token)

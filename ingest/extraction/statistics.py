@@ -1,0 +1,157 @@
+"""Aggregate, period-based violence figures with their source ("267 incidents in 2021, SATP")."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .speakers import DATA
+from .types import ExtractedStatistic
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
+_QUAL = r"at\s+least|over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|as\s+many\s+as|up\s+to|some"
+_METRIC_NOUN = (
+    r"incidents|attacks|fatalities|deaths|people|civilians|personnel|soldiers|injuries|injured"
+    r"|killed|terrorists|militants|officers|policemen|DSPs|operations|casualties|cases|troops"
+    r"|acts|persons|lives|wounded"
+)
+FIGURE = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w.-])(?P<num>{_NUM})(?![\w-]|\.\d)"
+    rf"(?:\s*(?P<pct>%|percent\b|per\s+cent\b)(?P<pct_of>\s+(?:of\s+)?(?:(?:all|the|total)\s+)*[\w-]+)?"
+    rf"|\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_METRIC_NOUN})\b))",
+    re.I,
+)
+_AMONG = re.compile(rf"\b(?:[Aa]mong|[Oo]f)\s+(?:the|these|those)\s+(?:{_NUM})\s+(?P<noun>[\w-]+),\s+"
+                    rf"(?P<num>{_NUM})\b")
+_QUARTER = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<y1>(?:19|20)\d\d)"
+    r"|Q(?P<q>[1-4]),?\s*(?P<y2>(?:19|20)\d\d))\b",
+    re.I,
+)
+_YEAR_PERIOD = re.compile(r"\b(?:in|during|of|for|since|year)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_THIS_YEAR = re.compile(
+    r"\bthis\s+year\b(?:[^.]{0,80}?\b(?:first\s+|just\s+|past\s+)?(?P<n>\w+)\s+months\b)?", re.I
+)
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SOURCE_REF = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:\w+\s+){0,2}(?:report|data|study|survey)\b|\bit\s+also\b")
+
+
+@lru_cache(maxsize=1)
+def _sources() -> re.Pattern[str]:
+    """Regex of statistics sources (data/stat_sources.json); group name = short name."""
+    raw = json.loads((DATA / "stat_sources.json").read_text(encoding="utf-8"))
+    parts = []
+    for short, names in raw.items():
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        parts.append(rf"(?P<{short}>\b(?:{alt})\b)")
+    return re.compile("|".join(parts))
+
+
+@dataclass(slots=True)
+class _Period:
+    label: str
+    pos: int
+
+
+def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
+    """Period expressions in a sentence: quarters, years, "this year … four months"."""
+    found = []
+    for m in _QUARTER.finditer(sentence):
+        q = _ORD[m.group("ord").lower()] if m.group("ord") else int(m.group("q"))
+        found.append(_Period(f"{m.group('y1') or m.group('y2')}-Q{q}", m.start()))
+    taken = [(m.start(), m.end()) for m in _QUARTER.finditer(sentence)]
+    for m in _YEAR_PERIOD.finditer(sentence):
+        if not any(s <= m.start("y") < e for s, e in taken):
+            found.append(_Period(m.group("y"), m.start("y")))
+    for m in _THIS_YEAR.finditer(sentence):
+        if ref_year is None:
+            continue
+        n = m.group("n")
+        months = _WORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else None)
+        label = f"{ref_year}-01/{ref_year}-{months:02d}" if months else str(ref_year)
+        found.append(_Period(label, m.start()))
+    return sorted(found, key=lambda p: p.pos)
+
+
+def _value(num: str) -> float:
+    """Turn "1,234", "92" or "two" into a number."""
+    low = num.lower()
+    return float(_WORDS[low]) if low in _WORDS else float(num.replace(",", ""))
+
+
+def statistics(
+    view: str, sentences: list[tuple[int, int, int]], ref_year: int | None
+) -> list[ExtractedStatistic]:
+    """Find figures in ``sentences`` ((start, end, paragraph) offsets into ``view``).
+
+    A sentence counts when it names a period or a source, or continues one that did; a single
+    attack's toll (no period, no source) is not a statistic.
+    """
+    result: list[ExtractedStatistic] = []
+    last: tuple[int, str | None, str | None] | None = None  # (paragraph, source, period)
+    for start, end, para in sentences:
+        sentence = view[start:end]
+        periods = _periods(sentence, ref_year)
+        src = _sources().search(sentence)
+        source = src.lastgroup if src else None
+        refers_back = bool(_SOURCE_REF.search(sentence))
+        continuing = last is not None and para - last[0] <= 1
+        if source is None and continuing and last is not None:
+            own_period = periods[0].label if periods else None
+            if refers_back or own_period is None or own_period == last[2]:
+                source = last[1]
+        if not periods and not source and not (continuing and last and last[2]):
+            continue
+        default_period = periods[0].label if periods else (last[2] if continuing and last else None)
+        figures = _figures(sentence, start, periods, default_period, source)
+        if figures:
+            result.extend(figures)
+            last = (para, source, figures[-1].period)
+        elif periods or source:
+            last = (para, source, default_period)
+    return result
+
+
+def _figures(
+    sentence: str, offset: int, periods: list[_Period], default: str | None, source: str | None
+) -> list[ExtractedStatistic]:
+    """Extract the figures of one sentence with their metric and nearest period."""
+    found = []
+    for m in FIGURE.finditer(sentence):
+        num = m.group("num")
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("pct"):
+            continue
+        if m.group("pct"):
+            metric = f"{(m.group('pct_of') or '').strip()} (%)".strip()
+        else:
+            metric = re.sub(r"\s+", " ", m.group("noun")).strip()
+        if m.group("qual"):
+            metric += f" ({re.sub(r'[ ]+', ' ', m.group('qual').lower())})"
+        found.append(_stat(num, metric, sentence, offset, m.start(), m.end(), periods, default,
+                           source))
+    for m in _AMONG.finditer(sentence):
+        found.append(_stat(m.group("num"), f"{m.group('noun')} (subset)", sentence, offset,
+                           m.start("num"), m.end("num"), periods, default, source))
+    return found
+
+
+def _stat(
+    num: str, metric: str, sentence: str, offset: int, s: int, e: int,
+    periods: list[_Period], default: str | None, source: str | None,
+) -> ExtractedStatistic:
+    """Build one statistic; its period is the one printed right after it, else the last before."""
+    period = default
+    after = [p for p in periods if e <= p.pos <= e + 25]
+    before = [p for p in periods if p.pos < s]
+    if after:
+        period = after[0].label
+    elif before:
+        period = before[-1].label
+    elif periods:
+        period = periods[0].label
+    return ExtractedStatistic(value=_value(num), metric=metric, source=source, period=period,
+                              start=offset + s, end=offset + e)
