@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark, figures printed as Markdown tables for docs/benchmarks.md.
+# Scales are numbers of invented documents (about 10 statements each); override with
+#   BENCH_DOCUMENTS="1000 10000 100000" make bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PGHOST=${PGHOST:-127.0.0.1}
+BENCH_DB=${BENCH_DB:-ctwatch_bench}
+INGEST_DB=${INGEST_DB:-ctwatch_ingestbench}
+BROKER=${BENCH_BROKER_URL:-redis://127.0.0.1:6379/10}
+export DEBUG=false SECRET_KEY=benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz
+
+echo "## Machine"
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), Python $($PY -c 'import platform; print(platform.python_version())'), $(psql -h "$PGHOST" -U postgres -tAc 'show server_version' | cut -d' ' -f1) PostgreSQL"
+
+echo; echo "## Extraction"
+$PY bench/extract_bench.py
+
+echo; echo "## Ingest through Celery workers"
+dropdb -h "$PGHOST" -U postgres --if-exists "$INGEST_DB"; createdb -h "$PGHOST" -U postgres "$INGEST_DB"
+export DATABASE_URL="postgres://postgres@$PGHOST:5432/$INGEST_DB"
+$PY manage.py migrate -v0
+CELERY_BROKER_URL=$BROKER $PY bench/ingest.py --documents "${BENCH_INGEST_DOCUMENTS:-2000}" --concurrency 1 2
+
+echo; echo "## Pages"
+export DATABASE_URL="postgres://postgres@$PGHOST:5432/$BENCH_DB"
+dropdb -h "$PGHOST" -U postgres --if-exists "$BENCH_DB"; createdb -h "$PGHOST" -U postgres "$BENCH_DB"
+$PY manage.py migrate -v0
+have=0
+for docs in ${BENCH_DOCUMENTS:-1000 10000 100000}; do
+  # Grow the same database from one scale to the next.
+  $PY manage.py generate_corpus --documents $((docs - have)) --seed "$docs" >/dev/null
+  have=$docs
+  psql -h "$PGHOST" -U postgres -d "$BENCH_DB" -qc "VACUUM ANALYZE"
+  $PY bench/pages.py --requests "${BENCH_REQUESTS:-200}"
+done
