@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,18 +46,54 @@ def read_bytes(data: bytes, *, filename: str) -> ReadText:
     )
 
 
-def decode_text(data: bytes, *, filename: str = "the file") -> str:
-    """Bytes of a text file to str, detecting the encoding; binary data is refused."""
+def decode_text(data: bytes, *, filename: str = "the file", charset: str = "") -> str:
+    """Bytes of a text file to str, detecting the encoding; binary data is refused.
+
+    ``charset`` is what the sender declared (an HTTP header), tried after a byte-order mark.
+    """
     if data.startswith(b"%PDF") or _looks_binary(data):
         raise RejectedDocument(f"{filename} is not a text file (it looks like binary data).")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    for encoding in _candidate_encodings(data, charset):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(text):
+            return text
+    raise RejectedDocument(
+        f"{filename}: the text encoding could not be recognised; save it as UTF-8 and try again."
+    )
+
+
+def _candidate_encodings(data: bytes, charset: str) -> list[str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return ["utf-8-sig"]
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return ["utf-32"]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ["utf-16"]
+    candidates = [charset] if charset else []
+    candidates.append("utf-8")
+    # English news with a few bytes above ASCII is nearly always Windows-1252; the detector
+    # guesses poorly on so little evidence (it reads "café" as UTF-16).
+    if sum(b < 0x80 for b in data[:65536]) >= 0.7 * min(len(data), 65536):
+        candidates += ["cp1252", "latin-1"]
     best = from_bytes(data).best()
-    if best is None:
-        raise RejectedDocument(f"{filename}: the text encoding could not be recognised.")
-    return str(best)
+    if best is not None:
+        candidates.append(best.encoding)
+    return candidates
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text that is mostly readable: few control, private-use or unknown characters."""
+    if not text:
+        return True
+    odd = sum(
+        1
+        for char in text[:65536]
+        if char == "\ufffd" or (unicodedata.category(char)[0] == "C" and char not in "\n\r\t\f")
+    )
+    return odd <= 0.01 * min(len(text), 65536)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -104,8 +142,28 @@ def read_pdf(data: bytes, *, filename: str = "the PDF") -> ReadText:
         title = (reader.metadata.title or "") if reader.metadata else ""
     except RejectedDocument:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    except PdfReadError as error:
         raise RejectedDocument(f"{filename} could not be read as a PDF ({error}).") from error
+    except Exception as error:  # pypdf raises many kinds of error on damaged files
+        logger.info("unreadable PDF %s: %r", filename, error)
+        raise RejectedDocument(f"{filename} is damaged and could not be read as a PDF.") from error
     if not text.strip():
         raise RejectedDocument(f"{filename} has no text layer (a scanned image?).")
     return ReadText(text=text, title=str(title))
+
+
+def read_fetched(data: bytes, *, content_type: str, charset: str = "", url: str = "") -> ReadText:
+    """Read a fetched web page by its declared content type (falling back to its bytes)."""
+    name = url.rsplit("/", 1)[-1] or url
+    if content_type == "application/pdf" or data.startswith(b"%PDF"):
+        read = read_pdf(data, filename="The PDF at this address")
+    elif content_type in ("text/html", "application/xhtml+xml"):
+        read = read_html(decode_text(data, filename="The page", charset=charset))
+    elif content_type.startswith("text/"):
+        read = ReadText(text=decode_text(data, filename="The page", charset=charset))
+    else:
+        raise RejectedDocument(
+            f"{name or 'The page'} is {content_type}, not a web page, PDF or text file."
+        )
+    read.url = url
+    return read

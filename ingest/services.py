@@ -16,6 +16,8 @@ from kombu.exceptions import OperationalError
 
 from statements.models import Document, Outlet
 
+from .models import UrlFetch
+
 logger = logging.getLogger(__name__)
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -136,6 +138,14 @@ def documents_requeue_stale(*, older_than: datetime) -> int:
         Document.objects.filter(pk=document.pk).update(status_changed_at=timezone.now())
         document_enqueue(document=document)
         count += 1
+    stale_fetches = UrlFetch.objects.filter(
+        status__in=[UrlFetch.Status.QUEUED, UrlFetch.Status.FETCHING],
+        status_changed_at__lt=older_than,
+    )
+    for fetch in stale_fetches.only("pk"):
+        UrlFetch.objects.filter(pk=fetch.pk).update(status_changed_at=timezone.now())
+        url_fetch_enqueue(fetch=fetch)
+        count += 1
     return count
 
 
@@ -145,3 +155,104 @@ def document_retry(*, document: Document) -> None:
         status=Document.Status.QUEUED, error="", status_changed_at=timezone.now()
     )
     document_enqueue(document=document)
+
+
+@dataclass(frozen=True)
+class RequestedFetch:
+    fetch: UrlFetch
+    created: bool
+
+
+def url_fetch_request(
+    *,
+    url: str,
+    title: str = "",
+    outlet: str = "",
+    published_on: date | None = None,
+    kind: str = Document.Kind.ARTICLE,
+    requested_by: AbstractBaseUser | None = None,
+) -> RequestedFetch:
+    """Accept a URL upload: one row per URL, fetched and read by a worker after commit.
+
+    A URL asked for before returns its existing row (``created=False``); one that failed is
+    queued again, since the page may be reachable now.
+    """
+    from .fetch import check_url, normalize_url
+
+    url = normalize_url(url)
+    check_url(url)  # a literal internal address is refused at once; host names in the worker
+    fetch, created = UrlFetch.objects.get_or_create(
+        url=url,
+        defaults={
+            "title": title[:500],
+            "outlet": " ".join(outlet.split())[:200],
+            "published_on": published_on,
+            "kind": kind if kind in Document.Kind.values else Document.Kind.OTHER,
+            "requested_by": requested_by,
+        },
+    )
+    if created:
+        url_fetch_enqueue(fetch=fetch)
+    elif fetch.status == UrlFetch.Status.FAILED:
+        url_fetch_retry(fetch=fetch)
+    return RequestedFetch(fetch, created)
+
+
+def url_fetch_enqueue(*, fetch: UrlFetch) -> None:
+    """Send the URL to the workers on commit; if the broker is down the sweep sends it later."""
+    from .tasks import fetch_url
+
+    def send() -> None:
+        try:
+            fetch_url.delay(fetch.pk)
+        except OperationalError:
+            logger.warning("could not enqueue URL fetch %s; it stays queued", fetch.pk)
+
+    transaction.on_commit(send)
+
+
+def url_fetch_retry(*, fetch: UrlFetch) -> None:
+    UrlFetch.objects.filter(pk=fetch.pk).update(
+        status=UrlFetch.Status.QUEUED, error="", status_changed_at=timezone.now()
+    )
+    url_fetch_enqueue(fetch=fetch)
+
+
+def url_fetch_process(*, fetch_id: int) -> UrlFetch:
+    """Fetch and read the page, then store its text once; idempotent.
+
+    A page whose text is already stored (from a file, or another URL) points at that document.
+    """
+    from .fetch import fetch as http_get
+    from .readers import read_fetched
+
+    fetch = UrlFetch.objects.get(pk=fetch_id)
+    if fetch.status == UrlFetch.Status.DONE and fetch.document_id:
+        return fetch  # a redelivered task: the page was fetched already
+    _url_fetch_mark(fetch, status=UrlFetch.Status.FETCHING)
+    try:
+        page = http_get(fetch.url)
+        read = read_fetched(
+            page.body, content_type=page.content_type, charset=page.charset, url=fetch.url
+        )
+        stored = document_create(
+            text=read.text,
+            title=fetch.title or read.title,
+            outlet=fetch.outlet or read.outlet,
+            url=fetch.url,
+            published_on=fetch.published_on or read.published_on,
+            kind=fetch.kind,
+            uploaded_by=fetch.requested_by,
+        )
+    except RejectedDocument as error:
+        _url_fetch_mark(fetch, status=UrlFetch.Status.FAILED, error=str(error))
+        return fetch
+    fetch.document = stored.document
+    fetch.duplicate = not stored.created
+    _url_fetch_mark(fetch, status=UrlFetch.Status.DONE)
+    return fetch
+
+
+def _url_fetch_mark(fetch: UrlFetch, *, status: str, error: str = "") -> None:
+    fetch.status, fetch.error, fetch.status_changed_at = status, error[:4000], timezone.now()
+    fetch.save(update_fields=["status", "error", "status_changed_at", "document", "duplicate"])

@@ -52,3 +52,35 @@ def requeue_stale_documents() -> int:
     from .services import documents_requeue_stale
 
     return documents_requeue_stale(older_than=timezone.now() - settings.INGEST_STALE_AFTER)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=True,
+    retry_backoff_max=300,
+    max_retries=5,
+    soft_time_limit=120,
+    time_limit=150,
+)
+def fetch_url(fetch_id: int) -> str:
+    """Fetch the page of URL upload ``fetch_id`` and store its text; safe to run twice."""
+    from .models import UrlFetch
+    from .services import url_fetch_process
+
+    if not UrlFetch.objects.filter(pk=fetch_id).update(attempts=F("attempts") + 1):
+        return "missing"
+    try:
+        fetch = url_fetch_process(fetch_id=fetch_id)
+    except TRANSIENT:
+        raise
+    except Exception as error:  # never leave a fetch stuck: show it failed, with a retry
+        logger.exception("fetching URL %s failed", fetch_id)
+        UrlFetch.objects.filter(pk=fetch_id).update(
+            status=UrlFetch.Status.FAILED,
+            error=f"{type(error).__name__}: {error}"[:4000],
+            status_changed_at=timezone.now(),
+        )
+        return "failed"
+    return fetch.status

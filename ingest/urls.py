@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "ingest"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("upload/", views.upload, name="upload"),
+    path("documents/<int:pk>/", views.document, name="document"),
+    path("documents/<int:pk>/retry/", views.document_retry_view, name="document_retry"),
+    path("fetches/<int:pk>/", views.fetch, name="fetch"),
+    path("fetches/<int:pk>/retry/", views.fetch_retry, name="fetch_retry"),
+]

@@ -1,0 +1,147 @@
+"""Fetch a web page for a URL upload: time-out, size cap, and no requests to internal hosts.
+
+Every address a host name resolves to is checked before connecting, and the connection goes to
+the checked address (not to a second resolution, which DNS rebinding could change). Redirects
+are followed by hand so each hop is checked again.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from .services import RejectedDocument
+
+MAX_REDIRECTS = 5
+USER_AGENT = "CT-Statements-Ingest/1.0 (+editor upload)"
+
+
+class FetchError(RejectedDocument):
+    """The page could not be fetched; the message says why, for the editor."""
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    url: str
+    content_type: str
+    charset: str
+    body: bytes
+
+
+def normalize_url(url: str) -> str:
+    """The URL as stored and keyed: trimmed, lower-case scheme and host, no fragment."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc.lower() if parts.netloc else ""
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+
+
+def _allow_private() -> bool:
+    return bool(getattr(settings, "INGEST_ALLOW_PRIVATE_URLS", False))
+
+
+def address_is_public(address: str) -> bool:
+    """Whether an IP address is on the public internet (not loopback, private, metadata...)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def check_url(url: str) -> tuple[str, str, int]:
+    """Scheme, host and port of a URL an editor may ask for; raises FetchError otherwise.
+
+    Only a literal IP address is checked here; host names are checked when resolved.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError("Only http and https addresses can be fetched.")
+    if not parts.hostname:
+        raise FetchError("The address has no host name.")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as error:
+        raise FetchError("The address has an invalid port.") from error
+    try:
+        literal = ipaddress.ip_address(parts.hostname)
+    except ValueError:
+        literal = None
+    if literal is not None and not _allow_private() and not address_is_public(str(literal)):
+        raise FetchError("That address points at a private or internal network.")
+    return parts.scheme, parts.hostname, port
+
+
+def _resolve(host: str, port: int) -> str:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"The host {host} could not be found.") from error
+    addresses = [info[4][0] for info in infos]
+    if not _allow_private() and not all(address_is_public(a) for a in addresses):
+        raise FetchError("That address points at a private or internal network.")
+    return addresses[0]
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+def fetch(url: str) -> FetchedPage:
+    """GET ``url`` (following up to five checked redirects); raises FetchError with a reason."""
+    timeout = float(getattr(settings, "INGEST_FETCH_TIMEOUT", 15))
+    for _ in range(MAX_REDIRECTS + 1):
+        scheme, host, port = check_url(url)
+        address = _resolve(host, port)
+        cls = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
+        connection = cls(host, port, address, timeout)
+        parts = urlsplit(url)
+        target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        try:
+            connection.request("GET", target, headers={"User-Agent": USER_AGENT})
+            response = connection.getresponse()
+            if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
+                url = urljoin(url, response.getheader("Location"))
+                continue
+            if response.status != 200:
+                raise FetchError(f"The page answered {response.status} {response.reason}.")
+            body = _read_capped(response)
+            content_type = response.headers.get_content_type()
+            charset = response.headers.get_content_charset() or ""
+            return FetchedPage(url=url, content_type=content_type, charset=charset, body=body)
+        except (OSError, http.client.HTTPException) as error:
+            raise FetchError(f"The page could not be fetched ({error}).") from error
+        finally:
+            connection.close()
+    raise FetchError("The page redirects too many times.")
+
+
+def _read_capped(response: http.client.HTTPResponse) -> bytes:
+    limit = settings.INGEST_MAX_UPLOAD_BYTES
+    declared = response.getheader("Content-Length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise FetchError(f"The page is larger than the {filesizeformat(limit)} limit.")
+    body = response.read(limit + 1)
+    if len(body) > limit:
+        raise FetchError(f"The page is larger than the {filesizeformat(limit)} limit.")
+    return body

@@ -1,0 +1,61 @@
+"""Ingest's own bookkeeping: URLs editors asked for, fetched once by the workers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from statements.models import Document
+
+
+class UrlFetch(models.Model):
+    """A URL an editor submitted. Keyed by the URL, so the same page is never fetched twice.
+
+    The document cannot exist before its text does (documents are unique by the hash of their
+    text), so a URL upload is this row first; the worker fetches and reads the page, then
+    stores the text through ``document_create`` and points ``document`` at the result, which
+    may be a document already stored from another source.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        FETCHING = "fetching", "Fetching"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=32, choices=Document.Kind.choices, default=Document.Kind.ARTICLE
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate = models.BooleanField(
+        default=False, help_text="The fetched text was already stored from another source."
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self) -> str:
+        return self.url
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest:fetch", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

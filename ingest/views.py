@@ -1,0 +1,140 @@
+"""Editors' ingest pages: upload, then follow the document (or the URL fetch) to the end."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from statements.highlight import segments
+from statements.models import Document
+
+from .forms import UploadForm
+from .models import UrlFetch
+from .services import (
+    RejectedDocument,
+    document_create,
+    document_retry,
+    url_fetch_request,
+    url_fetch_retry,
+)
+
+FINISHED = (Document.Status.DONE, Document.Status.FAILED)
+
+
+def editors_only(permission: str):
+    """Sign-in first (anonymous visitors go to the login page), then the permission (403)."""
+
+    def decorate(view):
+        return login_required(permission_required(permission, raise_exception=True)(view))
+
+    return decorate
+
+
+@require_http_methods(["GET", "POST"])
+@editors_only("statements.add_document")
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {
+            "title": data["title"],
+            "outlet": data["outlet"],
+            "published_on": data["published_on"],
+            "kind": data["kind"],
+        }
+        try:
+            if data["source"] == "url":
+                return _accept_url(request, data["url"], fields)
+            return _accept_text(request, data["read"], fields)
+        except RejectedDocument as error:
+            form.add_error(None, str(error))
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "max_bytes": settings.INGEST_MAX_UPLOAD_BYTES}
+    return render(request, "ingest/upload.html", context, status=status)
+
+
+def _accept_text(request: HttpRequest, read, fields: dict) -> HttpResponse:
+    stored = document_create(
+        text=read.text,
+        title=fields["title"] or read.title,
+        outlet=fields["outlet"] or read.outlet,
+        url=read.url,
+        published_on=fields["published_on"] or read.published_on,
+        kind=fields["kind"],
+        uploaded_by=request.user,
+    )
+    if stored.created:
+        messages.success(request, "Document received; the statements are being extracted.")
+    else:
+        messages.info(request, "This text is already stored; here is the existing document.")
+    return redirect("ingest:document", stored.document.pk)
+
+
+def _accept_url(request: HttpRequest, url: str, fields: dict) -> HttpResponse:
+    requested = url_fetch_request(url=url, requested_by=request.user, **fields)
+    fetch = requested.fetch
+    if not requested.created and fetch.document_id:
+        messages.info(request, "This address was fetched before; here is its document.")
+        return redirect("ingest:document", fetch.document_id)
+    if requested.created:
+        messages.success(request, "Address received; the page is being fetched.")
+    return redirect("ingest:fetch", fetch.pk)
+
+
+@require_http_methods(["GET"])
+@editors_only("statements.add_document")
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
+    finished = document.status in FINISHED
+    statements = []
+    if document.status == Document.Status.DONE:
+        statements = list(
+            document.statements.exclude(review_status="rejected")
+            .select_related("speaker")
+            .order_by("start")
+        )
+    context = {
+        "document": document,
+        "finished": finished,
+        "statements": statements,
+        "segments": segments(document.text, statements) if finished else [],
+    }
+    template = "ingest/document.html#status" if request.htmx else "ingest/document.html"
+    return render(request, template, context)
+
+
+@require_POST
+@editors_only("statements.change_document")
+def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    document_retry(document=document)
+    messages.success(request, "Queued again for extraction; reviewed statements are kept.")
+    return redirect("ingest:document", document.pk)
+
+
+@require_http_methods(["GET"])
+@editors_only("statements.add_document")
+def fetch(request: HttpRequest, pk: int) -> HttpResponse:
+    fetch = get_object_or_404(UrlFetch, pk=pk)
+    if fetch.status == UrlFetch.Status.DONE and fetch.document_id:
+        if fetch.duplicate:
+            messages.info(request, "The page's text was already stored; here is that document.")
+        target = redirect("ingest:document", fetch.document_id)
+        return HttpResponseClientRedirect(target.url) if request.htmx else target
+    template = "ingest/fetch.html#status" if request.htmx else "ingest/fetch.html"
+    return render(request, template, {"fetch": fetch})
+
+
+@require_POST
+@editors_only("statements.add_document")
+def fetch_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    fetch = get_object_or_404(UrlFetch, pk=pk)
+    if fetch.status == UrlFetch.Status.FAILED:
+        url_fetch_retry(fetch=fetch)
+        messages.success(request, "Fetching the page again.")
+    return redirect("ingest:fetch", fetch.pk)
