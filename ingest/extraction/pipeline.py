@@ -11,12 +11,12 @@ from .chrome import mask_chrome
 from .classify import about_pakistan, is_pledge, topics
 from .entities import armed_groups, places
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
-from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, Attribution, find_attributions
-from .sentences import BODY, CAPTION, Paragraph, Unit, paragraphs, split_units
-from .speakers import Mention, Resolver, Speaker, find_mentions, person_by_surname, tenure_years
+from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, SUBJECT, Attribution, find_attributions
+from .sentences import BODY, CAPTION, TITLE, Paragraph, Unit, paragraphs, split_units
+from .speakers import DOC, Mention, Resolver, Speaker, find_mentions, person_by_surname, tenure_years
 from .statistics import statistics
 from .transcripts import display_name, turns
-from .types import DAY, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
+from .types import DAY, INSTITUTION, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -50,8 +50,8 @@ def extract(text: str, published: date | None = None) -> Extraction:
     """
     text = text if isinstance(text, str) else ""
     view = mask_chrome(text)
-    paras = paragraphs(view)
-    title = view[paras[0].start : paras[0].end].strip() if paras else ""
+    paras = paragraphs(view, text)
+    title = next((view[p.start : p.end].strip() for p in paras[:1] if p.kind == TITLE), "")
     captions = [(p.start, p.end) for p in paras if p.kind == CAPTION]
     datelines = [(p.start, min(p.end, p.start + 60)) for p in paras[:6] if _DATELINE.match(view, p.start)]
     ref = D.Ref(published, DAY) if published else D.infer_reference(view, captions + datelines)
@@ -131,6 +131,7 @@ def _article_statements(
     briefing_day, briefing_org = _briefing_info(view, paras)
     drafts: list[_Draft] = []
     last_unit_direct: tuple[int, Speaker] | None = None
+    pending: tuple[int, _Draft] | None = None
     for idx, u in enumerate(_units(view, paras)):
         spans = quote_spans(view, u.start, u.end)
         outside = outside_quotes(view, u.start, u.end, spans)
@@ -140,7 +141,13 @@ def _article_statements(
                 resolver.observe(m)
             continue
         attrs = find_attributions(view, outside, u.start, u.end, mentions, resolver)
+        _attach_document(attrs, mentions, resolver)
         made = _drafts_for_unit(text, view, outside, u, spans, attrs, ref, paras)
+        if not made and pending is not None and pending[0] == u.para:
+            _extend(text, pending[1], u.end)
+        pending = None
+        if made and attrs and _announces_more(outside, u.start, attrs[0]):
+            pending = (u.para, made[-1])
         if not made and spans and last_unit_direct and idx - last_unit_direct[0] <= 2:
             if quoted_share(spans, u.start, u.end) >= 0.6:
                 made = [_continuation(text, u, last_unit_direct[1])]
@@ -151,6 +158,40 @@ def _article_statements(
             last_unit_direct = (idx, made[-1].speaker)
     _settle_dates(drafts, ref, briefing_day, briefing_org)
     return [d.stmt for d in drafts]
+
+
+def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver: Resolver) -> None:
+    """An institution speaking "in a new report" speaks through that report: note it as such."""
+    if not attrs or attrs[0].speaker.kind != INSTITUTION or attrs[0].mention.kind == DOC:
+        return
+    a = attrs[0]
+    doc = next((m for m in mentions if m.kind == DOC and not m.org_hint and m.end <= a.cue_start),
+               None)
+    if doc is None:
+        return
+    a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
+    resolver.note_document(doc.extra.get("doc", "document"), a.speaker)
+
+
+def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
+    """"The report revealed alarming statistics." announces the next sentence's content."""
+    if attr.mode not in (SUBJECT,):
+        return False
+    rest = outside[attr.cue_end - start :]
+    return len(rest.split()) < 10 and not _THAT.search(rest) and rest.rstrip().endswith((".", ":"))
+
+
+def _extend(text: str, draft: _Draft, end: int) -> None:
+    """Stretch a statement over the following sentence that carries its content."""
+    stmt = draft.stmt
+    while end > stmt.start and text[end - 1] in " \t\n\r\u00a0":
+        end -= 1
+    stmt.end = end
+    stmt.text = text[stmt.start : end]
+    stmt.topics = topics(stmt.text)
+    stmt.armed_groups = armed_groups(stmt.text)
+    stmt.about_pakistan = about_pakistan(stmt.text)
+    stmt.is_pledge = is_pledge(stmt.text)
 
 
 def _shift(m: Mention, offset: int) -> Mention:

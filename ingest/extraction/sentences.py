@@ -41,12 +41,16 @@ class Unit:
     para: int
 
 
-def paragraphs(view: str) -> list[Paragraph]:
-    """Split the masked text into non-blank lines and classify each (title, caption, body...)."""
+def paragraphs(view: str, original: str | None = None) -> list[Paragraph]:
+    """Split the masked text into non-blank lines and classify each (title, caption, body...).
+
+    ``original`` (same length) lets captions be recognised by credits that masking removed.
+    """
     result: list[Paragraph] = []
     pos = 0
     seen_title = False
     for line in view.split("\n"):
+        raw = original[pos : pos + len(line)] if original is not None else line
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip(" \t\u00a0\r")
@@ -54,21 +58,21 @@ def paragraphs(view: str) -> list[Paragraph]:
             continue
         start += len(line) - len(line.lstrip(" \t\u00a0\r"))
         end -= len(line) - len(line.rstrip(" \t\u00a0\r"))
-        result.append(Paragraph(start, end, _kind(stripped, seen_title, result, view)))
+        result.append(Paragraph(start, end, _kind(stripped, seen_title, result, view, raw)))
         seen_title = True
     return result
 
 
-def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str) -> str:
+def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: str) -> str:
     """Decide whether a line is a title, headline, caption, bullet or body text."""
-    if not seen_title:
+    words = line.split()
+    ends_sentence = line[-1] in ".!?\"”’…:" or line.endswith(").")
+    if not seen_title and (not ends_sentence or len(words) <= 20):
         return TITLE
     if _BULLET.match(line):
         return BULLET
-    if _CAPTION.search(line):
+    if _CAPTION.search(raw):
         return CAPTION
-    words = line.split()
-    ends_sentence = line[-1] in ".!?\"”’…:" or line.endswith(").")
     if not ends_sentence and len(words) <= 30:
         return HEADLINE
     # A line repeating an earlier title/headline is a subhead, not content.
@@ -98,7 +102,8 @@ def split_units(view: str, start: int, end: int) -> list[Unit]:
             quote_opened = i
         if in_quote and i - quote_opened > _MAX_QUOTE_RUN:
             in_quote = False
-        if ch in ".!?…" and not in_quote and _is_boundary(view, i, end):
+        ends_inside = ch in _CLOSE + '"' and not in_quote and i > start and view[i - 1] in ".!?…"
+        if (ch in ".!?…" or ends_inside) and not in_quote and _is_boundary(view, i, end):
             stop = i + 1
             while stop < end and view[stop] in "\"”’')]":
                 stop += 1

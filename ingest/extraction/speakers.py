@@ -185,7 +185,7 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Title-before-name and name-then-title patterns, with an optional organisation."""
     org = _tables()["org_hint"]
     before = re.compile(
-        rf"(?:\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)?,?\s+)?\b(?P<title>{_TITLE})\b,?\s+"
+        rf"(?:\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)?\s+)?\b(?P<title>{_TITLE})\b,?\s+"
         rf"(?:(?:Ambassador|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?(?P<name>{_NAME})"
     )
     after = re.compile(
@@ -326,6 +326,12 @@ class Resolver:
         self.last_by_role: dict[str, Speaker] = {}
         self.last_doc: dict[str, Speaker] = {}
         self.last_inst: Speaker | None = None
+
+    def note_document(self, key: str, speaker: Speaker) -> None:
+        """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
+        for k in {key.lower(), "document"}:
+            self.last_doc[k] = speaker
+        self.last_inst = speaker
 
     def observe(self, mention: Mention) -> Speaker | None:
         """Resolve a mention seen in narration and remember named people and documents."""

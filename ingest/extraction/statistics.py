@@ -36,6 +36,7 @@ _YEAR_PERIOD = re.compile(r"\b(?:in|during|of|for|since|year)\s+(?P<y>(?:19|20)\
 _THIS_YEAR = re.compile(
     r"\bthis\s+year\b(?:[^.]{0,80}?\b(?:first\s+|just\s+|past\s+)?(?P<n>\w+)\s+months\b)?", re.I
 )
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SOURCE_REF = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:\w+\s+){0,2}(?:report|data|study|survey)\b|\bit\s+also\b")
 
@@ -68,7 +69,8 @@ def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
         if not any(s <= m.start("y") < e for s, e in taken):
             found.append(_Period(m.group("y"), m.start("y")))
     for m in _THIS_YEAR.finditer(sentence):
-        if ref_year is None:
+        # "in April this year" dates a release, it is not the period a figure covers.
+        if ref_year is None or re.search(rf"(?:{_MONTH_NAMES})\s+$", sentence[: m.start()]):
             continue
         n = m.group("n")
         months = _WORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else None)
@@ -147,8 +149,11 @@ def _stat(
     period = default
     after = [p for p in periods if e <= p.pos <= e + 25]
     before = [p for p in periods if p.pos < s]
+    quarters = [p for p in periods if "-Q" in p.label]
     if after:
         period = after[0].label
+    elif quarters:
+        period = quarters[-1].label
     elif before:
         period = before[-1].label
     elif periods:
