@@ -13,6 +13,7 @@ _PLEDGE = re.compile(
     r"|want(?:s|ed)?\s+to\s+(?:continue|work|keep|support|help|partner|cooperate)"
     r"|(?:we|to|will|shall|would)\s+continue\b"
     r"|continues?\s+to\s+(?:work|support|assist|cooperate|help|partner|engage|collaborate|stand)"
+    r"|(?:will|would|shall)\s+not\s+(?:allow|permit|tolerate)|won't\s+allow"
     r"|stands?\s+ready|remains?\s+committed|(?:is|are|remain|remains)\s+committed\s+to"
     r"|commitment\s+to|committed\s+to|agreed|agreeing|agree\s+to|intention\s+to|intends?\s+to"
     r"|pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|resolved\s+to|determined\s+to"

@@ -35,7 +35,7 @@ FULL_DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     rf"|[0-3]?\d\s+(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
 )
-YEAR = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
+_YEAR_RE = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
 _PRECISION_LEN = {DAY: 10, MONTH: 7, YEAR: 4}
 
 
@@ -45,6 +45,7 @@ class Ref:
 
     day: date
     precision: str
+    weak: bool = False  # inferred from dates the text mentions: only a lower bound
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,20 +171,11 @@ def infer_reference(view: str, preferred: list[tuple[int, int]]) -> Ref | None:
             return Ref(dates[0][1], DAY)
     dates = full_dates(view)
     if dates:
-        return Ref(max(d for _, d in dates), DAY)
-    months = [
-        m
-        for m in DATE_PHRASE.finditer(view)
-        if m.group("my_m") and (r := resolve(m, None)) is not None and r.precision == MONTH
-    ]
-    if months:
-        latest = max(resolve(m, None).day for m in months)  # type: ignore[union-attr]
-        years = [int(y) for y in YEAR.findall(view)]
-        if not years or max(years) <= latest.year:
-            return Ref(latest, MONTH)
-    years = [int(y) for y in YEAR.findall(view)]
+        return Ref(max(d for _, d in dates), DAY, weak=True)
+    # "in August 2021" names an event; the text was written then or later, so keep the year.
+    years = [int(y) for y in _YEAR_RE.findall(view)]
     if years:
-        return Ref(date(max(years), 1, 1), YEAR)
+        return Ref(date(max(years), 1, 1), YEAR, weak=True)
     return None
 
 

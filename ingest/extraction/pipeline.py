@@ -13,7 +13,7 @@ from .entities import armed_groups, places
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
 from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, SUBJECT, Attribution, find_attributions
 from .sentences import BODY, CAPTION, TITLE, Paragraph, Unit, paragraphs, split_units
-from .speakers import DOC, Mention, Resolver, Speaker, find_mentions, person_by_surname, tenure_years
+from .speakers import DOC, INST as INST_MENTION, Mention, Resolver, Speaker, find_mentions, person_by_surname, tenure_years
 from .statistics import statistics
 from .transcripts import display_name, turns
 from .types import DAY, INSTITUTION, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
@@ -140,6 +140,9 @@ def _article_statements(
             for m in mentions:
                 resolver.observe(m)
             continue
+        for m in mentions:
+            if m.kind == INST_MENTION:
+                resolver.observe(m)
         attrs = find_attributions(view, outside, u.start, u.end, mentions, resolver)
         _attach_document(attrs, mentions, resolver)
         made = _drafts_for_unit(text, view, outside, u, spans, attrs, ref, paras)
@@ -344,6 +347,12 @@ def _settle_dates(
     drafts: list[_Draft], ref: D.Ref | None, briefing_day: date | None, briefing_org: str | None
 ) -> None:
     """Fill said_on: own clue, else the same speaker's date, else the briefing, else the reference."""
+    if ref is not None and ref.weak:
+        # A reference guessed from mentioned dates is only a lower bound; a later date the
+        # statements themselves pin down (via tenure) is a better one.
+        own = [d.own.day for d in drafts if d.own is not None and d.own.precision != YEAR]
+        if own and max(own).year >= ref.day.year:
+            ref = D.Ref(max(own), MONTH, weak=True)
     for i, d in enumerate(drafts):
         when: D.Resolved | None = d.own
         if d.standing:
@@ -354,6 +363,8 @@ def _settle_dates(
                 when = D.Resolved(briefing_day, DAY)
             if when is None and ref is not None:
                 precision = YEAR if ref.precision == YEAR else MONTH
+                if ref.weak and ref.precision == DAY:
+                    precision = YEAR
                 when = _fit_tenure(D.Resolved(ref.day, precision), d.speaker, ref)
         d.stmt.said_on = when.as_text() if when else None
         d.stmt.date_precision = when.precision if when else UNKNOWN

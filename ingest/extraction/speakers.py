@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -124,6 +124,8 @@ def _tables() -> dict:
     }
 
 
+_STATES = {"Government of Pakistan", "United States government", "Afghan Taliban government",
+           "United States and Pakistan"}
 _NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan"]
 
 
@@ -159,6 +161,10 @@ _GROUP = re.compile(
     r"\b(?:(?:Pakistani|Pakistan|U\.S\.|US|American|Afghan|Chinese|Indian|Taliban|[Ss]enior|"
     r"[Ss]ecurity|[Mm]ilitary|[Gg]overnment|[Ii]ntelligence|[Pp]rovincial|[Ll]ocal|[Ff]ederal|"
     r"[Pp]olice|[Ww]estern)\s+(?:and\s+)?){1,4}(?:officials|authorities|diplomats|officers)\b"
+)
+_INST_NOUN = re.compile(
+    r"\b[Tt]he\s+(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
+    r"|military|army|council|commission|agency)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)\b")
 _ROLE_NOUN = re.compile(
@@ -252,6 +258,9 @@ def find_mentions(view: str, start: int, end: int) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     for m in _ROLE_NOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=m.group(1).lower()))
+    for m in _INST_NOUN.finditer(view, start, end):
+        found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=m.group(1).lower(),
+                             extra={"institution": True}))
     for m in _PRONOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0)))
     for m in _CAPNAME.finditer(view, start, end):
@@ -326,6 +335,7 @@ class Resolver:
         self.last_by_role: dict[str, Speaker] = {}
         self.last_doc: dict[str, Speaker] = {}
         self.last_inst: Speaker | None = None
+        self.recent_insts: list[Speaker] = []
 
     def note_document(self, key: str, speaker: Speaker) -> None:
         """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
@@ -337,6 +347,12 @@ class Resolver:
         """Resolve a mention seen in narration and remember named people and documents."""
         if mention.kind in (TITLED, NAMED, DOC):
             return self.resolve(mention)
+        if mention.kind == INST:
+            speaker = self._institution(mention)
+            # States ("Pakistan", "Washington") are too frequent to be what "it" refers to.
+            if speaker is not None and speaker.name not in _STATES:
+                self._remember(speaker, mention)
+            return speaker
         return None
 
     def resolve(self, mention: Mention) -> Speaker | None:
@@ -364,6 +380,9 @@ class Resolver:
             self.last_inst = speaker
         elif speaker.kind == INSTITUTION:
             self.last_inst = speaker
+        if speaker.kind == INSTITUTION:
+            self.recent_insts = [s for s in self.recent_insts if s.name != speaker.name][-8:]
+            self.recent_insts.append(speaker)
 
     def _person(self, name: str, role: str | None, org_hint: str | None) -> Speaker:
         official = _tables()["by_name"].get(name.lower())
@@ -430,6 +449,11 @@ class Resolver:
                 return None
             return Speaker(org.name, INSTITUTION, org.name, m.doc_type or doc, org.side)
         earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if doc else None)
+        if earlier is None and self.recent_insts:
+            # "the report said" after "The Pakistan Institute for ... recorded": that institute.
+            named = [s for s in self.recent_insts if s.name not in _STATES]
+            if named:
+                return replace(named[-1], role=m.doc_type or doc)
         return earlier
 
     def _group(self, m: Mention) -> Speaker:
@@ -442,6 +466,12 @@ class Resolver:
         return self.last_person
 
     def _role_noun(self, m: Mention) -> Speaker | None:
+        if m.extra.get("institution"):
+            word = (m.role or "").split()[0][:5]
+            recent = [s for s in self.recent_insts if word in s.name.lower()]
+            if word in ("think", "insti", "cente", "centr"):
+                recent = recent or [s for s in self.recent_insts if s.side != "other"]
+            return recent[-1] if recent else None
         key = (m.role or "").replace("spokesman", "spokesperson").replace("spokeswoman", "spokesperson")
         return self.last_by_role.get(key)
 

@@ -113,7 +113,7 @@ def statistics(
         if figures:
             result.extend(figures)
             last = (para, source, figures[-1].period)
-        elif periods or source:
+        elif periods or src:
             last = (para, source, default_period)
     return result
 
