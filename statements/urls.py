@@ -1,12 +1,19 @@
 from django.urls import path
 
 from . import views
+from .feeds import StatementFeed
 
 app_name = "statements"
 
 urlpatterns = [
     path("", views.timeline, name="timeline"),
+    path("export.csv", views.export_csv, name="export_csv"),
+    path("export.json", views.export_json, name="export_json"),
+    path("feed.atom", StatementFeed(), name="feed"),
+    path("pledges/", views.pledge_ledger, name="pledges"),
+    path("context/", views.statistics, name="statistics"),
+    path("speakers/", views.speaker_list, name="speakers"),
+    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("statements/<int:pk>/", views.statement_detail, name="statement"),
-    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
 ]

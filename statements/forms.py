@@ -1,0 +1,81 @@
+"""The filters every analyst view shares: timeline, chart, ledger, exports and the feed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Count, Q
+
+from .models import ArmedGroup, Side, Speaker, Statement, Topic
+
+SIDE_CHOICES = [("", "Any side"), *[(v, label) for v, label in Side.choices if v != "other"]]
+SORT_CHOICES = [("", "Newest first"), ("relevance", "Most relevant (with a search)")]
+STACK_CHOICES = [("", "Stack by side"), ("speaker", "Stack by speaker")]
+
+# Query parameters that are not filters: paging and presentation only.
+NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
+
+
+class StatementFilterForm(forms.Form):
+    """Validates filter parameters. Invalid ones are dropped, never a server error."""
+
+    q = forms.CharField(
+        label="Search the statements",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "e.g. border fencing", "autocomplete": "off"}
+        ),
+    )
+    speaker = forms.ModelMultipleChoiceField(
+        label="Speakers",
+        queryset=Speaker.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    side = forms.ChoiceField(label="Side", choices=SIDE_CHOICES, required=False)
+    topic = forms.ModelChoiceField(
+        label="Topic",
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any topic",
+    )
+    group = forms.ModelChoiceField(
+        label="Armed group",
+        queryset=ArmedGroup.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any group",
+    )
+    pledges = forms.BooleanField(label="Pledges only", required=False)
+    verified = forms.BooleanField(label="Verified by an editor only", required=False)
+    since = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(label="Order", choices=SORT_CHOICES, required=False)
+    stack = forms.ChoiceField(label="Chart", choices=STACK_CHOICES, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only speakers with something to show, the most prolific first.
+        visible = ~Q(statements__review_status=Statement.Review.REJECTED)
+        self.fields["speaker"].queryset = (
+            Speaker.objects.annotate(n=Count("statements", filter=visible))
+            .filter(n__gt=0)
+            .order_by("-n", "name")
+        )
+        self.fields["speaker"].label_from_instance = lambda s: f"{s.name} ({s.n})"
+
+    def filters(self) -> dict:
+        """The valid filter values; a bad parameter is ignored rather than failing the page."""
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", [], False)}
+
+    def ignored(self) -> list[str]:
+        """Labels of the parameters that were not understood, to say so on the page."""
+        self.is_valid()
+        return [str(self.fields[name].label) for name in self.errors]

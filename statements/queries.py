@@ -1,0 +1,227 @@
+"""Reads analysts' pages share: visible statements, filters, keyset pages, chart series."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
+
+from . import search
+from .models import Side, Statement
+
+PAGE_SIZE = 30
+TOP_SPEAKERS = 8
+
+
+def _report_count() -> Subquery:
+    reports = (
+        Statement.objects.filter(canonical=OuterRef("pk"))
+        .exclude(review_status=Statement.Review.REJECTED)
+        .order_by()
+        .values("canonical")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return Subquery(reports, output_field=IntegerField())
+
+
+def with_card_data(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
+    """Everything a statement card shows, loaded up front, in timeline order.
+
+    ``outlets`` is how many documents reported the remark: this one plus its reports.
+    """
+    return (
+        queryset.select_related("speaker", "document", "document__outlet")
+        .prefetch_related("topics", "armed_groups")
+        .annotate(outlets=Coalesce(_report_count(), Value(0)) + 1)
+        .order_by(F("said_on").desc(nulls_last=True), "-id")
+    )
+
+
+def visible_statements() -> QuerySet[Statement]:
+    """Statements an analyst may see (all but rejected ones), ready for cards."""
+    return with_card_data(Statement.objects.exclude(review_status=Statement.Review.REJECTED))
+
+
+def timeline_base() -> QuerySet[Statement]:
+    """One row per remark: a report of a visible canonical statement is folded into it."""
+    return Statement.objects.exclude(review_status=Statement.Review.REJECTED).filter(
+        Q(canonical__isnull=True) | Q(canonical__review_status=Statement.Review.REJECTED)
+    )
+
+
+def apply_filters(
+    queryset: QuerySet[Statement], filters: dict, *, annotate: bool = True
+) -> QuerySet[Statement]:
+    """Narrow statements by the cleaned values of :class:`~statements.forms.StatementFilterForm`."""
+    if speakers := filters.get("speaker"):
+        queryset = queryset.filter(speaker__in=list(speakers))
+    if side := filters.get("side"):
+        queryset = queryset.filter(speaker__side=side)
+    if topic := filters.get("topic"):
+        queryset = queryset.filter(topics=topic)
+    if group := filters.get("group"):
+        queryset = queryset.filter(armed_groups=group)
+    if filters.get("pledges"):
+        queryset = queryset.filter(is_pledge=True)
+    if filters.get("verified"):
+        queryset = queryset.filter(
+            review_status__in=[Statement.Review.VERIFIED, Statement.Review.EDITED]
+        )
+    if since := filters.get("since"):
+        queryset = queryset.filter(said_on__gte=since)
+    if until := filters.get("until"):
+        queryset = queryset.filter(said_on__lte=until)
+    if q := filters.get("q"):
+        queryset = search.search(queryset, q, annotate=annotate)
+    return queryset
+
+
+# Keyset paging -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ends: the last row's (said_on, id), or (rank, id) when sorted by relevance."""
+
+    said_on: dt.date | None = None
+    rank: float | None = None
+    id: int = 0
+
+    def encode(self) -> str:
+        if self.rank is not None:
+            return f"r{self.rank!r}_{self.id}"
+        return f"{self.said_on.isoformat() if self.said_on else 'none'}_{self.id}"
+
+    @classmethod
+    def decode(cls, raw: str | None) -> Cursor | None:
+        """The cursor in ``raw``, or None when it is missing or malformed."""
+        if not raw or "_" not in raw or len(raw) > 60:
+            return None
+        head, _, tail = raw.rpartition("_")
+        try:
+            pk = int(tail)
+            if head.startswith("r"):
+                return cls(rank=float(head[1:]), id=pk)
+            return cls(said_on=None if head == "none" else dt.date.fromisoformat(head), id=pk)
+        except ValueError:
+            return None
+
+
+def by_relevance(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
+    return queryset.order_by(F("rank").desc(), "-id")
+
+
+def after(queryset: QuerySet[Statement], cursor: Cursor | None) -> QuerySet[Statement]:
+    """Rows after ``cursor`` in the queryset's order (date desc nulls last, or rank desc)."""
+    if cursor is None:
+        return queryset
+    if cursor.rank is not None:
+        return queryset.filter(Q(rank__lt=cursor.rank) | Q(rank=cursor.rank, id__lt=cursor.id))
+    if cursor.said_on is None:
+        return queryset.filter(said_on__isnull=True, id__lt=cursor.id)
+    return queryset.filter(
+        Q(said_on__lt=cursor.said_on)
+        | Q(said_on=cursor.said_on, id__lt=cursor.id)
+        | Q(said_on__isnull=True)
+    )
+
+
+@dataclass
+class Page:
+    statements: list[Statement]
+    next_cursor: str | None
+    previous_month: str | None = None
+
+
+def page_of(
+    queryset: QuerySet[Statement], cursor: Cursor | None, size: int = PAGE_SIZE, relevance=False
+) -> Page:
+    """One page of statements after ``cursor``, each marked ``new_month`` where a heading goes."""
+    rows = list(after(queryset, cursor)[: size + 1])
+    more, rows = len(rows) > size, rows[:size]
+    next_cursor = None
+    if more:
+        last = rows[-1]
+        next_cursor = (
+            Cursor(rank=last.rank, id=last.id) if relevance else Cursor(last.said_on, id=last.id)
+        ).encode()
+    previous = _month(cursor.said_on) if cursor and not relevance and cursor.id else None
+    current = previous
+    for row in rows:
+        month = _month(row.said_on)
+        row.new_month = not relevance and month != current
+        current = month
+    return Page(statements=rows, next_cursor=next_cursor, previous_month=previous)
+
+
+def _month(day: dt.date | None) -> str:
+    return day.strftime("%Y-%m") if day else "undated"
+
+
+# Charts --------------------------------------------------------------------------------------
+
+SIDE_COLORS = {
+    "us": "#2b5fa8",
+    "pk": "#1f7a4d",
+    "joint": "#7a4f9e",
+    "af": "#9a5b12",
+    "other": "#8a93a3",
+}
+PALETTE = ["#2b5fa8", "#1f7a4d", "#c2571a", "#7a4f9e", "#b8336a", "#2a8c8c", "#9a5b12", "#4d5b7a"]
+
+
+def month_range(first: dt.date, last: dt.date) -> list[str]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
+    """Statements per month, one stacked series per side (or per speaker: the top few and
+    "other speakers"). One query; undated statements are left out of the chart."""
+    key = "speaker__name" if stack == "speaker" else "speaker__side"
+    rows = list(
+        queryset.filter(said_on__isnull=False)
+        .order_by()
+        .annotate(month=TruncMonth("said_on"))
+        .values("month", key)
+        .annotate(n=Count("id", distinct=True))
+        .values_list("month", key, "n")
+    )
+    if not rows:
+        return {"labels": [], "datasets": []}
+    months = [m.date() if isinstance(m, dt.datetime) else m for m, _, _ in rows]
+    labels = month_range(min(months), max(months))
+    totals: Counter[str] = Counter()
+    for _, name, n in rows:
+        totals[name] += n
+    if stack == "speaker":
+        keep = [name for name, _ in totals.most_common(TOP_SPEAKERS)]
+        names = {name: name for name in keep}
+        colors = dict(zip(keep, PALETTE, strict=False))
+        other = "Other speakers"
+    else:
+        keep = [s for s in SIDE_COLORS if s in totals]
+        names = {s: str(Side(s).label) for s in keep}
+        colors = SIDE_COLORS
+        other = None
+    series: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
+    index = {label: i for i, label in enumerate(labels)}
+    for month, name, n in rows:
+        day = month.date() if isinstance(month, dt.datetime) else month
+        target = name if name in names else other
+        series[target][index[day.strftime("%Y-%m")]] += n
+    datasets = [
+        {"label": names[k], "data": series[k], "backgroundColor": colors.get(k, "#8a93a3")}
+        for k in keep
+        if k in series
+    ]
+    if other and other in series:
+        datasets.append({"label": other, "data": series[other], "backgroundColor": "#b7bfcc"})
+    return {"labels": labels, "datasets": datasets}

@@ -1,0 +1,82 @@
+"""Full-text search on statements: PostgreSQL ranking and headlines, a plain fallback elsewhere.
+
+Headlines come back as HTML in which only ``<mark>`` is markup: the database marks matches
+with control-character sentinels, the text is escaped, and only then do the sentinels become
+tags. Nothing a document says can become markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import FloatField, Q, QuerySet, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Statement
+
+CONFIG = "english"
+START, STOP = "\x02", "\x03"
+# The same expression as the GIN index of migration 0003, so PostgreSQL can use it.
+VECTOR = SearchVector("text", config=CONFIG)
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def terms(q: str) -> list[str]:
+    """The words of a query, without web-search operators (for the fallback and highlights)."""
+    words = re.findall(r"\w[\w'-]*", q)
+    return [w for w in words if w.lower() not in {"or", "and", "not"}][:10]
+
+
+def search(queryset: QuerySet[Statement], q: str, *, annotate: bool = True) -> QuerySet[Statement]:
+    """Statements matching ``q``; with ``annotate``, also ``rank`` and ``headline_raw``.
+
+    PostgreSQL: websearch syntax ("quoted phrases", -excluded, or), ranked, headline marked
+    with sentinels. Elsewhere: every word must appear (case-insensitive), rank 0.
+    """
+    if is_postgres():
+        query = SearchQuery(q, config=CONFIG, search_type="websearch")
+        queryset = queryset.alias(search_vector=VECTOR).filter(search_vector=query)
+        if not annotate:
+            return queryset
+        return queryset.annotate(
+            rank=SearchRank(VECTOR, query),
+            headline_raw=SearchHeadline(
+                "text", query, config=CONFIG, start_sel=START, stop_sel=STOP, highlight_all=True
+            ),
+        )
+    condition = Q()
+    for term in terms(q):
+        condition &= Q(text__icontains=term)
+    queryset = queryset.filter(condition)
+    if not annotate:
+        return queryset
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+
+
+def safe_headline(raw: str) -> SafeString:
+    """Sentinel-marked text as HTML: everything escaped, then only ``<mark>`` let through."""
+    html = escape(raw).replace(START, "<mark>").replace(STOP, "</mark>")
+    # nh3 balances tags a stray sentinel in the source text might have left open.
+    return mark_safe(nh3.clean(html, tags={"mark"}, attributes={}))  # noqa: S308
+
+
+def highlight_terms(text: str, q: str) -> SafeString:
+    """The fallback headline: escaped text with each query word marked."""
+    words = sorted({w for w in terms(q) if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return mark_safe(escape(text))  # noqa: S308
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text)
+    return safe_headline(marked)
+
+
+def headline(statement: Statement, q: str) -> SafeString:
+    raw = getattr(statement, "headline_raw", None)
+    return safe_headline(raw) if raw is not None else highlight_terms(statement.text, q)

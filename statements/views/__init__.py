@@ -1,0 +1,21 @@
+"""Pages analysts read, one module per page family. Everything from documents is escaped."""
+
+from .context import statistics
+from .exports import export_csv, export_json
+from .pages import document_detail, health, statement_detail
+from .pledges import pledge_ledger
+from .speakers import speaker_detail, speaker_list
+from .timeline import timeline
+
+__all__ = [
+    "document_detail",
+    "export_csv",
+    "export_json",
+    "health",
+    "pledge_ledger",
+    "speaker_detail",
+    "speaker_list",
+    "statement_detail",
+    "statistics",
+    "timeline",
+]

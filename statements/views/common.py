@@ -1,0 +1,37 @@
+"""What every reading view shares: the sign-in gate and the filter form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from ..forms import StatementFilterForm
+
+
+def reader_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A GET-only page analysts read; signing in is required when READ_REQUIRES_LOGIN is on."""
+
+    @require_GET
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if settings.READ_REQUIRES_LOGIN and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def filter_form(request: HttpRequest) -> tuple[StatementFilterForm, dict]:
+    """The bound filter form and its valid values (bad parameters are dropped)."""
+    form = StatementFilterForm(request.GET)
+    return form, form.filters()
+
+
+def wants_partial(request: HttpRequest) -> bool:
+    """An htmx request for a fragment (a history restore needs the whole page)."""
+    return bool(request.htmx) and not request.htmx.history_restore_request

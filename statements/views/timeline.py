@@ -1,0 +1,51 @@
+"""The home page: statements by month with filters, a chart and keyset paging."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ..queries import (
+    Cursor,
+    apply_filters,
+    by_relevance,
+    monthly_counts,
+    page_of,
+    timeline_base,
+    with_card_data,
+)
+from ..search import headline
+from .common import filter_form, reader_view, wants_partial
+
+
+@reader_view
+def timeline(request: HttpRequest) -> HttpResponse:
+    form, filters = filter_form(request)
+    relevance = filters.get("sort") == "relevance" and "q" in filters
+    statements = apply_filters(with_card_data(timeline_base()), filters)
+    if relevance:
+        statements = by_relevance(statements)
+    page = page_of(statements, Cursor.decode(request.GET.get("cursor")), relevance=relevance)
+    if q := filters.get("q"):
+        for statement in page.statements:
+            statement.headline = headline(statement, q)
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "stack_label": "speaker" if filters.get("stack") == "speaker" else "side",
+    }
+    if "cursor" in request.GET and wants_partial(request):
+        return render(request, "statements/timeline.html#page", context)
+
+    matching = apply_filters(timeline_base(), filters, annotate=False)
+    total = matching.count()
+    context |= {
+        "total": total,
+        "chart": monthly_counts(matching, stack=filters.get("stack", "side")) if total else None,
+        # Says which empty state to show: nothing matches, or nothing was ingested yet.
+        "corpus_empty": not total and not (filters and timeline_base().exists()),
+    }
+    if wants_partial(request):
+        return render(request, "statements/timeline.html#results", context)
+    return render(request, "statements/timeline.html", context)

@@ -1,0 +1,100 @@
+/* Draws every <canvas data-chart="ID"> from the JSON in <script id="ID">, on load and after
+   each htmx swap. A canvas with data-month-filter narrows the filter form to the clicked month. */
+(function () {
+  "use strict";
+
+  function lastDay(month) {
+    var parts = month.split("-").map(Number);
+    var day = new Date(Date.UTC(parts[0], parts[1], 0)).getUTCDate();
+    return month + "-" + String(day).padStart(2, "0");
+  }
+
+  function narrowToMonth(form, month) {
+    form.querySelector("[name=since]").value = month + "-01";
+    form.querySelector("[name=until]").value = lastDay(month);
+    if (window.htmx) {
+      window.htmx.trigger(form, "submit");
+    } else {
+      form.submit();
+    }
+  }
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function monthLabel(key) {
+    var parts = String(key).split("-");
+    return parts.length === 2 ? MONTHS[Number(parts[1]) - 1] + " " + parts[0] : key;
+  }
+
+  function options(canvas, data) {
+    var stacked = canvas.dataset.kind !== "mixed";
+    var opts = {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: "index", intersect: false },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: { callbacks: { title: function (items) {
+          return items.length ? monthLabel(items[0].label) : "";
+        } } }
+      },
+      scales: {
+        x: { stacked: stacked,
+             ticks: { callback: function (value) { return monthLabel(this.getLabelForValue(value)); } } },
+        y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 },
+             title: { display: true, text: "statements" } }
+      }
+    };
+    if (data.datasets.some(function (d) { return d.yAxisID === "y2"; })) {
+      opts.scales.y2 = { position: "right", beginAtZero: true, grid: { drawOnChartArea: false },
+                         title: { display: true, text: "cited figures" } };
+    }
+    var formSelector = canvas.dataset.monthFilter;
+    if (formSelector) {
+      opts.onClick = function (event, elements, chart) {
+        var form = document.querySelector(formSelector);
+        if (!form || !elements.length) { return; }
+        narrowToMonth(form, chart.data.labels[elements[0].index]);
+      };
+      opts.onHover = function (event, elements) {
+        event.native.target.style.cursor = elements.length ? "pointer" : "default";
+      };
+    }
+    return opts;
+  }
+
+  function draw(root) {
+    if (!window.Chart) { return; }
+    (root || document).querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var source = document.getElementById(canvas.dataset.chart);
+      if (!source) { return; }
+      var data = JSON.parse(source.textContent);
+      var existing = window.Chart.getChart(canvas);
+      if (existing) { existing.destroy(); }
+      new window.Chart(canvas, {
+        type: canvas.dataset.kind === "mixed" ? "bar" : (canvas.dataset.kind || "bar"),
+        data: data,
+        options: options(canvas, data)
+      });
+    });
+  }
+
+  // Filter URLs stay short and shareable: empty fields are left out of htmx requests.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var params = event.detail.parameters;
+    var keys = [];
+    if (params instanceof FormData) {
+      params.forEach(function (value, key) { keys.push(key); });
+      keys.forEach(function (key) {
+        if (params.getAll(key).every(function (v) { return v === ""; })) { params.delete(key); }
+      });
+    } else {
+      Object.keys(params).forEach(function (key) { if (params[key] === "") { delete params[key]; } });
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) { draw(event.detail.elt); });
+  document.addEventListener("DOMContentLoaded", function () { draw(document); });
+  window.ctCharts = { draw: draw };
+})();
