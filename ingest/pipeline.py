@@ -18,6 +18,7 @@ from django.utils import timezone
 from statements.models import DatePrecision, Document, Statement, Statistic
 from statements.services import armed_groups_for, speaker_resolve, topics_for
 
+from .clustering import statements_cluster
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
 
 logger = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def document_process(*, document_id: int) -> Document:
         document.extractor_version = EXTRACTOR_VERSION
         document.processed_at = document.status_changed_at = timezone.now()
         document.save()
+        statements_cluster(document=document)
     return document
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .models import (
@@ -18,7 +20,7 @@ from .models import (
     Statistic,
     Topic,
 )
-from .services import statements_review
+from .services import speakers_merge, statements_review
 
 admin.site.site_header = "CT Statements — editors"
 admin.site.site_title = "CT Statements"
@@ -119,6 +121,33 @@ class SpeakerAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases__alias", "role", "organization"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [SpeakerAliasInline, SpeakerTenureInline]
+    actions = ["merge_speakers"]
+
+    @admin.action(description="Merge the selected speakers into one", permissions=["change"])
+    def merge_speakers(self, request: HttpRequest, queryset: QuerySet[Speaker]):
+        speakers = list(queryset.annotate(statement_total=Count("statements")).order_by("name"))
+        if len(speakers) < 2:
+            self.message_user(request, "Select at least two speakers to merge.", messages.WARNING)
+            return None
+        chosen = request.POST.get("into")
+        into = next((s for s in speakers if str(s.pk) == chosen), None)
+        if "apply" in request.POST and into is not None:
+            moved = speakers_merge(into=into, others=speakers, user=request.user)
+            self.message_user(
+                request,
+                f"Merged {len(speakers) - 1} speakers into {into.name}; {moved} statements moved.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge speakers",
+            "opts": self.model._meta,
+            "speakers": speakers,
+            "suggested": max(speakers, key=lambda s: s.statement_total).pk,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/statements/speaker/merge.html", context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_statements=Count("statements"))

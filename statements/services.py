@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import ArmedGroup, Side, Speaker, SpeakerAlias, Statement, Topic
+from .models import ArmedGroup, Side, Speaker, SpeakerAlias, SpeakerTenure, Statement, Topic
 
 
 def _unique_slug(model, base: str, field: str = "slug") -> str:
@@ -59,8 +60,10 @@ def speaker_resolve(
 
 def speaker_add_alias(*, speaker: Speaker, alias: str) -> None:
     alias = " ".join(alias.split())[:200]
-    if alias and alias.lower() != speaker.name.lower():
-        SpeakerAlias.objects.get_or_create(speaker=speaker, alias=alias)
+    if not alias or alias.lower() == speaker.name.lower():
+        return
+    if not speaker.aliases.filter(alias__iexact=alias).exists():
+        SpeakerAlias.objects.create(speaker=speaker, alias=alias)
 
 
 def topics_for(names: Iterable[str]) -> list[Topic]:
@@ -98,4 +101,45 @@ def statements_review(
     fields = {"review_status": status, "reviewed_by": reviewer, "reviewed_at": timezone.now()}
     if note:
         fields["editor_note"] = note
-    return statements.update(**fields, updated_at=timezone.now())
+    with transaction.atomic():
+        pks = list(statements.values_list("pk", flat=True))
+        count = Statement.objects.filter(pk__in=pks).update(**fields, updated_at=timezone.now())
+        _log(reviewer, Statement.objects.filter(pk__in=pks), CHANGE, f"Marked {status}.")
+    return count
+
+
+def _log(user: AbstractBaseUser | None, queryset: QuerySet, flag: int, message: str) -> None:
+    """Record who changed what in the admin's history (LogEntry), as the admin's forms do."""
+    if user is not None and user.pk is not None and queryset.exists():
+        LogEntry.objects.log_actions(user.pk, queryset, flag, change_message=message)
+
+
+@transaction.atomic
+def speakers_merge(
+    *, into: Speaker, others: Iterable[Speaker], user: AbstractBaseUser | None = None
+) -> int:
+    """Fold ``others`` into ``into``: their statements, aliases (and names) and tenures move,
+    then they are deleted. Returns how many statements moved.
+    """
+    others = [other for other in others if other.pk != into.pk]
+    if not others:
+        return 0
+    pks = [other.pk for other in others]
+    _log(user, Speaker.objects.filter(pk__in=pks), DELETION, f"Merged into {into.name}.")
+    moved = Statement.objects.filter(speaker_id__in=pks).update(
+        speaker=into, updated_at=timezone.now()
+    )
+    SpeakerTenure.objects.filter(speaker_id__in=pks).update(speaker=into)
+    names = [other.name for other in others]
+    names += SpeakerAlias.objects.filter(speaker_id__in=pks).values_list("alias", flat=True)
+    SpeakerAlias.objects.filter(speaker_id__in=pks).delete()
+    for name in names:
+        speaker_add_alias(speaker=into, alias=name)
+    Speaker.objects.filter(pk__in=pks).delete()
+    _log(
+        user,
+        Speaker.objects.filter(pk=into.pk),
+        CHANGE,
+        f"Merged {', '.join(names[: len(others)])} into this speaker ({moved} statements moved).",
+    )
+    return moved

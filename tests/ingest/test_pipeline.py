@@ -30,8 +30,8 @@ def test_parse_partial_date_keeps_the_precision():
     assert parse_partial_date(None) == (None, "unknown")
 
 
-def test_processing_stores_statements_whose_offsets_point_at_their_text():
-    document = document_process(document_id=_stored().pk)
+def test_processing_stores_statements_whose_offsets_point_at_their_text(demo_texts):
+    document = document_process(document_id=_stored(next(iter(demo_texts.values()))).pk)
     statements = list(document.statements.all())
     assert document.status == Document.Status.DONE
     assert document.extractor_version
@@ -55,8 +55,8 @@ def test_running_the_same_document_twice_doubles_nothing():
     assert sorted(document.statements.values_list("start", "end", "text")) == first
 
 
-def test_editor_reviews_survive_reextraction(editor):
-    document = _stored()
+def test_editor_reviews_survive_reextraction(editor, demo_texts):
+    document = _stored(next(iter(demo_texts.values())))
     document_process(document_id=document.pk)
     edited = document.statements.order_by("start").first()
     edited.text = edited.text + " [corrected]"
