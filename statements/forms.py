@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 from .models import ArmedGroup, Side, Speaker, Statement, Topic
 
 SIDE_CHOICES = [("", "Any side"), *[(v, label) for v, label in Side.choices if v != "other"]]
-SORT_CHOICES = [("", "Newest first"), ("relevance", "Most relevant (with a search)")]
+SORT_CHOICES = [("", "Newest first"), ("relevance", "Most relevant")]
 STACK_CHOICES = [("", "Stack by side"), ("speaker", "Stack by speaker")]
 
 # Query parameters that are not filters: paging and presentation only.

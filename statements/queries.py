@@ -138,9 +138,10 @@ class Page:
 
 
 def page_of(
-    queryset: QuerySet[Statement], cursor: Cursor | None, size: int = PAGE_SIZE, relevance=False
+    queryset: QuerySet[Statement], cursor: Cursor | None, *, relevance: bool = False
 ) -> Page:
     """One page of statements after ``cursor``, each marked ``new_month`` where a heading goes."""
+    size = PAGE_SIZE
     rows = list(after(queryset, cursor)[: size + 1])
     more, rows = len(rows) > size, rows[:size]
     next_cursor = None

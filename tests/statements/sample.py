@@ -52,7 +52,7 @@ def build(months: int = 30, per_month: int = 2, start: dt.date = dt.date(2022, 1
         year, month = start.year + (start.month - 1 + m) // 12, (start.month - 1 + m) % 12 + 1
         for k in range(per_month):
             i = next(cycle)
-            remark = REMARKS[i % len(REMARKS)].format(group=groups[i % 2].short_name)
+            remark = REMARKS[i % len(REMARKS)].format(group=groups[(i // 6) % 2].short_name)
             text = f"Intro sentence. {remark} (invented remark {i}). Closing words."
             document = DocumentFactory(
                 text=text,
@@ -74,7 +74,7 @@ def build(months: int = 30, per_month: int = 2, start: dt.date = dt.date(2022, 1
             )
             statement.topics.add(topics[_topic_of(remark)])
             if "{group}" in REMARKS[i % len(REMARKS)]:
-                statement.armed_groups.add(groups[i % 2])
+                statement.armed_groups.add(groups[(i // 6) % 2])
             statements.append(statement)
     for year, value in ((2022, 970), (2023, 1524), (2024, 1612)):
         Statistic.objects.create(
