@@ -22,7 +22,8 @@ EXTRACTOR_VERSION = "1.0.0"
 
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
-    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:[-–—:]|:)\s+"
+    r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([A-Za-z ]+\))?\s*(?:[-–—:]|:)\s+",
+    re.M,
 )
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:In|On|At|During|Earlier|Later|Last|Speaking|Addressing|Late|Early|Following|After)\b"
@@ -135,7 +136,8 @@ def _article_statements(
     for idx, u in enumerate(_units(view, paras)):
         spans = quote_spans(view, u.start, u.end)
         outside = outside_quotes(view, u.start, u.end, spans)
-        mentions = [_shift(m, u.start) for m in find_mentions(outside, 0, len(outside))]
+        known = set(resolver.people)
+        mentions = [_shift(m, u.start) for m in find_mentions(outside, 0, len(outside), known)]
         if paras[u.para].kind != BODY:
             for m in mentions:
                 resolver.observe(m)

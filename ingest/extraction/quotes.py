@@ -16,7 +16,11 @@ def quote_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
     opened = -1
     for i in range(start, end):
         ch = view[i]
-        if ch in _OPENERS:
+        if ch == "\n" and opened >= 0:
+            # A quotation running over a paragraph break reopens on the next paragraph.
+            spans.append((opened, i))
+            opened = -1
+        elif ch in _OPENERS:
             opened = i
         elif ch == _CLOSER and opened >= 0:
             spans.append((opened, i + 1))

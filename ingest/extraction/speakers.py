@@ -228,8 +228,13 @@ def _norm_title(title: str) -> str:
     return " ".join(words).replace("Spokesman", "Spokesperson").replace("Spokeswoman", "Spokesperson")
 
 
-def find_mentions(view: str, start: int, end: int) -> list[Mention]:
-    """Return the possible speaker mentions in ``view[start:end]``, longest first when nested."""
+def find_mentions(
+    view: str, start: int, end: int, known: frozenset[str] | set[str] = frozenset()
+) -> list[Mention]:
+    """Return the possible speaker mentions in ``view[start:end]``, longest first when nested.
+
+    ``known`` holds lower-cased surnames already introduced in the document.
+    """
     found: list[Mention] = []
     before, after = _person_patterns()
     t = _tables()
@@ -269,8 +274,9 @@ def find_mentions(view: str, start: int, end: int) -> list[Mention]:
             off = m.start() + m.group(0).find(name)
             kind = SURNAME if len(name.split()) == 1 else CAPNAME
             found.append(Mention(off, off + len(name), kind, name, name=name))
-    for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", view[start:end]):
-        if m.group(0).lower() in _known_surnames():
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b", view[start:end]):
+        if len(m.group(0)) > 2 and (m.group(0).lower() in _known_surnames()
+                                    or m.group(0).lower() in known):
             s = start + m.start()
             found.append(Mention(s, s + len(m.group(0)), SURNAME, m.group(0), name=m.group(0)))
     return _prune(found)

@@ -1,0 +1,29 @@
+from ingest.extraction.classify import about_pakistan, is_pledge, topics
+
+
+def test_commitments_to_future_action_are_pledges():
+    assert is_pledge("We will continue to work with our partners.")
+    assert is_pledge("The two sides agreed to step up cooperation.")
+    assert is_pledge("It reiterated its firm support for the effort.")
+    assert is_pledge("They stand ready to help.")
+
+
+def test_evaluations_and_stressing_importance_are_not_pledges():
+    assert not is_pledge("Both recognize that a partnership will advance security.")
+    assert not is_pledge("He stressed the importance of capacity building.")
+    assert not is_pledge("Militant groups continue to maintain ties.")
+
+
+def test_assurances_from_a_party_count_as_its_pledge():
+    assert is_pledge("assurances from the rulers that the soil would not be used", True)
+
+
+def test_topics_come_from_the_vocabulary_cues():
+    got = topics("We discussed border security and terrorist financing, and offered condolences.")
+    assert {"border security", "terrorist financing", "condolences"} <= set(got)
+
+
+def test_about_pakistan_looks_at_the_text_and_the_question():
+    assert about_pakistan("Attacks in Balochistan rose.")
+    assert not about_pakistan("The weather was fine.")
+    assert about_pakistan("We will help.", context="On Pakistan, will you help?")

@@ -1,0 +1,59 @@
+from ingest.extraction.quotes import outside_quotes, quote_spans
+from ingest.extraction.reported import (
+    ACCORDING_TO, INVERTED, NOMINAL, PARTICIPIAL, SUBJECT, find_attributions,
+)
+from ingest.extraction.speakers import Resolver, find_mentions
+
+
+def _attrs(text, resolver=None):
+    spans = quote_spans(text, 0, len(text))
+    outside = outside_quotes(text, 0, len(text), spans)
+    mentions = find_mentions(outside, 0, len(outside))
+    return find_attributions(text, outside, 0, len(text), mentions, resolver or Resolver(None))
+
+
+def test_subject_then_reporting_verb_is_attributed():
+    (first, *_) = _attrs("Deputy Spokesperson Lena Vorst stressed that talks must go on.")
+    assert (first.speaker.name, first.mode) == ("Lena Vorst", SUBJECT)
+
+
+def test_verb_then_name_after_a_quote_is_attributed():
+    (first, *_) = _attrs("“We will help,” said Ambassador Tomas Erling.")
+    assert first.speaker.name == "Tomas Erling" and first.mode == INVERTED
+
+
+def test_words_inside_quotes_never_count_as_attribution():
+    assert _attrs("“The minister said nothing,” a line of text.") == []
+
+
+def test_according_to_an_institution_is_attributed():
+    (first, *_) = _attrs("According to the Foreign Office, the two sides met twice.")
+    assert first.speaker.name == "Pakistan Foreign Office" and first.mode == ACCORDING_TO
+
+
+def test_a_participle_after_a_document_belongs_to_its_issuer():
+    text = "The State Department issued a statement, saying support would continue."
+    modes = {a.mode: a.speaker.name for a in _attrs(text)}
+    assert modes[PARTICIPIAL] == "U.S. Department of State"
+
+
+def test_present_tense_positions_are_standing():
+    (first, *_) = _attrs("Islamabad maintains that the attacks came from across the border.")
+    assert first.speaker.name == "Government of Pakistan" and first.standing
+
+
+def test_vague_sources_are_not_speakers():
+    assert _attrs("Analysts believe that progress will be made.") == []
+
+
+def test_a_place_after_a_preposition_is_not_the_subject():
+    text = "Pakistani officials at the talks in Washington resolved to act."
+    (first, *_) = _attrs(text)
+    assert first.speaker.name == "Pakistani officials"
+
+
+def test_a_possessive_insistence_is_a_clause_sized_statement():
+    text = "Despite the Taliban's insistence that the issue is internal, Islamabad has accused them."
+    nominal = next(a for a in _attrs(text) if a.mode == NOMINAL)
+    assert nominal.speaker.name == "Afghan Taliban government"
+    assert text[nominal.span[0] : nominal.span[1]].endswith("internal")

@@ -1,0 +1,39 @@
+from ingest.extraction.sentences import split_units
+from ingest.extraction.statistics import statistics
+
+
+def _stats(text, ref_year=2024):
+    units = [(u.start, u.end, 0) for u in split_units(text, 0, len(text))]
+    return statistics(text, units, ref_year)
+
+
+def test_period_figures_carry_their_source_and_period():
+    text = "The country saw 310 incidents in 2021, according to the South Asia Terrorism Portal."
+    (stat,) = _stats(text)
+    assert (stat.value, stat.source, stat.period, stat.metric) == (310, "SATP", "2021", "incidents")
+    assert text[stat.start : stat.end].startswith("310")
+
+
+def test_a_quarter_and_a_qualifier_are_recorded():
+    text = "CRSS counted at least 512 fatalities in the first quarter of 2023."
+    (stat,) = _stats(text)
+    assert stat.period == "2023-Q1" and "(at least)" in stat.metric and stat.source == "CRSS"
+
+
+def test_percentages_are_figures():
+    (stat,) = _stats("The CRSS data show 64% of deaths in the third quarter of 2022.")
+    assert stat.value == 64 and "(%)" in stat.metric
+
+
+def test_a_single_attack_toll_is_not_a_statistic():
+    assert _stats("A suicide bombing killed 14 people at a market last week.") == []
+
+
+def test_the_next_sentence_inherits_the_source_when_it_refers_back():
+    text = "PIPS recorded 90 attacks in 2022. The report also counted 140 deaths."
+    assert [(s.value, s.source) for s in _stats(text)] == [(90, "PIPS"), (140, "PIPS")]
+
+
+def test_this_year_with_months_is_a_month_range():
+    (stat,) = _stats("This year, 40 soldiers were killed in the first three months.", 2023)
+    assert stat.period == "2023-01/2023-03" and stat.source is None

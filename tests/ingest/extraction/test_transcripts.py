@@ -1,0 +1,44 @@
+from datetime import date
+
+from ingest.extraction import extract
+from ingest.extraction.transcripts import turns
+
+BRIEFING = (
+    "Department Press Briefing\nMay 5, 2022\n\n"
+    "MR PRICE: Good afternoon, everyone.\n\n"
+    "QUESTION: On Pakistan, will you keep working on border security?\n\n"
+    "MR PRICE: We will continue to work with our partners on border security.\n"
+    "It remains a priority for us.\n\n"
+    "QUESTION: And on the weather?\n\n"
+    "MR PRICE: No comment on that today.\n"
+)
+
+
+def test_turns_are_found_only_in_transcripts():
+    assert len(turns(BRIEFING)) == 5
+    assert turns("MR PRICE: only one turn and no question.") == []
+
+
+def test_every_answer_is_a_direct_statement_of_the_official_dated_with_the_briefing():
+    result = extract(BRIEFING)
+    assert [s.speaker for s in result.statements] == ["Ned Price"] * 3
+    assert all(s.direct and s.said_on == "2022-05-05" for s in result.statements)
+
+
+def test_questions_are_context_and_decide_about_pakistan():
+    second = extract(BRIEFING).statements[1]
+    assert second.context.startswith("On Pakistan")
+    assert second.about_pakistan and second.is_pledge
+    assert "It remains a priority" in second.text
+    assert not extract(BRIEFING).statements[2].about_pakistan
+
+
+def test_a_given_publication_date_decides_the_spokesperson_by_tenure():
+    text = "MS BRUCE: Hello.\nQUESTION: Pakistan?\nMS BRUCE: We stand ready to help."
+    result = extract(text, date(2025, 3, 10))
+    assert {s.speaker for s in result.statements} == {"Tammy Bruce"}
+
+
+def test_an_unknown_official_keeps_the_surname_from_the_marker():
+    text = "MR HALVORSEN: Hello.\nQUESTION: Anything?\nMR HALVORSEN: Nothing more."
+    assert {s.speaker for s in extract(text).statements} == {"Halvorsen"}
