@@ -1,0 +1,88 @@
+"""End-to-end behaviour on short news texts written for these tests (not from the corpus)."""
+
+from datetime import date
+
+from ingest.extraction import EXTRACTOR_VERSION, extract
+from ingest.extraction.cli import document_json
+
+ARTICLE = (
+    "Pakistan and US pledge closer ties\n\n"
+    "By Staff Reporter\n\n"
+    "ISLAMABAD: Foreign Office Spokesperson Mumtaz Zahra Baloch on Friday said Pakistan would "
+    "not allow any group to use its soil against its neighbours.\n\n"
+    '"We have raised our concerns with the interim Afghan authorities," Baloch told reporters. '
+    '"We expect them to act against the TTP."\n\n'
+    "She added that Islamabad remained committed to a stable Afghanistan.\n\n"
+    "Analysts say attacks are likely to continue.\n\n"
+    "A reporter asked whether drones would be provided.\n\n"
+    "Leave a Reply"
+)
+
+
+def test_statements_have_resolved_speakers_and_dates_from_the_text():
+    result = extract(ARTICLE, date(2024, 6, 14))
+    assert {s.speaker for s in result.statements} == {"Mumtaz Zahra Baloch"}
+    assert len(result.statements) == 4
+    assert result.statements[0].said_on == "2024-06-14"
+    assert result.statements[0].is_pledge
+    assert result.statements[1].direct and not result.statements[0].direct
+
+
+def test_headlines_vague_sources_questions_and_chrome_are_not_statements():
+    texts = " ".join(s.text for s in extract(ARTICLE, date(2024, 6, 14)).statements)
+    assert "pledge closer ties" not in texts
+    assert "Analysts" not in texts and "reporter asked" not in texts
+    assert "Leave a Reply" not in texts
+
+
+def test_a_dateline_is_trimmed_from_the_statement_text():
+    first = extract(ARTICLE, date(2024, 6, 14)).statements[0]
+    assert first.text.startswith("Foreign Office Spokesperson")
+
+
+def test_a_split_quote_and_a_colon_quote_are_one_statement_each():
+    text = (
+        "Envoy speaks\n\n"
+        'Special Envoy Karin Dahl said: "We are ready to help."\n\n'
+        '"This matters," she said, "and we will keep at it."'
+    )
+    result = extract(text, date(2024, 1, 10))
+    assert [s.speaker for s in result.statements] == ["Karin Dahl", "Karin Dahl"]
+    assert result.statements[1].text.endswith('keep at it."')
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_statement():
+    text = (
+        "Title line\n\n"
+        '"The first part of the remark runs on.\n\n'
+        '"And this is the end of it," Ambassador Ola Brandt said.'
+    )
+    (stmt,) = extract(text).statements
+    assert stmt.speaker == "Ola Brandt" and "first part" in stmt.text and "end of it" in stmt.text
+
+
+def test_a_caption_date_dates_the_briefing_remarks():
+    text = (
+        "Spokesperson answers\n\n"
+        "State Department Spokesperson Ned Price at May 5, 2022 press briefing. Photo: file\n\n"
+        "The United States will keep working with Pakistan, Price said on Thursday."
+    )
+    (stmt,) = extract(text).statements
+    assert stmt.speaker == "Ned Price" and stmt.said_on == "2022-05-05"
+
+
+def test_standing_positions_get_no_date():
+    text = "Title\n\nIslamabad maintains that militants operate from across the border."
+    (stmt,) = extract(text, date(2024, 5, 13)).statements
+    assert stmt.speaker == "Government of Pakistan" and stmt.said_on is None
+
+
+def test_document_json_matches_the_cli_shape():
+    data = document_json(ARTICLE, file="x.txt", published=date(2024, 6, 14))
+    assert data["file"] == "x.txt" and data["published"] == "2024-06-14"
+    keys = {"speaker", "speaker_kind", "speaker_org", "speaker_role", "speaker_side", "said_on",
+            "date_precision", "direct", "text", "start", "end", "is_pledge", "topics",
+            "armed_groups", "about_pakistan", "context"}
+    assert keys <= set(data["statements"][0])
+    assert {"statements", "organizations", "places", "statistics", "title"} <= set(data)
+    assert EXTRACTOR_VERSION
