@@ -23,11 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     """Print one JSON object per FILE (JSON Lines); returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m ingest.extraction", description=__doc__)
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--published", type=date.fromisoformat, default=None,
-                        help="publication date YYYY-MM-DD")
+    parser.add_argument(
+        "--published", type=date.fromisoformat, default=None, help="publication date YYYY-MM-DD"
+    )
     args = parser.parse_args(argv)
     for path in args.files:
         text = Path(path).read_text(encoding="utf-8", errors="replace")
-        sys.stdout.write(json.dumps(document_json(text, file=path, published=args.published),
-                                    ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(document_json(text, file=path, published=args.published), ensure_ascii=False)
+            + "\n"
+        )
     return 0

@@ -23,14 +23,18 @@ def _group_table() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
         for a in row.get("context_aliases", []):
             context[a] = row["name"]
     names = sorted(alias, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
-                         re.I)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I
+    )
     ctx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in context) + r")(?![\w-])")
     return pattern, alias | {k.lower(): v for k, v in context.items()}, ctx
 
 
-_AQIS_AFFILIATE = re.compile(r"al[- ]Qa[e']?i?da\S*\s+(?:and\s+)?(?:its|’s|'s)\s+South\s+Asia(?:n)?\s+"
-                             r"(?:affiliate|branch|wing)", re.I)
+_AQIS_AFFILIATE = re.compile(
+    r"al[- ]Qa[e']?i?da\S*\s+(?:and\s+)?(?:its|’s|'s)\s+South\s+Asia(?:n)?\s+"
+    r"(?:affiliate|branch|wing)",
+    re.I,
+)
 _AFGHAN_CONTEXT = re.compile(r"Afghan|Khorasan|Pakistan", re.I)
 
 
@@ -45,7 +49,11 @@ def armed_groups(text: str) -> list[str]:
     for m in pattern.finditer(text):
         key = m.group(0).lower().replace("’", "'")
         name = alias.get(key)
-        if name == "Afghan Taliban" and key == "taliban" and _PK_TALIBAN.search(text[: m.start()][-20:]):
+        if (
+            name == "Afghan Taliban"
+            and key == "taliban"
+            and _PK_TALIBAN.search(text[: m.start()][-20:])
+        ):
             continue
         if name:
             found.append((m.start(), name))
@@ -98,7 +106,9 @@ def places(text: str) -> list[str]:
         before = text[max(0, m.start() - 30) : m.start()]
         if name in govs and _GOV_VERB.search(after):
             continue
-        if _INSIDE_NAME.match(after) or re.search(r"(?:Tehr\w+-\w-Taliban|[Gg]overnments? of|Taliban)\s*$", before):
+        if _INSIDE_NAME.match(after) or re.search(
+            r"(?:Tehr\w+-\w-Taliban|[Gg]overnments? of|Taliban)\s*$", before
+        ):
             continue
         place = canon[name]
         if place not in seen:

@@ -13,7 +13,18 @@ from .entities import armed_groups, places
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
 from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, SUBJECT, Attribution, find_attributions
 from .sentences import BODY, CAPTION, TITLE, Paragraph, Unit, paragraphs, split_units
-from .speakers import DOC, INST as INST_MENTION, Mention, Resolver, Speaker, find_mentions, person_by_surname, tenure_years
+from .speakers import (
+    DOC,
+    Mention,
+    Resolver,
+    Speaker,
+    find_mentions,
+    person_by_surname,
+    tenure_years,
+)
+from .speakers import (
+    INST as INST_MENTION,
+)
 from .statistics import statistics
 from .transcripts import display_name, turns
 from .types import DAY, INSTITUTION, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
@@ -54,7 +65,9 @@ def extract(text: str, published: date | None = None) -> Extraction:
     paras = paragraphs(view, text)
     title = next((view[p.start : p.end].strip() for p in paras[:1] if p.kind == TITLE), "")
     captions = [(p.start, p.end) for p in paras if p.kind == CAPTION]
-    datelines = [(p.start, min(p.end, p.start + 60)) for p in paras[:6] if _DATELINE.match(view, p.start)]
+    datelines = [
+        (p.start, min(p.end, p.start + 60)) for p in paras[:6] if _DATELINE.match(view, p.start)
+    ]
     ref = D.Ref(published, DAY) if published else D.infer_reference(view, captions + datelines)
     result = Extraction(published_on=published, title=title)
     transcript = turns(view)
@@ -63,7 +76,9 @@ def extract(text: str, published: date | None = None) -> Extraction:
     else:
         result.statements = _article_statements(text, view, paras, ref)
     body = [p for p in paras if p.kind == BODY]
-    sentences = [(u.start, u.end, i) for i, p in enumerate(body) for u in split_units(view, p.start, p.end)]
+    sentences = [
+        (u.start, u.end, i) for i, p in enumerate(body) for u in split_units(view, p.start, p.end)
+    ]
     result.organizations = armed_groups(view)
     result.places = places(view)
     result.statistics = statistics(view, sentences, ref.day.year if ref else None)
@@ -102,8 +117,12 @@ def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
     if not tail.endswith(("”", '"', "”.", '".')) or not _ATTRIBUTION_ONLY.match(piece):
         return False
     words = piece.split()
-    return len(words) <= 14 and " that " not in piece and bool(
-        re.search(r"\b(?:said|says|added|stated|told|noted|explained|continued|wrote)\b", piece)
+    return (
+        len(words) <= 14
+        and " that " not in piece
+        and bool(
+            re.search(r"\b(?:said|says|added|stated|told|noted|explained|continued|wrote)\b", piece)
+        )
     )
 
 
@@ -153,9 +172,9 @@ def _article_statements(
         pending = None
         if made and attrs and _announces_more(outside, u.start, attrs[0]):
             pending = (u.para, made[-1])
-        if not made and spans and last_unit_direct and idx - last_unit_direct[0] <= 2:
-            if quoted_share(spans, u.start, u.end) >= 0.6:
-                made = [_continuation(text, u, last_unit_direct[1])]
+        near = last_unit_direct is not None and idx - last_unit_direct[0] <= 2
+        if not made and spans and near and quoted_share(spans, u.start, u.end) >= 0.6:
+            made = [_continuation(text, u, last_unit_direct[1])]  # type: ignore[index]
         for m in mentions:
             resolver.observe(m)
         drafts.extend(made)
@@ -170,8 +189,9 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
     if not attrs or attrs[0].speaker.kind != INSTITUTION or attrs[0].mention.kind == DOC:
         return
     a = attrs[0]
-    doc = next((m for m in mentions if m.kind == DOC and not m.org_hint and m.end <= a.cue_start),
-               None)
+    doc = next(
+        (m for m in mentions if m.kind == DOC and not m.org_hint and m.end <= a.cue_start), None
+    )
     if doc is None:
         return
     a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
@@ -179,7 +199,7 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
 
 
 def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
-    """"The report revealed alarming statistics." announces the next sentence's content."""
+    """ "The report revealed alarming statistics." announces the next sentence's content."""
     if attr.mode not in (SUBJECT,):
         return False
     rest = outside[attr.cue_end - start :]
@@ -205,8 +225,14 @@ def _shift(m: Mention, offset: int) -> Mention:
 
 
 def _drafts_for_unit(
-    text: str, view: str, outside: str, u: Unit, spans: list[tuple[int, int]],
-    attrs: list[Attribution], ref: D.Ref | None, paras: list[Paragraph],
+    text: str,
+    view: str,
+    outside: str,
+    u: Unit,
+    spans: list[tuple[int, int]],
+    attrs: list[Attribution],
+    ref: D.Ref | None,
+    paras: list[Paragraph],
 ) -> list[_Draft]:
     """Turn a unit's attributions into one statement (two when a nominal clause leads)."""
     if not attrs:
@@ -241,8 +267,15 @@ def _trim(text: str, start: int, end: int, first_in_para: bool) -> tuple[int, in
 
 
 def _draft(
-    text: str, view: str, outside: str, u: Unit, span: tuple[int, int],
-    spans: list[tuple[int, int]], attr: Attribution, ref: D.Ref | None, paras: list[Paragraph],
+    text: str,
+    view: str,
+    outside: str,
+    u: Unit,
+    span: tuple[int, int],
+    spans: list[tuple[int, int]],
+    attr: Attribution,
+    ref: D.Ref | None,
+    paras: list[Paragraph],
 ) -> _Draft:
     """Build a statement draft for ``span`` attributed by ``attr``."""
     s, e = _trim(text, span[0], span[1], span[0] == paras[u.para].start)
@@ -251,12 +284,24 @@ def _draft(
     zone = _date_zone(view, outside, u, attr, spans)
     own = None if attr.standing else _own_date(zone, ref, attr.speaker)
     stmt = ExtractedStatement(
-        speaker=attr.speaker.name, text=body, start=s, end=e, direct=direct,
-        speaker_kind=attr.speaker.kind, speaker_org=attr.speaker.org,
-        speaker_role=attr.speaker.role, speaker_side=attr.speaker.side,
-        is_pledge=is_pledge(body, attr.mode == NOMINAL and "assurance" in view[s:e].lower()
-                            and "from" in view[s:e].lower()),
-        topics=topics(body), armed_groups=armed_groups(body), about_pakistan=about_pakistan(body),
+        speaker=attr.speaker.name,
+        text=body,
+        start=s,
+        end=e,
+        direct=direct,
+        speaker_kind=attr.speaker.kind,
+        speaker_org=attr.speaker.org,
+        speaker_role=attr.speaker.role,
+        speaker_side=attr.speaker.side,
+        is_pledge=is_pledge(
+            body,
+            attr.mode == NOMINAL
+            and "assurance" in view[s:e].lower()
+            and "from" in view[s:e].lower(),
+        ),
+        topics=topics(body),
+        armed_groups=armed_groups(body),
+        about_pakistan=about_pakistan(body),
     )
     if attr.mode == NOMINAL:
         stmt.is_pledge = is_pledge(body, "assurance" in body.lower() and " from " in body)
@@ -269,10 +314,19 @@ def _continuation(text: str, u: Unit, speaker: Speaker) -> _Draft:
     s, e = _trim(text, u.start, u.end, False)
     body = text[s:e]
     stmt = ExtractedStatement(
-        speaker=speaker.name, text=body, start=s, end=e, direct=True,
-        speaker_kind=speaker.kind, speaker_org=speaker.org, speaker_role=speaker.role,
-        speaker_side=speaker.side, is_pledge=is_pledge(body), topics=topics(body),
-        armed_groups=armed_groups(body), about_pakistan=about_pakistan(body),
+        speaker=speaker.name,
+        text=body,
+        start=s,
+        end=e,
+        direct=True,
+        speaker_kind=speaker.kind,
+        speaker_org=speaker.org,
+        speaker_role=speaker.role,
+        speaker_side=speaker.side,
+        is_pledge=is_pledge(body),
+        topics=topics(body),
+        armed_groups=armed_groups(body),
+        about_pakistan=about_pakistan(body),
     )
     return _Draft(stmt, speaker, None, False, False)
 
@@ -329,8 +383,11 @@ def _fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.
         return any((s is None or s <= day) and (e is None or day <= e) for s, e in tenures)
 
     if resolved.precision == YEAR:
-        ok = any((s is None or s.year <= resolved.day.year) and (e is None or resolved.day.year <= e.year)
-                 for s, e in tenures)
+        ok = any(
+            (s is None or s.year <= resolved.day.year)
+            and (e is None or resolved.day.year <= e.year)
+            for s, e in tenures
+        )
         return resolved if ok else None
     if inside(resolved.day):
         return resolved
@@ -348,7 +405,7 @@ def _fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.
 def _settle_dates(
     drafts: list[_Draft], ref: D.Ref | None, briefing_day: date | None, briefing_org: str | None
 ) -> None:
-    """Fill said_on: own clue, else the same speaker's date, else the briefing, else the reference."""
+    """Fill said_on: own clue, else the speaker's other date, else the briefing, else a default."""
     if ref is not None and ref.weak:
         # A reference guessed from mentioned dates is only a lower bound; a later date the
         # statements themselves pin down (via tenure) is a better one.
@@ -400,7 +457,7 @@ def _at_briefing(d: _Draft, briefing_org: str | None) -> bool:
 def _transcript_statements(
     text: str, view: str, transcript: list, ref: D.Ref | None
 ) -> list[ExtractedStatement]:
-    """Every official's turn is a direct statement dated with the briefing; questions are context."""
+    """Each official's turn is a direct statement dated with the briefing; questions are context."""
     header = view[: transcript[0].start] if transcript else ""
     found = D.full_dates(header) or D.full_dates(view, 0, min(len(view), 3000))
     day = ref.day if ref is not None and ref.precision == DAY else (found[0][1] if found else None)
@@ -420,12 +477,22 @@ def _transcript_statements(
         context = question[:2000]
         out.append(
             ExtractedStatement(
-                speaker=speaker.name, text=body, start=s, end=e, direct=True,
-                speaker_kind=speaker.kind, speaker_org=speaker.org, speaker_role=speaker.role,
-                speaker_side=speaker.side, said_on=day.isoformat() if day else None,
-                date_precision=DAY if day else UNKNOWN, is_pledge=is_pledge(body),
-                topics=topics(body), armed_groups=armed_groups(body),
-                about_pakistan=about_pakistan(body, context), context=context,
+                speaker=speaker.name,
+                text=body,
+                start=s,
+                end=e,
+                direct=True,
+                speaker_kind=speaker.kind,
+                speaker_org=speaker.org,
+                speaker_role=speaker.role,
+                speaker_side=speaker.side,
+                said_on=day.isoformat() if day else None,
+                date_precision=DAY if day else UNKNOWN,
+                is_pledge=is_pledge(body),
+                topics=topics(body),
+                armed_groups=armed_groups(body),
+                about_pakistan=about_pakistan(body, context),
+                context=context,
             )
         )
     return out

@@ -22,11 +22,31 @@ _SPEECH = (
 )
 _DOC_ONLY = r"revealed|identified|found|showed|shows|recorded|documented|estimated|put"
 VERB = re.compile(rf"\b(?P<verb>{_SPEECH}|{_DOC_ONLY})\b")
-_DOC_ONLY_SET = {"revealed", "identified", "found", "showed", "shows", "recorded", "documented",
-                 "estimated", "put"}
+_DOC_ONLY_SET = {
+    "revealed",
+    "identified",
+    "found",
+    "showed",
+    "shows",
+    "recorded",
+    "documented",
+    "estimated",
+    "put",
+}
 # Verbs that may come before their subject: "…,” said Miller.
-_INVERTABLE = {"said", "added", "stated", "noted", "continued", "explained", "told", "wrote",
-               "warned", "says", "adds"}
+_INVERTABLE = {
+    "said",
+    "added",
+    "stated",
+    "noted",
+    "continued",
+    "explained",
+    "told",
+    "wrote",
+    "warned",
+    "says",
+    "adds",
+}
 PARTICIPLE = re.compile(
     r",\s*(?P<verb>saying|noting|adding|stressing|emphasi[sz]ing|underscoring|highlighting|urging"
     r"|warning|insisting|agreeing|pledging|vowing|reiterating|calling|arguing|describing"
@@ -40,9 +60,26 @@ _NOMINAL_NOUNS = (
 NOMINAL_POSS = re.compile(rf"(?:'s|’s)\s+(?:\w+\s+)?(?P<noun>{_NOMINAL_NOUNS})\s+that\b")
 NOMINAL_FROM = re.compile(rf"\b(?P<noun>{_NOMINAL_NOUNS})\s+(?:from|by)\s+")
 # Present-tense or habitual verbs mark standing positions, which carry no date.
-_STANDING = {"maintains", "maintain", "claims", "claim", "believe", "believes", "alleges",
-             "allege", "denies", "deny", "insists", "accuses", "contends", "argues", "asserts"}
-_HABITUAL = re.compile(r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again)\b")
+_STANDING = {
+    "maintains",
+    "maintain",
+    "claims",
+    "claim",
+    "believe",
+    "believes",
+    "alleges",
+    "allege",
+    "denies",
+    "deny",
+    "insists",
+    "accuses",
+    "contends",
+    "argues",
+    "asserts",
+}
+_HABITUAL = re.compile(
+    r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again)\b"
+)
 _GLUE = re.compile(
     r"^(?:\s|,|has\b|have\b|had\b|also\b|again\b|once\b|further\b|repeatedly\b|consistently\b"
     r"|always\b|long\b|time\b|and\b(?=\s+again)|today\b|yesterday\b|tonight\b|recently\b"
@@ -57,7 +94,11 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 SUBJECT, INVERTED, PARTICIPIAL, ACCORDING_TO, NOMINAL = (
-    "subject", "inverted", "participle", "according", "nominal",
+    "subject",
+    "inverted",
+    "participle",
+    "according",
+    "nominal",
 )
 
 
@@ -77,7 +118,7 @@ class Attribution:
 
 def _glue_ok(text: str) -> bool:
     """Tell whether the words between a subject and its verb are only adverbs/auxiliaries."""
-    if len(text) > 80 or any(q in text for q in "\"“”"):
+    if len(text) > 80 or any(q in text for q in '"“”'):
         return False
     return bool(_GLUE.match(text) or _PP.match(text))
 
@@ -107,7 +148,9 @@ def find_attributions(
         a_e = start + am.end()
         m = next((m for m in mentions if m.start == a_e or m.start == a_e + 4), None)
         if m is not None and (speaker := resolver.resolve(m)) is not None:
-            found.append(Attribution(speaker, m, start + am.start(), a_e, ACCORDING_TO, "according"))
+            found.append(
+                Attribution(speaker, m, start + am.start(), a_e, ACCORDING_TO, "according")
+            )
     for pm in PARTICIPLE.finditer(outside):
         p_s = start + pm.start("verb")
         before = [m for m in mentions if m.end <= p_s]
@@ -126,8 +169,14 @@ def find_attributions(
 
 
 def _subject_or_inverted(
-    view: str, outside: str, start: int, v_s: int, v_e: int, verb: str,
-    mentions: list[Mention], resolver: Resolver,
+    view: str,
+    outside: str,
+    start: int,
+    v_s: int,
+    v_e: int,
+    verb: str,
+    mentions: list[Mention],
+    resolver: Resolver,
 ) -> Attribution | None:
     """Pair a verb with the subject before it, or (after a quote) the name after it."""
     rel_v = v_s - start
@@ -160,7 +209,7 @@ def _subject_or_inverted(
 def _nominal(
     view: str, outside: str, start: int, end: int, mentions: list[Mention], resolver: Resolver
 ) -> list[Attribution]:
-    """"The Taliban's insistence that …", "assurances from X that …": clause-sized statements."""
+    """ "The Taliban's insistence that …", "assurances from X that …": clause-sized statements."""
     found = []
     for nm in NOMINAL_POSS.finditer(outside):
         pos = start + nm.start()

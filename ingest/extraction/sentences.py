@@ -10,9 +10,46 @@ BODY, TITLE, HEADLINE, CAPTION, BULLET = "body", "title", "headline", "caption",
 _OPEN = "“\u201e"
 _CLOSE = "”"
 _ABBREV = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov",
-    "prof", "jr", "sr", "no", "vol", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "govt", "amb", "adm", "brig",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "rep",
+    "sen",
+    "gov",
+    "prof",
+    "jr",
+    "sr",
+    "no",
+    "vol",
+    "vs",
+    "etc",
+    "inc",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "govt",
+    "amb",
+    "adm",
+    "brig",
 }
 _CAPTION = re.compile(
     r"\bin this (?:still|photo|picture|image|handout|file photo|video grab)\b|\bvideograb\b"
@@ -66,7 +103,7 @@ def paragraphs(view: str, original: str | None = None) -> list[Paragraph]:
 def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: str) -> str:
     """Decide whether a line is a title, headline, caption, bullet or body text."""
     words = line.split()
-    ends_sentence = line[-1] in ".!?\"”’…:" or line.endswith(").")
+    ends_sentence = line[-1] in '.!?"”’…:' or line.endswith(").")
     if not seen_title and (not ends_sentence or len(words) <= 20):
         return TITLE
     if _BULLET.match(line):

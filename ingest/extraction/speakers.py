@@ -17,7 +17,15 @@ _JOINT_ORG = "Governments of the United States and Pakistan"
 
 # Kinds of mention, from most to least specific.
 TITLED, NAMED, INST, DOC, GROUP_M, SURNAME, PRONOUN, ROLE_NOUN, CAPNAME = (
-    "titled", "named", "institution", "document", "group", "surname", "pronoun", "role", "capname",
+    "titled",
+    "named",
+    "institution",
+    "document",
+    "group",
+    "surname",
+    "pronoun",
+    "role",
+    "capname",
 )
 
 
@@ -84,8 +92,13 @@ def gazetteer() -> tuple[Official, ...]:
         )
         result.append(
             Official(
-                row["name"], row["kind"], row.get("role"), row.get("organization"),
-                row.get("side", SIDE_OTHER), tuple(row.get("aliases", [])), tenures,
+                row["name"],
+                row["kind"],
+                row.get("role"),
+                row.get("organization"),
+                row.get("side", SIDE_OTHER),
+                tuple(row.get("aliases", [])),
+                tenures,
             )
         )
     return tuple(result)
@@ -124,8 +137,12 @@ def _tables() -> dict:
     }
 
 
-_STATES = {"Government of Pakistan", "United States government", "Afghan Taliban government",
-           "United States and Pakistan"}
+_STATES = {
+    "Government of Pakistan",
+    "United States government",
+    "Afghan Taliban government",
+    "United States and Pakistan",
+}
 _NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan"]
 
 
@@ -149,13 +166,73 @@ _TITLE = (
 _NAME_TOKEN = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
 _STOP_NAME = {
-    "The", "A", "An", "In", "On", "At", "During", "When", "Despite", "While", "As", "But", "And",
-    "State", "Department", "Office", "Foreign", "Ministry", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December", "He", "She", "It",
-    "They", "We", "This", "That", "Pakistan", "Pakistani", "Afghanistan", "Afghan", "American",
-    "United", "States", "Washington", "Islamabad", "Kabul", "Taliban", "However", "Responding",
-    "According", "Earlier", "Later", "Meanwhile", "Also", "Speaking", "Asked", "Mr", "Ms", "Mrs",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "During",
+    "When",
+    "Despite",
+    "While",
+    "As",
+    "But",
+    "And",
+    "State",
+    "Department",
+    "Office",
+    "Foreign",
+    "Ministry",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "This",
+    "That",
+    "Pakistan",
+    "Pakistani",
+    "Afghanistan",
+    "Afghan",
+    "American",
+    "United",
+    "States",
+    "Washington",
+    "Islamabad",
+    "Kabul",
+    "Taliban",
+    "However",
+    "Responding",
+    "According",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "Also",
+    "Speaking",
+    "Asked",
+    "Mr",
+    "Ms",
+    "Mrs",
 }
 _GROUP = re.compile(
     r"\b(?:(?:Pakistani|Pakistan|U\.S\.|US|American|Afghan|Chinese|Indian|Taliban|[Ss]enior|"
@@ -203,7 +280,7 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _org_doc_pattern() -> re.Pattern[str]:
-    """"The State Department's regional report": a document named through its organisation."""
+    """ "The State Department's regional report": a document named through its organisation."""
     org = _tables()["org_hint"]
     return re.compile(
         rf"\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?(?P<doc>(?i:{_DOC_WORDS}))\b"
@@ -225,7 +302,9 @@ def _norm_title(title: str) -> str:
     title = re.sub(r"\s+", " ", title.strip())
     title = re.sub(r"(?i)defence", "Defense", title)
     words = [w if w in ("of", "for") else w[:1].upper() + w[1:] for w in title.split()]
-    return " ".join(words).replace("Spokesman", "Spokesperson").replace("Spokeswoman", "Spokesperson")
+    return (
+        " ".join(words).replace("Spokesman", "Spokesperson").replace("Spokeswoman", "Spokesperson")
+    )
 
 
 def find_mentions(
@@ -246,8 +325,15 @@ def find_mentions(
             name_end = m.start("name") + m.group("name").find(name) + len(name)
             stop = max(name_end, m.end("title")) if pattern is after else name_end
             found.append(
-                Mention(m.start(), stop, TITLED, view[m.start() : stop], name=name,
-                        role=_norm_title(m.group("title")), org_hint=m.group("org"))
+                Mention(
+                    m.start(),
+                    stop,
+                    TITLED,
+                    view[m.start() : stop],
+                    name=name,
+                    role=_norm_title(m.group("title")),
+                    org_hint=m.group("org"),
+                )
             )
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
@@ -255,8 +341,17 @@ def find_mentions(
         found.append(_doc_mention(view, m, end))
     for m in _org_doc_pattern().finditer(view, start, end):
         doc_type = view[m.end("org") : m.end()].lstrip("'’s ").strip()
-        found.append(Mention(m.start(), m.end(), DOC, m.group(0), org_hint=m.group("org"),
-                             doc_type=doc_type, extra={"doc": m.group("doc").lower()}))
+        found.append(
+            Mention(
+                m.start(),
+                m.end(),
+                DOC,
+                m.group(0),
+                org_hint=m.group("org"),
+                doc_type=doc_type,
+                extra={"doc": m.group("doc").lower()},
+            )
+        )
     for m in t["inst_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
     for m in _GROUP.finditer(view, start, end):
@@ -264,8 +359,16 @@ def find_mentions(
     for m in _ROLE_NOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=m.group(1).lower()))
     for m in _INST_NOUN.finditer(view, start, end):
-        found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=m.group(1).lower(),
-                             extra={"institution": True}))
+        found.append(
+            Mention(
+                m.start(),
+                m.end(),
+                ROLE_NOUN,
+                m.group(0),
+                role=m.group(1).lower(),
+                extra={"institution": True},
+            )
+        )
     for m in _PRONOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0)))
     for m in _CAPNAME.finditer(view, start, end):
@@ -275,8 +378,9 @@ def find_mentions(
             kind = SURNAME if len(name.split()) == 1 else CAPNAME
             found.append(Mention(off, off + len(name), kind, name, name=name))
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b", view[start:end]):
-        if len(m.group(0)) > 2 and (m.group(0).lower() in _known_surnames()
-                                    or m.group(0).lower() in known):
+        if len(m.group(0)) > 2 and (
+            m.group(0).lower() in _known_surnames() or m.group(0).lower() in known
+        ):
             s = start + m.start()
             found.append(Mention(s, s + len(m.group(0)), SURNAME, m.group(0), name=m.group(0)))
     return _prune(found)
@@ -306,8 +410,15 @@ def _doc_mention(view: str, m: re.Match[str], end: int) -> Mention:
     doc_type = re.sub(r"^(?:the|a|its|their)\s+", "", doc_words, flags=re.I)
     if org:
         doc_type = re.sub(re.escape(org) + r"(?:'s|’s)?\s*", "", doc_type).strip() or m.group("doc")
-    return Mention(m.start(), stop, DOC, text, org_hint=org, doc_type=doc_type.strip(),
-                   extra={"doc": m.group("doc").lower()})
+    return Mention(
+        m.start(),
+        stop,
+        DOC,
+        text,
+        org_hint=org,
+        doc_type=doc_type.strip(),
+        extra={"doc": m.group("doc").lower()},
+    )
 
 
 @lru_cache(maxsize=1)
@@ -316,8 +427,17 @@ def _known_surnames() -> frozenset[str]:
     return frozenset(_tables()["by_surname"])
 
 
-_RANK = {TITLED: 0, DOC: 1, NAMED: 2, GROUP_M: 3, INST: 4, ROLE_NOUN: 5, CAPNAME: 6, SURNAME: 7,
-         PRONOUN: 8}
+_RANK = {
+    TITLED: 0,
+    DOC: 1,
+    NAMED: 2,
+    GROUP_M: 3,
+    INST: 4,
+    ROLE_NOUN: 5,
+    CAPNAME: 6,
+    SURNAME: 7,
+    PRONOUN: 8,
+}
 
 
 def _prune(found: list[Mention]) -> list[Mention]:
@@ -364,9 +484,15 @@ class Resolver:
     def resolve(self, mention: Mention) -> Speaker | None:
         """Return the speaker a mention refers to, or None (vague or unknown)."""
         handler = {
-            TITLED: self._titled, NAMED: self._named, INST: self._institution, DOC: self._document,
-            GROUP_M: self._group, SURNAME: self._surname, PRONOUN: self._pronoun,
-            ROLE_NOUN: self._role_noun, CAPNAME: self._capname,
+            TITLED: self._titled,
+            NAMED: self._named,
+            INST: self._institution,
+            DOC: self._document,
+            GROUP_M: self._group,
+            SURNAME: self._surname,
+            PRONOUN: self._pronoun,
+            ROLE_NOUN: self._role_noun,
+            CAPNAME: self._capname,
         }[mention.kind]
         speaker = handler(mention)
         if speaker is not None:
@@ -400,8 +526,13 @@ class Resolver:
             official = next((o for o in surname_hits if o.name.lower().startswith(first)), None)
         if official is not None:
             held = official.tenure_at(self.ref_day) or (official.role, official.organization)
-            return Speaker(official.name, PERSON, held[1] or official.organization,
-                           held[0] or role, official.side)
+            return Speaker(
+                official.name,
+                PERSON,
+                held[1] or official.organization,
+                held[0] or role,
+                official.side,
+            )
         org = self._org_from_hint(org_hint)
         side = org.side if org else _side_from_text(org_hint or "")
         return Speaker(name, PERSON, org.name if org else None, role, side)
@@ -442,8 +573,9 @@ class Resolver:
             return None
         if official.name == "United States and Pakistan":
             return Speaker(official.name, INSTITUTION, _JOINT_ORG, None, SIDE_JOINT)
-        return Speaker(official.name, INSTITUTION, official.organization, official.role,
-                       official.side)
+        return Speaker(
+            official.name, INSTITUTION, official.organization, official.role, official.side
+        )
 
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
@@ -478,7 +610,11 @@ class Resolver:
             if word in ("think", "insti", "cente", "centr"):
                 recent = recent or [s for s in self.recent_insts if s.side != "other"]
             return recent[-1] if recent else None
-        key = (m.role or "").replace("spokesman", "spokesperson").replace("spokeswoman", "spokesperson")
+        key = (
+            (m.role or "")
+            .replace("spokesman", "spokesperson")
+            .replace("spokeswoman", "spokesperson")
+        )
         return self.last_by_role.get(key)
 
 

@@ -10,10 +10,27 @@ from functools import lru_cache
 from .speakers import DATA
 from .types import ExtractedStatistic
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
-_QUAL = r"at\s+least|over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost|as\s+many\s+as|up\s+to|some"
+_QUAL = (
+    r"at\s+least|over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost"
+    r"|as\s+many\s+as|up\s+to|some"
+)
 _METRIC_NOUN = (
     r"incidents|attacks|fatalities|deaths|people|civilians|personnel|soldiers|injuries|injured"
     r"|killed|terrorists|militants|officers|policemen|DSPs|operations|casualties|cases|troops"
@@ -25,8 +42,10 @@ FIGURE = re.compile(
     rf"|\s+(?P<noun>(?:[\w-]+\s+){{0,2}}?(?:{_METRIC_NOUN})\b))",
     re.I,
 )
-_AMONG = re.compile(rf"\b(?:[Aa]mong|[Oo]f)\s+(?:the|these|those)\s+(?:{_NUM})\s+(?P<noun>[\w-]+),\s+"
-                    rf"(?P<num>{_NUM})\b")
+_AMONG = re.compile(
+    rf"\b(?:[Aa]mong|[Oo]f)\s+(?:the|these|those)\s+(?:{_NUM})\s+(?P<noun>[\w-]+),\s+"
+    rf"(?P<num>{_NUM})\b"
+)
 _QUARTER = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<y1>(?:19|20)\d\d)"
     r"|Q(?P<q>[1-4]),?\s*(?P<y2>(?:19|20)\d\d))\b",
@@ -36,9 +55,13 @@ _YEAR_PERIOD = re.compile(r"\b(?:in|during|of|for|since|year)\s+(?P<y>(?:19|20)\
 _THIS_YEAR = re.compile(
     r"\bthis\s+year\b(?:[^.]{0,80}?\b(?:first\s+|just\s+|past\s+)?(?P<n>\w+)\s+months\b)?", re.I
 )
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_SOURCE_REF = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:\w+\s+){0,2}(?:report|data|study|survey)\b|\bit\s+also\b")
+_SOURCE_REF = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts)\s+(?:\w+\s+){0,2}(?:report|data|study|survey)\b|\bit\s+also\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -133,17 +156,36 @@ def _figures(
             metric = re.sub(r"\s+", " ", m.group("noun")).strip()
         if m.group("qual"):
             metric += f" ({re.sub(r'[ ]+', ' ', m.group('qual').lower())})"
-        found.append(_stat(num, metric, sentence, offset, m.start(), m.end(), periods, default,
-                           source))
+        found.append(
+            _stat(num, metric, sentence, offset, m.start(), m.end(), periods, default, source)
+        )
     for m in _AMONG.finditer(sentence):
-        found.append(_stat(m.group("num"), f"{m.group('noun')} (subset)", sentence, offset,
-                           m.start("num"), m.end("num"), periods, default, source))
+        found.append(
+            _stat(
+                m.group("num"),
+                f"{m.group('noun')} (subset)",
+                sentence,
+                offset,
+                m.start("num"),
+                m.end("num"),
+                periods,
+                default,
+                source,
+            )
+        )
     return found
 
 
 def _stat(
-    num: str, metric: str, sentence: str, offset: int, s: int, e: int,
-    periods: list[_Period], default: str | None, source: str | None,
+    num: str,
+    metric: str,
+    sentence: str,
+    offset: int,
+    s: int,
+    e: int,
+    periods: list[_Period],
+    default: str | None,
+    source: str | None,
 ) -> ExtractedStatistic:
     """Build one statistic; its period is the one printed right after it, else the last before."""
     period = default
@@ -158,5 +200,11 @@ def _stat(
         period = before[-1].label
     elif periods:
         period = periods[0].label
-    return ExtractedStatistic(value=_value(num), metric=metric, source=source, period=period,
-                              start=offset + s, end=offset + e)
+    return ExtractedStatistic(
+        value=_value(num),
+        metric=metric,
+        source=source,
+        period=period,
+        start=offset + s,
+        end=offset + e,
+    )

@@ -14,8 +14,18 @@ GOLD = ROOT.parent / "shared" / "corpus" / "seeds.gold.jsonl"
 
 @pytest.mark.skipif(not SCORER.exists() or not GOLD.exists(), reason="shared scorer not present")
 def test_the_dev_set_scores_meet_the_thresholds():
-    command = [sys.executable, str(SCORER), "--gold", str(GOLD), "--json", "--quiet", "--",
-               sys.executable, "-m", "ingest.extraction"]
+    command = [
+        sys.executable,
+        str(SCORER),
+        "--gold",
+        str(GOLD),
+        "--json",
+        "--quiet",
+        "--",
+        sys.executable,
+        "-m",
+        "ingest.extraction",
+    ]
     proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout.strip().splitlines()[-1])

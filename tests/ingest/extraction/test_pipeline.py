@@ -80,9 +80,24 @@ def test_standing_positions_get_no_date():
 def test_document_json_matches_the_cli_shape():
     data = document_json(ARTICLE, file="x.txt", published=date(2024, 6, 14))
     assert data["file"] == "x.txt" and data["published"] == "2024-06-14"
-    keys = {"speaker", "speaker_kind", "speaker_org", "speaker_role", "speaker_side", "said_on",
-            "date_precision", "direct", "text", "start", "end", "is_pledge", "topics",
-            "armed_groups", "about_pakistan", "context"}
+    keys = {
+        "speaker",
+        "speaker_kind",
+        "speaker_org",
+        "speaker_role",
+        "speaker_side",
+        "said_on",
+        "date_precision",
+        "direct",
+        "text",
+        "start",
+        "end",
+        "is_pledge",
+        "topics",
+        "armed_groups",
+        "about_pakistan",
+        "context",
+    }
     assert keys <= set(data["statements"][0])
     assert {"statements", "organizations", "places", "statistics", "title"} <= set(data)
     assert EXTRACTOR_VERSION

@@ -1,6 +1,11 @@
 from ingest.extraction.quotes import outside_quotes, quote_spans
 from ingest.extraction.reported import (
-    ACCORDING_TO, INVERTED, NOMINAL, PARTICIPIAL, SUBJECT, find_attributions,
+    ACCORDING_TO,
+    INVERTED,
+    NOMINAL,
+    PARTICIPIAL,
+    SUBJECT,
+    find_attributions,
 )
 from ingest.extraction.speakers import Resolver, find_mentions
 
@@ -53,7 +58,9 @@ def test_a_place_after_a_preposition_is_not_the_subject():
 
 
 def test_a_possessive_insistence_is_a_clause_sized_statement():
-    text = "Despite the Taliban's insistence that the issue is internal, Islamabad has accused them."
+    text = (
+        "Despite the Taliban's insistence that the issue is internal, Islamabad has accused them."
+    )
     nominal = next(a for a in _attrs(text) if a.mode == NOMINAL)
     assert nominal.speaker.name == "Afghan Taliban government"
     assert text[nominal.span[0] : nominal.span[1]].endswith("internal")

@@ -7,12 +7,37 @@ from hypothesis import strategies as st
 
 from ingest.extraction import extract
 
-_PIECES = st.sampled_from([
-    '"', "“", "”", "’", "\n", "\n\n", " said ", " he said", "MR PRICE: ", "QUESTION: ",
-    "Spokesperson Ned Price", "the State Department", "according to ", " on Monday", "May 5, 2022",
-    "TTP", "267 incidents in 2021", ". ", ", ", "پاکستان", "\x00", "\u200f", "Leave a Reply",
-    "By Web Desk", "Islamabad maintains that ", "the Taliban's insistence that ", "—",
-])
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "’",
+        "\n",
+        "\n\n",
+        " said ",
+        " he said",
+        "MR PRICE: ",
+        "QUESTION: ",
+        "Spokesperson Ned Price",
+        "the State Department",
+        "according to ",
+        " on Monday",
+        "May 5, 2022",
+        "TTP",
+        "267 incidents in 2021",
+        ". ",
+        ", ",
+        "پاکستان",
+        "\x00",
+        "\u200f",
+        "Leave a Reply",
+        "By Web Desk",
+        "Islamabad maintains that ",
+        "the Taliban's insistence that ",
+        "—",
+    ]
+)
 
 
 def _check(text: str, published: date | None = None) -> None:
@@ -43,10 +68,10 @@ def test_empty_text_gives_an_empty_extraction():
 
 
 def test_a_megabyte_on_one_line_with_an_unbalanced_quote_finishes():
-    text = '“Unbalanced start, the spokesperson said. ' + "word " * 200_000
+    text = "“Unbalanced start, the spokesperson said. " + "word " * 200_000
     _check(text)
 
 
 def test_urdu_and_mixed_scripts_with_control_characters_are_handled():
-    text = "پاکستان کی وزارت خارجہ\x07\nThe Foreign Office said on Monday that \u202etalks will continue."
+    text = "پاکستان کی وزارت خارجہ\x07\nThe Foreign Office said on Monday that \u202etalks go on."
     _check(text, date(2024, 5, 13))

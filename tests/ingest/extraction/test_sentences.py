@@ -1,4 +1,12 @@
-from ingest.extraction.sentences import BODY, BULLET, CAPTION, HEADLINE, TITLE, paragraphs, split_units
+from ingest.extraction.sentences import (
+    BODY,
+    BULLET,
+    CAPTION,
+    HEADLINE,
+    TITLE,
+    paragraphs,
+    split_units,
+)
 
 
 def _texts(text):

@@ -1,7 +1,13 @@
 from datetime import date
 
 from ingest.extraction.speakers import (
-    DOC, GROUP_M, TITLED, Resolver, find_mentions, gazetteer, person_by_surname,
+    DOC,
+    GROUP_M,
+    TITLED,
+    Resolver,
+    find_mentions,
+    gazetteer,
+    person_by_surname,
 )
 
 
