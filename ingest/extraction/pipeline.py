@@ -71,14 +71,13 @@ def extract(text: str, published: date | None = None) -> Extraction:
     ref = D.Ref(published, DAY) if published else D.infer_reference(view, captions + datelines)
     result = Extraction(published_on=published, title=title)
     transcript = turns(view)
+    units = _units(view, paras)
     if transcript:
         result.statements = _transcript_statements(text, view, transcript, ref)
     else:
-        result.statements = _article_statements(text, view, paras, ref)
-    body = [p for p in paras if p.kind == BODY]
-    sentences = [
-        (u.start, u.end, i) for i, p in enumerate(body) for u in split_units(view, p.start, p.end)
-    ]
+        result.statements = _article_statements(text, view, paras, ref, units)
+    body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind == BODY)}
+    sentences = [(u.start, u.end, body_index[u.para]) for u in units if u.para in body_index]
     result.organizations = armed_groups(view)
     result.places = places(view)
     result.statistics = statistics(view, sentences, ref.day.year if ref else None)
@@ -144,7 +143,7 @@ def _briefing_info(view: str, paras: list[Paragraph]) -> tuple[date | None, str 
 
 
 def _article_statements(
-    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None
+    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None, units: list[Unit]
 ) -> list[ExtractedStatement]:
     """Find attributed statements in an article and settle their dates."""
     resolver = Resolver(ref.day if ref else None)
@@ -152,7 +151,7 @@ def _article_statements(
     drafts: list[_Draft] = []
     last_unit_direct: tuple[int, Speaker] | None = None
     pending: tuple[int, _Draft] | None = None
-    for idx, u in enumerate(_units(view, paras)):
+    for idx, u in enumerate(units):
         spans = quote_spans(view, u.start, u.end)
         outside = outside_quotes(view, u.start, u.end, spans)
         known = set(resolver.people)

@@ -118,17 +118,24 @@ def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: 
     return BODY
 
 
+_SPECIAL = re.compile(r'[“„”"]|[.!?…]')
+
+
 def split_units(view: str, start: int, end: int) -> list[Unit]:
     """Split ``view[start:end]`` into sentences, never inside an open quotation.
 
     Returns units with offsets into ``view`` (para index left at -1 for the caller to set).
+    Only quote marks and sentence punctuation are visited, so the cost stays linear and small.
     """
     units: list[Unit] = []
     sent_start = start
     in_quote = False
     quote_opened = 0
-    i = start
-    while i < end:
+    resume = start
+    for m in _SPECIAL.finditer(view, start, end):
+        i = m.start()
+        if i < resume:
+            continue
         ch = view[i]
         if ch in _OPEN:
             in_quote, quote_opened = True, i
@@ -145,12 +152,10 @@ def split_units(view: str, start: int, end: int) -> list[Unit]:
             while stop < end and view[stop] in "\"”’')]":
                 stop += 1
             units.append(Unit(sent_start, stop, -1))
-            i = stop
-            while i < end and view[i] in " \t\u00a0":
-                i += 1
-            sent_start = i
-            continue
-        i += 1
+            resume = stop
+            while resume < end and view[resume] in " \t\u00a0":
+                resume += 1
+            sent_start = resume
     if sent_start < end and view[sent_start:end].strip():
         units.append(Unit(sent_start, end, -1))
     return units

@@ -131,7 +131,7 @@ def _tables() -> dict:
         "by_name": by_name,
         "by_surname": by_surname,
         "inst_alias": inst_alias,
-        "person_re": re.compile(rf"\b(?:{_alternation([n for n in by_name])})\b", re.I),
+        "person_re": re.compile(rf"\b(?:{_alternation([n for n in by_name])})\b"),
         "inst_re": re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?:{_alternation(inst_names)})(?![\w-])"),
         "org_hint": _alternation(inst_names + _NATIONALITIES),
     }
@@ -163,6 +163,7 @@ _TITLE = (
     r"|[Dd]irector[- ][Gg]eneral(?:\s+ISPR)?|DG\s+ISPR|President|Senator|[Cc]hief\s+[Mm]inister"
     r"|Governor|General|Gen\.|Lt\.?\s+Gen\.?|[Mm]inister\s+of\s+[Ss]tate"
 )
+_TITLE_ONLY = re.compile(rf"\b(?:{_TITLE})\b")
 _NAME_TOKEN = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}"
 _STOP_NAME = {
@@ -317,7 +318,9 @@ def find_mentions(
     found: list[Mention] = []
     before, after = _person_patterns()
     t = _tables()
-    for pattern in (before, after):
+    # The title patterns are costly; most sentences carry no title at all.
+    titled = (before, after) if _TITLE_ONLY.search(view, start, end) else ()
+    for pattern in titled:
         for m in pattern.finditer(view, start, end):
             name = _clean_name(m.group("name"))
             if not name or (len(name.split()) < 2 and name.lower() not in _known_surnames()):
