@@ -44,6 +44,24 @@ def armed_groups(text: str) -> list[str]:
     "Taliban" alone is the Afghan Taliban unless written as the Pakistani Taliban/TTP; bare
     ISIS/IS/Islamic State counts as ISIS-K only near Afghanistan/Khorasan/Pakistan.
     """
+    seen: list[str] = []
+    for _, name in group_mentions(text):
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def groups_between(mentions: list[tuple[int, str]], start: int, end: int) -> list[str]:
+    """Canonical names from ``group_mentions`` output that fall inside ``[start, end)``."""
+    seen: list[str] = []
+    for pos, name in mentions:
+        if start <= pos < end and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def group_mentions(text: str) -> list[tuple[int, str]]:
+    """Return (offset, canonical name) for every armed-group mention, in text order."""
     pattern, alias, ctx = _group_table()
     found: list[tuple[int, str]] = []
     for m in pattern.finditer(text):
@@ -64,11 +82,7 @@ def armed_groups(text: str) -> list[str]:
     for m in _AQIS_AFFILIATE.finditer(text):
         found.append((m.start(), "AQIS"))
     found.sort()
-    seen: list[str] = []
-    for _, name in found:
-        if name not in seen:
-            seen.append(name)
-    return seen
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -131,8 +131,10 @@ def _tables() -> dict:
         "by_name": by_name,
         "by_surname": by_surname,
         "inst_alias": inst_alias,
-        "person_re": re.compile(rf"\b(?:{_alternation([n for n in by_name])})\b"),
-        "inst_re": re.compile(rf"(?<![\w-])(?:[Tt]he\s+)?(?:{_alternation(inst_names)})(?![\w-])"),
+        "person_re": re.compile(rf"\b(?=[A-Z])(?:{_alternation([n for n in by_name])})\b"),
+        "inst_re": re.compile(
+            rf"(?<![\w-])(?=[A-Zt])(?:[Tt]he\s+)?(?:{_alternation(inst_names)})(?![\w-])"
+        ),
         "org_hint": _alternation(inst_names + _NATIONALITIES),
     }
 
@@ -258,6 +260,13 @@ _DOC = re.compile(
     rf"(?:(?:latest|new|regional|annual|quarterly|recent|joint|same|official|full|[A-Z0-9][\w-]*)\s+){{0,4}}"
     rf"\b(?P<doc>(?i:{_DOC_WORDS}))\b"
 )
+# Cheap pre-checks: the full patterns only run on sentences that contain their key words.
+_DOC_WORD = re.compile(rf"(?i:{_DOC_WORDS})")
+_GROUP_WORD = re.compile(r"officials|authorities|diplomats|officers")
+_TITLE_HINT = re.compile(
+    r"[Ss]pokes|[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Ee]nvoy|[Cc]oordinator|[Aa]dvis|[Cc]hief"
+    r"|[Dd]irector|DG\s|President|Senator|Governor|General|Gen\."
+)
 _DOC_BY = re.compile(
     r"\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?by\s+", re.I
 )
@@ -319,7 +328,8 @@ def find_mentions(
     before, after = _person_patterns()
     t = _tables()
     # The title patterns are costly; most sentences carry no title at all.
-    titled = (before, after) if _TITLE_ONLY.search(view, start, end) else ()
+    hint = _TITLE_HINT.search(view, start, end) and _TITLE_ONLY.search(view, start, end)
+    titled = (before, after) if hint else ()
     for pattern in titled:
         for m in pattern.finditer(view, start, end):
             name = _clean_name(m.group("name"))
@@ -340,9 +350,10 @@ def find_mentions(
             )
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
-    for m in _DOC.finditer(view, start, end):
+    has_doc = _DOC_WORD.search(view, start, end) is not None
+    for m in _DOC.finditer(view, start, end) if has_doc else ():
         found.append(_doc_mention(view, m, end))
-    for m in _org_doc_pattern().finditer(view, start, end):
+    for m in _org_doc_pattern().finditer(view, start, end) if has_doc else ():
         doc_type = view[m.end("org") : m.end()].lstrip("'’s ").strip()
         found.append(
             Mention(
@@ -357,7 +368,8 @@ def find_mentions(
         )
     for m in t["inst_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
-    for m in _GROUP.finditer(view, start, end):
+    has_group = _GROUP_WORD.search(view, start, end) is not None
+    for m in _GROUP.finditer(view, start, end) if has_group else ():
         found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     for m in _ROLE_NOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=m.group(1).lower()))

@@ -27,6 +27,7 @@ _WORDS = {
     "twenty": 20,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
 _QUAL = (
     r"at\s+least|over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost"
     r"|as\s+many\s+as|up\s+to|some"
@@ -120,6 +121,8 @@ def statistics(
     last: tuple[int, str | None, str | None] | None = None  # (paragraph, source, period)
     for start, end, para in sentences:
         sentence = view[start:end]
+        if not _ANY_NUMBER.search(sentence):
+            continue  # no figure and no period here: nothing to record or carry over
         periods = _periods(sentence, ref_year)
         src = _sources().search(sentence)
         source = src.lastgroup if src else None
