@@ -13,6 +13,8 @@ from ..models import Document, Statistic
 from ..queries import PALETTE, apply_filters, month_range, monthly_counts, timeline_base
 from .common import filter_form, reader_view
 
+MAX_SERIES = 6
+
 
 @dataclass
 class Figure:
@@ -58,9 +60,13 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
     ]
     series: dict[str, list] = defaultdict(lambda: [None] * len(months))
     for s in dated:
+        if "%" in s.metric:  # shares do not belong on an axis of counts
+            continue
         name = f"{s.metric} ({s.source})" if s.source else s.metric
         series[name][index[s.period_start.strftime("%Y-%m")]] = float(s.value)
-    for i, (name, data) in enumerate(sorted(series.items())):
+    # The series with the most points; every figure stays in the table below the chart.
+    busiest = sorted(series.items(), key=lambda kv: (-sum(v is not None for v in kv[1]), kv[0]))
+    for i, (name, data) in enumerate(busiest[:MAX_SERIES]):
         color = PALETTE[(i + 2) % len(PALETTE)]
         datasets.append(
             {

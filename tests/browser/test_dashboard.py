@@ -199,11 +199,23 @@ def test_the_demo_corpus_shows_on_the_dashboard(
     demo_corpus,  # noqa: F811
     screenshot_dir,
 ):
+    page.set_viewport_size({"width": 1280, "height": 1600})
     page.goto(live_server.url + "/")
     expect(page.locator(CARDS).first).to_be_visible()
-    page.screenshot(path=str(screenshot_dir / "dashboard-demo.png"), full_page=True)
-    for path in ("/speakers/", "/pledges/", "/context/"):
+    assert _chart_points(page, "#timeline-chart") > 0
+    page.screenshot(path=str(screenshot_dir / "dashboard-demo.png"))
+    for path, name in (
+        ("/speakers/", "demo-speakers"),
+        ("/pledges/", "demo-pledges"),
+        ("/context/", "demo-context"),
+    ):
         assert page.goto(live_server.url + path).status == 200
+        page.screenshot(path=str(screenshot_dir / f"{name}.png"))
+    page.goto(live_server.url + "/speakers/")
+    page.locator("table.speakers tbody th a").first.click()
+    expect(page.locator("h1")).not_to_be_empty()
+    assert _chart_points(page, "#speaker-chart") > 0
+    page.screenshot(path=str(screenshot_dir / "demo-speaker.png"))
 
 
 def test_hostile_text_never_runs_on_any_dashboard_page(page: Page, live_server):
