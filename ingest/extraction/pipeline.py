@@ -12,9 +12,11 @@ from .classify import about_pakistan, is_pledge, topics
 from .entities import armed_groups, places
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
 from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, SUBJECT, Attribution, find_attributions
-from .sentences import BODY, CAPTION, TITLE, Paragraph, Unit, paragraphs, split_units
+from .sentences import BODY, CAPTION, HEADLINE, TITLE, Paragraph, Unit, paragraphs, split_units
 from .speakers import (
     DOC,
+    JOINT_ORG,
+    JOINT_STATEMENT,
     Mention,
     Resolver,
     Speaker,
@@ -68,14 +70,22 @@ def extract(text: str, published: date | None = None) -> Extraction:
     datelines = [
         (p.start, min(p.end, p.start + 60)) for p in paras[:6] if _DATELINE.match(view, p.start)
     ]
-    ref = D.Ref(published, DAY) if published else D.infer_reference(view, captions + datelines)
+    # Short header lines ("May 5, 2022" under a transcript's title) date the document too.
+    header = [(p.start, p.end) for p in paras[:5] if p.kind in (TITLE, HEADLINE)]
+    preferred = captions + datelines + header
+    ref = D.Ref(published, DAY) if published else D.infer_reference(view, preferred)
     result = Extraction(published_on=published, title=title)
     transcript = turns(view)
     units = _units(view, paras)
+    issuer = _issuer(view, paras)
     if transcript:
         result.statements = _transcript_statements(text, view, transcript, ref)
+    elif issuer is not None:
+        result.statements = _issued_statements(text, view, paras, ref, issuer)
     else:
         result.statements = _article_statements(text, view, paras, ref, units)
+    if (transcript or issuer) and published is None and ref is not None and not ref.weak:
+        result.published_on = ref.day  # the header date of a transcript or statement
     body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind == BODY)}
     sentences = [(u.start, u.end, body_index[u.para]) for u in units if u.para in body_index]
     result.organizations = armed_groups(view)
@@ -448,6 +458,87 @@ def _at_briefing(d: _Draft, briefing_org: str | None) -> bool:
     if briefing_org is None:
         return "spokes" in role
     return org == briefing_org and (d.speaker.kind != PERSON or "spokes" in role)
+
+
+# --- statements issued as documents (joint statements, press statements, media notes) ---
+
+_ISSUED_HEADER = re.compile(
+    r"(?im)^\s*(?:joint\s+statement\b|media\s+note\b|press\s+statement\b"
+    r"|office\s+of\s+the\s+spokesperson\b|begin\s+text\b|press\s+release\s+no\b"
+    r"|the\s+following\s+(?:is\s+the\s+text|statement\s+was\s+released))"
+)
+_BOILERPLATE = re.compile(
+    r"(?i)^\s*(?:begin text|end text|###|for further information|media note|press statement"
+    r"|office of the spokesperson|press release|joint statement|the text of the following)\b"
+)
+_BEGIN = re.compile(r"(?i)^\s*begin\s+text\b")
+_END = re.compile(r"(?i)^\s*end\s+text\b")
+_ISSUER_PERSON = re.compile(
+    r"(?m)^\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z]+){1,2}),\s+"
+    r"(?P<role>(?:Principal\s+)?(?:Deputy\s+)?(?:Department\s+)?Spokesperson"
+    r"|Secretary of State)\s*$"
+)
+
+
+def _issuer(view: str, paras: list[Paragraph]) -> Speaker | None:
+    """Return who issues the document when it is itself a statement (not an article about one)."""
+    header = view[: paras[min(len(paras), 4) - 1].end] if paras else ""
+    if not _ISSUED_HEADER.search(header) or len(header) > 1500:
+        return None
+    low = header.lower()
+    if "joint statement" in low or (
+        "united states" in low and "pakistan" in low and "joint" in low
+    ):
+        return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", "joint")
+    person = _ISSUER_PERSON.search(header)
+    if person is not None:
+        found = person_by_surname(person.group("name").split()[-1], None)
+        if found is not None and found.name == person.group("name"):
+            return found
+        return Speaker(person.group("name"), PERSON, None, person.group("role"), "other")
+    if "foreign affairs" in low or "foreign office" in low:
+        return Speaker(
+            "Pakistan Foreign Office", INSTITUTION, "Pakistan Foreign Office", None, "pk"
+        )
+    return Speaker("U.S. Department of State", INSTITUTION, "U.S. Department of State", None, "us")
+
+
+def _issued_statements(
+    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None, issuer: Speaker
+) -> list[ExtractedStatement]:
+    """Each body paragraph of an issued statement is the issuer's own words, dated with it."""
+    day = ref.day if ref is not None and ref.precision == DAY else None
+    out = []
+    lines = [view[p.start : p.end] for p in paras]
+    begin = next((i for i, line in enumerate(lines) if _BEGIN.match(line)), -1)
+    for i, p in enumerate(paras):
+        line = lines[i]
+        if _END.match(line):
+            break
+        if i <= begin or p.kind != BODY or _BOILERPLATE.match(line) or len(line.split()) < 6:
+            continue
+        s, e = _trim(text, p.start, p.end, False)
+        body = text[s:e]
+        out.append(
+            ExtractedStatement(
+                speaker=issuer.name,
+                text=body,
+                start=s,
+                end=e,
+                direct=True,
+                speaker_kind=issuer.kind,
+                speaker_org=issuer.org,
+                speaker_role=issuer.role,
+                speaker_side=issuer.side,
+                said_on=day.isoformat() if day else None,
+                date_precision=DAY if day else UNKNOWN,
+                is_pledge=is_pledge(body),
+                topics=topics(body),
+                armed_groups=armed_groups(body),
+                about_pakistan=about_pakistan(body),
+            )
+        )
+    return out
 
 
 # --- briefing transcripts -------------------------------------------------------------------

@@ -16,7 +16,8 @@ _SPEECH = (
     r"|observed|remarked|argued|argues|expressed|condemned|condemns|pledged|pledges|vowed|vows"
     r"|promised|assured|reassured|welcomed|called\s+(?:for|on)|described|mentioned|reported"
     r"|accused|accuses|agreed|resolved|recogni[sz]ed|committed|declared|wrote|read|conveyed"
-    r"|rejected|dismissed|clarified|replied|responded|informed|briefed|contended"
+    r"|rejected|dismissed|clarified|replied|responded|informed|briefed|contended|termed"
+    r"|lauded|appreciated|praised|demanded|hoped|regretted|cautioned|emphasised|stressed"
     r"|raised\s+(?:(?:its|their|his|her|the)\s+)?concerns?"
     r"|offer(?:ed|s)\s+(?:\S+\s+){0,2}?(?:condolences|support|assurances?|assistance|help|sympath\w*)"
 )

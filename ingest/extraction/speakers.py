@@ -13,7 +13,7 @@ from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, SIDE_PK, 
 
 DATA = Path(__file__).parent / "data"
 JOINT_STATEMENT = "United States–Pakistan joint statement"
-_JOINT_ORG = "Governments of the United States and Pakistan"
+JOINT_ORG = "Governments of the United States and Pakistan"
 
 # Kinds of mention, from most to least specific.
 TITLED, NAMED, INST, DOC, GROUP_M, SURNAME, PRONOUN, ROLE_NOUN, CAPNAME = (
@@ -248,8 +248,15 @@ _INST_NOUN = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)\b")
 _ROLE_NOUN = re.compile(
-    r"\b[Tt]he\s+(?:(?:department|ministry|State Department|Foreign Office|FO)(?:'s|’s)?\s+)?"
+    r"\b[Tt]he\s+(?P<org>(?:department|ministry|State Department|Foreign Office|FO|US|U\.S\.)"
+    r"(?:'s|’s)?\s+)?(?:(?:prime|foreign|defen[cs]e|interior|deputy|principal|chief|senior)\s+)*"
     r"(spokes(?:person|man|woman)|minister|ambassador|envoy|secretary|official|diplomat)\b"
+)
+# "a State Department spokesperson said": an unnamed voice of a named institution.
+_UNNAMED_VOICE = re.compile(
+    r"\b[Aa]n?\s+(?:senior\s+)?(?P<org>State Department|US State Department|U\.S\. State Department"
+    r"|Foreign Office|Pentagon|White House|Foreign Ministry|Interior Ministry|ISPR)\s+"
+    r"(?:spokes(?:person|man|woman)|official|statement)\b"
 )
 _DOC_WORDS = (
     r"report|statement|study|data|summary|survey|transcript|readout|communiqu[ée]|press release"
@@ -372,7 +379,18 @@ def find_mentions(
     for m in _GROUP.finditer(view, start, end) if has_group else ():
         found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     for m in _ROLE_NOUN.finditer(view, start, end):
-        found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=m.group(1).lower()))
+        found.append(
+            Mention(
+                m.start(),
+                m.end(),
+                ROLE_NOUN,
+                m.group(0),
+                role=m.group(2).lower(),
+                org_hint=m.group("org"),
+            )
+        )
+    for m in _UNNAMED_VOICE.finditer(view, start, end):
+        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group("org")))
     for m in _INST_NOUN.finditer(view, start, end):
         found.append(
             Mention(
@@ -477,6 +495,7 @@ class Resolver:
         self.last_doc: dict[str, Speaker] = {}
         self.last_inst: Speaker | None = None
         self.recent_insts: list[Speaker] = []
+        self.inst_words: dict[str, str] = {}  # canonical name -> how the text called it
 
     def note_document(self, key: str, speaker: Speaker) -> None:
         """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
@@ -530,6 +549,9 @@ class Resolver:
         if speaker.kind == INSTITUTION:
             self.recent_insts = [s for s in self.recent_insts if s.name != speaker.name][-8:]
             self.recent_insts.append(speaker)
+            self.inst_words[speaker.name] = (
+                self.inst_words.get(speaker.name, "") + " " + mention.text.lower()
+            )
 
     def _person(self, name: str, role: str | None, org_hint: str | None) -> Speaker:
         official = _tables()["by_name"].get(name.lower())
@@ -587,7 +609,7 @@ class Resolver:
         if official is None:
             return None
         if official.name == "United States and Pakistan":
-            return Speaker(official.name, INSTITUTION, _JOINT_ORG, None, SIDE_JOINT)
+            return Speaker(official.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
         return Speaker(
             official.name, INSTITUTION, official.organization, official.role, official.side
         )
@@ -595,7 +617,7 @@ class Resolver:
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
         if "joint" in m.text.lower():
-            return Speaker(JOINT_STATEMENT, INSTITUTION, _JOINT_ORG, None, SIDE_JOINT)
+            return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
         if m.org_hint:
             org = self._org_from_hint(m.org_hint)
             if org is None:
@@ -621,7 +643,11 @@ class Resolver:
     def _role_noun(self, m: Mention) -> Speaker | None:
         if m.extra.get("institution"):
             word = (m.role or "").split()[0][:5]
-            recent = [s for s in self.recent_insts if word in s.name.lower()]
+            recent = [
+                s
+                for s in self.recent_insts
+                if word in s.name.lower() or word in self.inst_words.get(s.name, "")
+            ]
             if word in ("think", "insti", "cente", "centr"):
                 recent = recent or [s for s in self.recent_insts if s.side != "other"]
             return recent[-1] if recent else None
@@ -630,7 +656,11 @@ class Resolver:
             .replace("spokesman", "spokesperson")
             .replace("spokeswoman", "spokesperson")
         )
-        return self.last_by_role.get(key)
+        found = self.last_by_role.get(key)
+        if found is None and m.org_hint:
+            # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
+            return self._org_from_hint(m.org_hint.rstrip("'’s "))
+        return found
 
 
 def _role_keys(role: str | None) -> list[str]:

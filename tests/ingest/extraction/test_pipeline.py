@@ -101,3 +101,34 @@ def test_document_json_matches_the_cli_shape():
     assert keys <= set(data["statements"][0])
     assert {"statements", "organizations", "places", "statistics", "title"} <= set(data)
     assert EXTRACTOR_VERSION
+
+
+ISSUED = (
+    "Joint Statement on the Second Northbridge Dialogue\n"
+    "Media Note\n"
+    "March 3, 2031\n\n"
+    "The text of the following statement was released by both governments.\n\n"
+    "Begin Text:\n\n"
+    "The United States and Pakistan held a counterterrorism dialogue on March 1, 2031.\n\n"
+    "Both delegations agreed to deepen cooperation on border security and information sharing.\n\n"
+    "End Text.\n"
+)
+
+
+def test_an_issued_joint_statement_is_the_joint_speaker_paragraph_by_paragraph():
+    result = extract(ISSUED)
+    assert [s.speaker for s in result.statements] == ["United States–Pakistan joint statement"] * 2
+    assert all(s.said_on == "2031-03-03" for s in result.statements)
+    assert result.statements[1].is_pledge
+    assert result.published_on == date(2031, 3, 3)
+
+
+def test_an_article_about_a_joint_statement_is_still_an_article():
+    text = (
+        "Allies issue joint statement after talks\n\n"
+        "Pakistan and the United States issued a joint statement on Monday, saying they would "
+        "meet again next year."
+    )
+    (stmt,) = extract(text, date(2031, 3, 3)).statements
+    assert stmt.speaker == "United States–Pakistan joint statement"
+    assert stmt.said_on == "2031-03-03"
