@@ -146,6 +146,11 @@ CELERY_BEAT_SCHEDULE = {
 # How long a document may sit queued or processing before the sweep sends it again.
 INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=15))
 INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# URL uploads are fetched by the workers with this time-out (seconds) and the size cap above.
+# Loopback, private, link-local and cloud-metadata addresses are refused unless allowed here
+# (the tests serve pages from 127.0.0.1).
+INGEST_FETCH_TIMEOUT = env.int("INGEST_FETCH_TIMEOUT", default=15)
+INGEST_ALLOW_PRIVATE_URLS = env.bool("INGEST_ALLOW_PRIVATE_URLS", default=False)
 
 # Whether analysts must sign in to read the dashboard.
 READ_REQUIRES_LOGIN = env.bool("READ_REQUIRES_LOGIN", default=False)
