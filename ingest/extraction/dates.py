@@ -33,7 +33,8 @@ DATE_PHRASE = re.compile(
 )
 FULL_DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
-    rf"|[0-3]?\d\s+(?:{_MONTHS})\s+(?:19|20)\d\d|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+    rf"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}),?\s+(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
 )
 _YEAR_RE = re.compile(r"(?<![\d-])(?:19[5-9]\d|20[0-4]\d)(?![\d-])")
 _PRECISION_LEN = {DAY: 10, MONTH: 7, YEAR: 4}
@@ -153,7 +154,8 @@ def full_dates(view: str, start: int = 0, end: int | None = None) -> list[tuple[
     """Return (offset, date) for every fully printed date ("May 5, 2022") in the range."""
     found = []
     for m in FULL_DATE.finditer(view, start, len(view) if end is None else end):
-        parsed = _dateparser(m.group(0), date(2000, 1, 1))
+        phrase = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", "", m.group(0))
+        parsed = _dateparser(phrase, date(2000, 1, 1))
         if parsed:
             found.append((m.start(), parsed))
     return found

@@ -21,6 +21,7 @@ from .speakers import (
     Resolver,
     Speaker,
     find_mentions,
+    official_in_office,
     person_by_surname,
     tenure_years,
 )
@@ -28,7 +29,7 @@ from .speakers import (
     INST as INST_MENTION,
 )
 from .statistics import statistics
-from .transcripts import display_name, turns
+from .transcripts import ANONYMOUS_ANSWER, display_name, turns
 from .types import DAY, INSTITUTION, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
 
 EXTRACTOR_VERSION = "1.0.0"
@@ -544,6 +545,22 @@ def _issued_statements(
 # --- briefing transcripts -------------------------------------------------------------------
 
 
+def _briefing_spokesperson(view: str, header: str, day: date | None) -> Speaker:
+    """Who answers "Answer:" turns: the official the header names, else the one in office."""
+    resolver = Resolver(day)
+    for m in find_mentions(header, 0, len(header)):
+        if m.kind == "titled":
+            return resolver.resolve(m) or Speaker(m.name, PERSON, None, m.role)
+    # "Question:/Answer:" transcripts are the Pakistan Foreign Office's format; the State
+    # Department names its briefer ("MR MILLER:"), so only a US header points there.
+    pakistan = not re.search(r"Department of State|State Department|Washington, D\.?C", header)
+    org = "Pakistan Foreign Office" if pakistan else "U.S. Department of State"
+    found = official_in_office(org, "Spokesperson", day)
+    if found is not None:
+        return found
+    return Speaker(org, INSTITUTION, org, "briefing", "pk" if pakistan else "us")
+
+
 def _transcript_statements(
     text: str, view: str, transcript: list, ref: D.Ref | None
 ) -> list[ExtractedStatement]:
@@ -553,6 +570,7 @@ def _transcript_statements(
     day = ref.day if ref is not None and ref.precision == DAY else (found[0][1] if found else None)
     question = ""
     out = []
+    anonymous = _briefing_spokesperson(view, header, day)
     for t in transcript:
         if t.is_question:
             question = text[t.start : t.end]
@@ -563,7 +581,10 @@ def _transcript_statements(
         if e <= s:
             continue
         body = text[s:e]
-        speaker = person_by_surname(t.surname, day) or Speaker(display_name(t.surname), PERSON)
+        if t.who in ANONYMOUS_ANSWER:
+            speaker = anonymous
+        else:
+            speaker = person_by_surname(t.surname, day) or Speaker(display_name(t.surname), PERSON)
         context = question[:2000]
         out.append(
             ExtractedStatement(

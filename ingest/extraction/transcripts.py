@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 TURN = re.compile(
     r"(?m)^[ \t\u00a0]*(?P<who>(?:MR|MS|MRS|DR|AMBASSADOR|SECRETARY|GENERAL|ADMIRAL)\.?[ \t]+"
-    r"[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)?|QUESTION|Q|MODERATOR|OPERATOR|PARTICIPANT)"
+    r"[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)?|QUESTION|Question|Q|MODERATOR|OPERATOR"
+    r"|PARTICIPANT|ANSWER|Answer|SPOKESPERSON|Spokesperson|A)"
     r"[ \t]*:[ \t]*"
 )
-QUESTION_MARKERS = {"QUESTION", "Q", "PARTICIPANT"}
+QUESTION_MARKERS = {"QUESTION", "Question", "Q", "PARTICIPANT"}
+# Turns answered by "the spokesperson" of a briefing rather than by a named "MR X".
+ANONYMOUS_ANSWER = {"ANSWER", "Answer", "SPOKESPERSON", "Spokesperson", "A"}
 _SKIP = {"MODERATOR", "OPERATOR"}
 
 

@@ -42,3 +42,16 @@ def test_a_given_publication_date_decides_the_spokesperson_by_tenure():
 def test_an_unknown_official_keeps_the_surname_from_the_marker():
     text = "MR HALVORSEN: Hello.\nQUESTION: Anything?\nMR HALVORSEN: Nothing more."
     assert {s.speaker for s in extract(text).statements} == {"Halvorsen"}
+
+
+def test_question_and_answer_briefings_go_to_the_spokesperson_in_office():
+    text = (
+        "Transcript of the Press Briefing by the Spokesperson on Friday, 10th May 2024\n\n"
+        "Question: What about attacks from across the border?\n\n"
+        "Answer: We have conveyed our concerns and will continue to engage.\n\n"
+        "Question: And the talks?\n\n"
+        "Answer: They were held in a cordial atmosphere.\n"
+    )
+    result = extract(text)
+    assert {s.speaker for s in result.statements} == {"Mumtaz Zahra Baloch"}
+    assert result.statements[0].said_on == "2024-05-10" and result.statements[0].is_pledge
