@@ -3,7 +3,11 @@ from pathlib import Path
 
 import pytest
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+# SCREENSHOT_DIR lets a run keep its pictures apart from concurrent runs that clear test-results.
+SCREENSHOTS = Path(
+    os.environ.get("SCREENSHOT_DIR")
+    or Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+)
 
 
 @pytest.fixture(scope="session")

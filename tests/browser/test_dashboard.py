@@ -104,7 +104,8 @@ def test_search_highlights_matches_and_clicking_a_bar_narrows_to_its_month(
     assert _query(page)["q"] == ["financing"]
     page.screenshot(path=str(screenshot_dir / "dashboard-search.png"), full_page=True)
 
-    _wait_for_swap(page, lambda: page.get_by_role("link", name="Clear all").click())
+    page.get_by_role("link", name="Clear all").click()
+    page.wait_for_load_state("load")
     page.goto(live_server.url + "/?side=pk")
     assert _chart_points(page, "#timeline-chart") > 0
     # Click the first bar of the chart: the month it stands for becomes the date range.
@@ -216,6 +217,21 @@ def test_the_demo_corpus_shows_on_the_dashboard(
     expect(page.locator("h1")).not_to_be_empty()
     assert _chart_points(page, "#speaker-chart") > 0
     page.screenshot(path=str(screenshot_dir / "demo-speaker.png"))
+
+    # The analyst's question on real articles: US pledges on border security since 2022.
+    page.goto(live_server.url + "/")
+    _wait_for_swap(page, lambda: page.get_by_label("Side", exact=True).select_option("us"))
+    topic = page.get_by_label("Topic", exact=True)
+    _wait_for_swap(page, lambda: topic.select_option(label="border security"))
+    _wait_for_swap(page, lambda: page.get_by_label("Pledges only", exact=True).check())
+    _wait_for_swap(page, lambda: page.get_by_label("From", exact=True).fill("2022-01-01"))
+    expect(page.locator(CARDS).first).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "demo-filtered.png"), full_page=True)
+    page.get_by_role("link", name="Clear all").click()
+    page.wait_for_load_state("load")
+    page.goto(live_server.url + "/?q=border+security")
+    expect(page.locator(f"{CARDS} mark").first).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "demo-search.png"))
 
 
 def test_hostile_text_never_runs_on_any_dashboard_page(page: Page, live_server):
