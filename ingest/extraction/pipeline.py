@@ -136,7 +136,9 @@ def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
     )
 
 
-def _briefing_info(view: str, paras: list[Paragraph]) -> tuple[date | None, str | None]:
+def _briefing_info(
+    view: str, paras: list[Paragraph], ref: D.Ref | None
+) -> tuple[date | None, str | None]:
     """Return the date of a briefing named in a caption or headline, and its organisation."""
     for p in paras:
         if p.kind == BODY:
@@ -144,12 +146,16 @@ def _briefing_info(view: str, paras: list[Paragraph]) -> tuple[date | None, str 
         line = view[p.start : p.end]
         if "briefing" not in line.lower():
             continue
-        found = D.full_dates(view, p.start, p.end)
+        found = [d for _, d in D.full_dates(view, p.start, p.end)]
+        if not found and ref is not None and ref.precision == DAY and not ref.weak:
+            # "… addresses the weekly briefing on Thursday": a weekday against a known date.
+            resolved = [D.resolve(m, ref) for m in D.DATE_PHRASE.finditer(line)]
+            found = [r.day for r in resolved if r is not None and r.precision == DAY]
         if found:
             org = "U.S. Department of State" if "State" in line else None
-            if "Foreign Office" in line:
+            if "Foreign Office" in line or "foreign ministry" in line.lower():
                 org = "Pakistan Foreign Office"
-            return found[0][1], org
+            return found[0], org
     return None, None
 
 
@@ -158,7 +164,7 @@ def _article_statements(
 ) -> list[ExtractedStatement]:
     """Find attributed statements in an article and settle their dates."""
     resolver = Resolver(ref.day if ref else None)
-    briefing_day, briefing_org = _briefing_info(view, paras)
+    briefing_day, briefing_org = _briefing_info(view, paras, ref)
     drafts: list[_Draft] = []
     last_unit_direct: tuple[int, Speaker] | None = None
     pending: tuple[int, _Draft] | None = None

@@ -53,7 +53,8 @@ _ABBREV = {
 }
 _CAPTION = re.compile(
     r"\bin this (?:still|photo|picture|image|handout|file photo|video grab)\b|\bvideograb\b"
-    r"|\bphoto\s*:|\bfile photo\b|\(photo\b|\bphotographed\b",
+    r"|\bphoto\s*:|\bfile photo\b|\(photo\b|\bphotographed\b|\bscreen\s?grab\b|\bscreenshot\b"
+    r"|\bphoto courtesy\b|[—–]\s*(?:Reuters|AFP|AP|APP|File|Photo|Twitter|X|YouTube)\b",
     re.I,
 )
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●\-*–]|\d+[.)])\s+")

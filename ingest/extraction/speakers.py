@@ -139,6 +139,7 @@ def _tables() -> dict:
     }
 
 
+_PK_TALIBAN_BEFORE = re.compile(r"(?:Pakistani|Pakistan|-e-|-i-)\s*$")
 _STATES = {
     "Government of Pakistan",
     "United States government",
@@ -236,6 +237,27 @@ _STOP_NAME = {
     "Mr",
     "Ms",
     "Mrs",
+}
+# Titles written before a name are not part of it ("General Asim Munir" -> "Asim Munir").
+_STOP_NAME |= {
+    "General",
+    "Gen",
+    "Lt",
+    "Maj",
+    "Ambassador",
+    "President",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Governor",
+    "Chief",
+    "Prime",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Spokesperson",
+    "Dr",
+    "Envoy",
 }
 _GROUP = re.compile(
     r"\b(?:(?:Pakistani|Pakistan|U\.S\.|US|American|Afghan|Chinese|Indian|Taliban|[Ss]enior|"
@@ -374,6 +396,10 @@ def find_mentions(
             )
         )
     for m in t["inst_re"].finditer(view, start, end):
+        if "Taliban" in m.group(0) and _PK_TALIBAN_BEFORE.search(
+            view, max(start, m.start() - 12), m.start()
+        ):
+            continue  # "the Pakistani Taliban" is the TTP, not the Afghan government
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
     has_group = _GROUP_WORD.search(view, start, end) is not None
     for m in _GROUP.finditer(view, start, end) if has_group else ():

@@ -132,3 +132,32 @@ def test_an_article_about_a_joint_statement_is_still_an_article():
     (stmt,) = extract(text, date(2031, 3, 3)).statements
     assert stmt.speaker == "United States–Pakistan joint statement"
     assert stmt.said_on == "2031-03-03"
+
+
+WIRE = (
+    "Ministry urges action on sanctuaries\n\n"
+    "The spokesperson at the weekly press briefing on Thursday. — Some Channel screengrab\n\n"
+    "ISLAMABAD, March 21 (Wire) - Pakistan's foreign ministry on Thursday urged the Taliban "
+    "rulers to act against militants.\n\n"
+    '"We are deeply concerned about sanctuaries," foreign ministry spokesperson Mumtaz Zahra '
+    "Baloch told a weekly news briefing.\n\n"
+    "The Pakistani Taliban claimed responsibility for the raid, which killed seven soldiers.\n\n"
+    "Pakistan's army chief, General Tarek Olander, said the military would respond.\n\n"
+    "Washington has repeatedly urged Islamabad and Kabul to talk."
+)
+
+
+def test_wire_copy_attributions_resolve_institutions_titles_and_standing_positions():
+    result = extract(WIRE, date(2024, 3, 21))
+    got = [(s.speaker, s.said_on) for s in result.statements]
+    assert got == [
+        ("Pakistan Foreign Office", "2024-03-21"),
+        ("Mumtaz Zahra Baloch", "2024-03-21"),
+        ("Tarek Olander", "2024-03"),
+        ("United States government", None),
+    ]
+
+
+def test_a_claim_of_responsibility_by_militants_is_not_a_statement():
+    texts = [s.text for s in extract(WIRE, date(2024, 3, 21)).statements]
+    assert not any("claimed responsibility" in t for t in texts)
