@@ -43,7 +43,9 @@ class UploadForm(forms.Form):
     published_on = forms.DateField(
         required=False, label="Published", widget=forms.DateInput(attrs={"type": "date"})
     )
-    kind = forms.ChoiceField(choices=Document.Kind.choices, initial=Document.Kind.ARTICLE)
+    kind = forms.ChoiceField(
+        choices=Document.Kind.choices, initial=Document.Kind.ARTICLE, required=False
+    )
 
     def outlets(self) -> list[str]:
         return list(Outlet.objects.order_by("name").values_list("name", flat=True)[:500])
@@ -57,6 +59,9 @@ class UploadForm(forms.Form):
                 f"{filesizeformat(limit)}."
             )
         return upload
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or Document.Kind.ARTICLE
 
     def clean_text(self):
         text = self.cleaned_data.get("text") or ""

@@ -47,3 +47,16 @@ def admin_user(db):
 @pytest.fixture
 def demo_texts() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(DEMO_CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture
+def roles(db):
+    """The three groups with their permissions, also in transactional tests, whose flush empties
+    the tables a data migration filled. Request it before the user fixtures."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    importlib.import_module("statements.migrations.0002_roles").create_roles(apps, None)

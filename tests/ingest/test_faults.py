@@ -41,9 +41,11 @@ def broker_down():
     real = app.conf.broker_write_url
 
     def switch(url: str) -> None:
-        # The producer pool is made for one broker URL on first use; drop it to make another.
+        # The connection and producer pools are made for one broker URL on first use; drop
+        # them so the next use makes new ones for ``url``.
         app.conf.broker_write_url = url
         app.amqp._producer_pool = None
+        app._pool = None
 
     switch("redis://127.0.0.1:9/0")
     yield lambda: switch(real)

@@ -1,4 +1,7 @@
+import threading
+
 import pytest
+from django.db import connection
 
 from ingest.services import RejectedDocument, content_hash, document_create, normalize_text
 from statements.models import Document
@@ -36,3 +39,27 @@ def test_a_new_document_is_queued_for_the_workers_on_commit(django_capture_on_co
     assert stored.document.status == Document.Status.QUEUED
     assert stored.document.outlet.name == "The Daily Invented"
     assert stored.document.title == "An invented report."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_uploads_of_the_same_text_racing_store_one_document():
+    text = "An invented report of a raced upload.\nA spokesperson spoke twice."
+    barrier = threading.Barrier(2)
+    results: list = []
+
+    def upload(spacing: str) -> None:
+        try:
+            barrier.wait()
+            results.append(document_create(text=text.replace(" ", spacing), enqueue=False))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=upload, args=(s,)) for s in (" ", "  ")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Document.objects.count() == 1
+    assert len({r.document.pk for r in results}) == 1
+    assert sorted(r.created for r in results) == [False, True]
