@@ -13,6 +13,7 @@ import nh3
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import FloatField, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -46,7 +47,8 @@ def search(queryset: QuerySet[Statement], q: str, *, annotate: bool = True) -> Q
         if not annotate:
             return queryset
         return queryset.annotate(
-            rank=SearchRank(VECTOR, query),
+            # ts_rank is a float4; as double precision it survives the trip through a cursor.
+            rank=Cast(SearchRank(VECTOR, query), FloatField()),
             headline_raw=SearchHeadline(
                 "text", query, config=CONFIG, start_sel=START, stop_sel=STOP, highlight_all=True
             ),

@@ -95,6 +95,8 @@
   });
 
   document.addEventListener("htmx:afterSettle", function (event) { draw(event.detail.elt); });
+  // Back/forward restores a snapshot of the page: its canvases need drawing again.
+  document.addEventListener("htmx:historyRestore", function () { draw(document); });
   document.addEventListener("DOMContentLoaded", function () { draw(document); });
   window.ctCharts = { draw: draw };
 })();

@@ -178,6 +178,19 @@ def test_relevance_order_pages_by_rank(client, corpus):
     assert ranks == sorted(ranks, reverse=True)
 
 
+def test_relevance_pages_follow_the_rank_cursor(client, corpus, small_pages):
+    response = _get(client, "timeline", q="border", sort="relevance")
+    seen = _ids(response)
+    cursor = response.context["page"].next_cursor
+    assert cursor and cursor.startswith("r")
+    while cursor:
+        response = _get(client, "timeline", q="border", sort="relevance", cursor=cursor)
+        seen += _ids(response)
+        cursor = response.context["page"].next_cursor
+    matching = [s.pk for s in corpus["statements"] if "border" in s.text]
+    assert sorted(seen) == sorted(matching) and len(seen) == len(set(seen))
+
+
 def test_the_chart_counts_statements_per_month_by_side_and_follows_filters(client, corpus):
     chart = _get(client, "timeline").context["chart"]
     assert chart["labels"][0] == "2022-01" and chart["labels"][-1] == "2022-12"
