@@ -80,7 +80,12 @@ def extract(text: str, published: date | None = None) -> Extraction:
     units = _units(view, paras)
     issuer = _issuer(view, paras)
     if transcript:
-        result.statements = _transcript_statements(text, view, transcript, ref)
+        # An article may lead into a quoted exchange: its own prose is still read as an article.
+        lead = [u for u in units if u.end <= transcript[0].start]
+        result.statements = _article_statements(text, view, paras, ref, lead) if lead else []
+        answers = _transcript_statements(text, view, transcript, ref)
+        _date_from_lead(answers, result.statements)
+        result.statements += answers
     elif issuer is not None:
         result.statements = _issued_statements(text, view, paras, ref, issuer)
     else:
@@ -549,6 +554,20 @@ def _issued_statements(
 
 
 # --- briefing transcripts -------------------------------------------------------------------
+
+
+def _date_from_lead(answers: list[ExtractedStatement], lead: list[ExtractedStatement]) -> None:
+    """An article's lead names and dates the exchange it quotes ("Falk said on Monday …")."""
+    people = {s.speaker.split()[-1].lower(): s for s in lead if s.speaker_kind == PERSON}
+    for a in answers:
+        known = people.get(a.speaker.lower()) if " " not in a.speaker else None
+        if known is not None:
+            a.speaker, a.speaker_org = known.speaker, known.speaker_org
+            a.speaker_role, a.speaker_side = known.speaker_role, known.speaker_side
+    dated = {s.speaker: s.said_on for s in lead if s.date_precision == DAY and s.said_on}
+    for a in answers:
+        if a.speaker in dated:
+            a.said_on = dated[a.speaker]
 
 
 def _briefing_spokesperson(view: str, header: str, day: date | None) -> Speaker:

@@ -55,3 +55,17 @@ def test_question_and_answer_briefings_go_to_the_spokesperson_in_office():
     result = extract(text)
     assert {s.speaker for s in result.statements} == {"Mumtaz Zahra Baloch"}
     assert result.statements[0].said_on == "2024-05-10" and result.statements[0].is_pledge
+
+
+def test_an_article_quoting_an_exchange_keeps_its_lead_and_dates_the_answers_by_it():
+    text = (
+        "Envoy says help will continue\n\n"
+        "Deputy Spokesperson Arne Falk said on Monday that support would continue.\n\n"
+        "QUESTION: Arne, on Pakistan, will you help?\n\n"
+        "MR FALK: We will continue to work with Pakistan.\n\n"
+        "QUESTION: Thanks.\n\n"
+        "MR FALK: Thank you.\n"
+    )
+    result = extract(text, date(2031, 3, 5))
+    assert [s.speaker for s in result.statements] == ["Arne Falk"] * 3
+    assert {s.said_on for s in result.statements} == {"2031-03-03"}
