@@ -13,6 +13,8 @@ from ingest.services import RejectedDocument, normalize_text
 
 class Command(BaseCommand):
     help = "Run the extractor on files and print one JSON object per document (JSON Lines)."
+    # Reads files and prints; needs neither the database nor production settings.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
