@@ -43,6 +43,12 @@ _LEADING_ADVERBIAL = re.compile(
     r"^(?:In|On|At|During|Earlier|Later|Last|Speaking|Addressing|Late|Early|Following|After)\b"
 )
 _ATTRIBUTION_ONLY = re.compile(r"^[^\"“”]{0,160}$")
+_CONTENT_START = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|these)\s+(?!(?:statement|briefing|press|news|weekly"
+    r"|daily|regular|phone|telephone|video|interview|meeting|session|tweet|post|conference"
+    r"|reporters|journalists|media|televised|joint|separate)\b|[A-Z])"
+    r"|\b(?:it|he|she|they|we|Pakistan|Islamabad|Washington)\b(?=\s+\w+)"
+)
 _THAT = re.compile(r"\bthat\b|[“\"]")
 
 
@@ -376,8 +382,12 @@ def _date_zone(
         stop = after.find("“")
         parts.append(after if stop < 0 else after[:stop])
     else:
+        # Only words that still belong to the attribution ("said on Thursday", "told a
+        # briefing on Monday"), not the reported content ("said the attack on Tuesday …").
         stop = _THAT.search(after)
-        parts.append(after[: min(stop.start() if stop else len(after), 45)])
+        limit = min(stop.start() if stop else len(after), 45)
+        content = _CONTENT_START.search(after, 0, limit)
+        parts.append(after[: content.start() if content else limit])
     if attr.mode == PARTICIPIAL:
         parts.append(outside[rel(m_start) : rel(cue_s)])
     return " | ".join(parts)

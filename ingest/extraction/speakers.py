@@ -297,7 +297,18 @@ _TITLE_HINT = re.compile(
     r"|[Dd]irector|DG\s|President|Senator|Governor|General|Gen\."
 )
 _DOC_BY = re.compile(
-    r"\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?by\s+", re.I
+    r"\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",
+    re.I,
+)
+_OUTLET = re.compile(
+    r"\b(?:Reuters|Associated Press|AFP|Agence France|Dawn|Express Tribune|The News|Geo|VOA"
+    r"|Voice of America|BBC|CNN|Al Jazeera|New York Times|Washington Post|Bloomberg|Guardian"
+    r"|Tribune|Radio Pakistan|APP|Arab News|Anadolu|Xinhua|Times|News|Digest|Post|Herald)\b"
+)
+_ORG_WORD = re.compile(
+    r"\b(?:Watch|Council|Institute|Commission|Agency|Ministry|Department|Office|Group|Center"
+    r"|Centre|Foundation|Organi[sz]ation|Committee|Network|Association|Party|Court|Bank|Forum"
+    r"|Union|Nations|Embassy|Consulate|Authority|Bureau|Service|Army|Police|Force|Corps)\b"
 )
 _CAPNAME = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
 
@@ -628,6 +639,10 @@ class Resolver:
     def _capname(self, m: Mention) -> Speaker | None:
         if _tables()["inst_alias"].get(_fold(m.name)):
             return self._institution(m)
+        if _OUTLET.search(m.name):
+            return None  # a news outlet relays statements; it is not the speaker
+        if _ORG_WORD.search(m.name):
+            return Speaker(m.name, INSTITUTION, m.name, None, SIDE_OTHER)
         return self._person(m.name, None, None)
 
     def _institution(self, m: Mention) -> Speaker | None:

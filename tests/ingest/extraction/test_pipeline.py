@@ -161,3 +161,20 @@ def test_wire_copy_attributions_resolve_institutions_titles_and_standing_positio
 def test_a_claim_of_responsibility_by_militants_is_not_a_statement():
     texts = [s.text for s in extract(WIRE, date(2024, 3, 21)).statements]
     assert not any("claimed responsibility" in t for t in texts)
+
+
+def test_a_date_inside_the_reported_content_does_not_date_the_statement():
+    text = "Title\n\nEnvoy Mara Lind said the attack on Tuesday was planned abroad."
+    (stmt,) = extract(text, date(2031, 3, 7)).statements
+    assert stmt.said_on == "2031-03"  # month of publication, not Tuesday's attack
+
+
+def test_an_addressee_before_the_date_keeps_the_date_with_the_verb():
+    text = "Title\n\nMinister Jon Ekdal told the National Assembly on Tuesday that all is calm."
+    (stmt,) = extract(text, date(2031, 3, 7)).statements
+    assert stmt.said_on == "2031-03-04"
+
+
+def test_news_outlets_relay_statements_but_are_not_speakers():
+    text = "Title\n\nThe Northern Daily Herald reported that talks had stalled."
+    assert extract(text, date(2031, 3, 7)).statements == []
