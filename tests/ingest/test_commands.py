@@ -4,6 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from ingest.models import UrlFetch
 from statements.models import Document
 from tests.conftest import DEMO_CORPUS
 
@@ -44,4 +45,25 @@ def test_ingest_reports_bad_manifest_lines_and_stores_nothing_for_them(tmp_path)
     out = StringIO()
     call_command("ingest", str(manifest), stdout=out)
     assert "0 stored, 0 duplicate, 3 rejected" in out.getvalue()
+    assert Document.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_ingest_queues_manifest_urls_once_and_reports_them(tmp_path):
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(
+        '{"url": "https://example.com/news/1", "outlet": "Invented Wire"}\n'
+        '{"url": "https://example.com/news/1#again"}\n'
+        '{"url": "http://169.254.169.254/latest/meta-data"}\n'
+        "[1, 2]\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command("ingest", str(manifest), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(f"[1/4] {manifest}:1: queued: fetch")
+    assert "[3/4]" in lines[2] and "private or internal" in lines[2]
+    assert "0 stored, 0 duplicate, 2 rejected, 2 queued for fetching" in lines[-1]
+    fetch = UrlFetch.objects.get()
+    assert (fetch.url, fetch.outlet) == ("https://example.com/news/1", "Invented Wire")
     assert Document.objects.count() == 0

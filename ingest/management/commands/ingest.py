@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -10,14 +11,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ingest.readers import SUPPORTED, read_bytes
-from ingest.services import RejectedDocument, document_create
+from ingest.services import RejectedDocument, document_create, url_fetch_request
 from statements.models import Document
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest documents: files (.txt/.html/.pdf), folders of them, or .jsonl manifests with "
-        "one object per line: {file | text, url, title, outlet, published, kind}."
+        "Ingest documents: files (.txt/.html/.pdf), folders of them, http(s) addresses, or .jsonl "
+        "manifests with one object per line: {file | text | url, title, outlet, published, kind}. "
+        "A line with only a url is fetched by a worker."
     )
 
     def add_arguments(self, parser):
@@ -35,10 +37,15 @@ class Command(BaseCommand):
             self.counts[outcome.split(":")[0]] += 1
             self.stdout.write(f"[{number}/{len(items)}] {label}: {outcome}")
         summary = ", ".join(f"{self.counts[k]} {k}" for k in ("stored", "duplicate", "rejected"))
+        if self.counts["queued"]:
+            summary += f", {self.counts['queued']} queued for fetching"
         self.stdout.write(self.style.SUCCESS(f"Summary: {summary}."))
 
     def _items(self, path: Path):
-        if path.is_dir():
+        if str(path).startswith(("http:/", "https:/")):
+            # Path() folds the double slash of a URL given on the command line.
+            yield str(path), {"url": re.sub(r"^(https?):/+", r"\1://", str(path))}
+        elif path.is_dir():
             for child in sorted(path.iterdir()):
                 if child.is_file() and (child.suffix.lower() in SUPPORTED or not child.suffix):
                     yield str(child), {"file": child}
@@ -58,9 +65,30 @@ class Command(BaseCommand):
             except json.JSONDecodeError as error:
                 yield f"{path}:{line_no}", {"error": f"invalid JSON ({error.msg})"}
                 continue
+            if not isinstance(item, dict):
+                yield f"{path}:{line_no}", {"error": "a line must be a JSON object"}
+                continue
             if "file" in item:
                 item["file"] = (path.parent / item["file"]).resolve()
             yield f"{path}:{line_no}", item
+
+    def _queue_url(self, item: dict) -> str:
+        published = item.get("published") or self.defaults["published"]
+        requested = url_fetch_request(
+            url=str(item["url"]),
+            title=item.get("title") or "",
+            outlet=item.get("outlet") or self.defaults["outlet"],
+            published_on=date.fromisoformat(published) if isinstance(published, str) else published,
+            kind=item.get("kind") or self.defaults["kind"],
+        )
+        fetch = requested.fetch
+        fetch.refresh_from_db()
+        if fetch.document_id:
+            outcome = "duplicate" if not requested.created or fetch.duplicate else "stored"
+            return f"{outcome}: fetched as document {fetch.document_id}"
+        if fetch.status == fetch.Status.FAILED:
+            return f"rejected: {fetch.error}"
+        return f"queued: fetch {fetch.pk} of {fetch.url} ({fetch.get_status_display().lower()})"
 
     def _ingest_one(self, item: dict) -> str:
         if "error" in item:
@@ -70,8 +98,10 @@ class Command(BaseCommand):
                 read = read_bytes(Path(item["file"]).read_bytes(), filename=Path(item["file"]).name)
             elif "text" in item:
                 read = read_bytes(str(item["text"]).encode(), filename="text.txt")
+            elif "url" in item:
+                return self._queue_url(item)
             else:
-                return "rejected: the manifest line has neither file nor text"
+                return "rejected: the manifest line has neither file, text nor url"
             published = item.get("published") or self.defaults["published"] or read.published_on
             if isinstance(published, str):
                 published = date.fromisoformat(published)
