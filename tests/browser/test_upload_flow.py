@@ -1,0 +1,72 @@
+"""An editor's upload in a real browser: sign in, paste, watch the status follow a real worker
+through htmx polling to the highlighted statements; a bad file gets a message."""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from statements.models import Document
+from tests.factories import UserFactory
+from tests.ingest import conftest as ingest_fixtures
+
+# The real-worker fixtures of the ingest tests, shared here.
+broker = ingest_fixtures.broker
+start_worker = ingest_fixtures.start_worker
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def editor_login(roles, settings):
+    from django.contrib.auth.models import Group
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    user = UserFactory(username="new-editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="editors"))
+    return "new-editor", "secret-pass-123"
+
+
+def _sign_in(page: Page, base: str, credentials) -> None:
+    page.goto(base + "/accounts/login/?next=/ingest/upload/")
+    page.get_by_label("Username").fill(credentials[0])
+    page.get_by_label("Password").fill(credentials[1])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Upload a document")).to_be_visible()
+
+
+def test_an_editor_uploads_pasted_text_and_watches_it_processed(
+    page: Page, live_server, editor_login, start_worker, demo_texts, tmp_path, screenshot_dir
+):
+    gate = tmp_path / "gate" / "open"
+    gate.parent.mkdir()
+    start_worker("tests.ingest.gated_celery", INGEST_TEST_GATE=str(gate))
+    _sign_in(page, live_server.url, editor_login)
+
+    page.get_by_label("Paste text").fill(next(iter(demo_texts.values())))
+    page.get_by_label("Outlet").fill("The Invented Herald")
+    page.get_by_role("button", name="Upload", exact=True).click()
+
+    status = page.locator("#ingest-status")
+    expect(page).to_have_url(re.compile(r"/ingest/documents/\d+/$"))
+    expect(status).to_contain_text("Processing")  # the worker holds it at the gate
+    gate.touch()
+    expect(status).to_contain_text("Done:", timeout=60_000)  # swapped in by htmx polling
+    expect(status).to_contain_text("statements found")
+    expect(status.locator(".document-text mark").first).to_be_visible()
+    document = Document.objects.get()
+    assert document.status == Document.Status.DONE and document.statements.exists()
+    page.screenshot(path=str(screenshot_dir / "upload.png"), full_page=True)
+
+    status.get_by_role("link", name="Open the analysts' page").click()
+    expect(page.locator(".document-text mark").first).to_be_visible()
+
+
+def test_a_bad_file_gets_a_message_and_leaves_no_row(page: Page, live_server, editor_login):
+    _sign_in(page, live_server.url, editor_login)
+    page.get_by_label("or upload a file").set_input_files(
+        files=[{"name": "photo.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n"}]
+    )
+    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("photo.pdf is not a PDF file")
+    assert Document.objects.count() == 0
