@@ -1,73 +1,145 @@
-"""The pledge ledger: per commitment area, every pledge and reaffirmation over time, by whom."""
+"""The pledge ledger: per commitment area, every pledge and reaffirmation over time, by whom.
+
+Each area's summary (first pledged, how often, latest, by whom) is aggregated in the database;
+the page lists the first pledge and the latest ones of each area, and links to the full,
+paged list in the timeline, so a large corpus does not make a page of megabytes.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ..models import Speaker, Statement
+from ..models import Statement, Topic
 from ..queries import apply_filters, timeline_base, with_card_data
 from .common import filter_form, reader_view, wants_partial
 
 UNFILED = "No topic assigned"
+LATEST = 12  # rows per area besides the first pledge
 
 
 @dataclass
 class Commitment:
-    """One commitment area and its pledges, oldest first: the first is when it was made."""
+    """One commitment area: its pledges summarized, and the first and latest ones listed."""
 
     name: str
     slug: str | None
-    pledges: list[Statement] = field(default_factory=list)
+    total: int
+    first_on: dt.date | None
+    last_on: dt.date | None
+    speakers: list[tuple[str, str, str, int]] = field(default_factory=list)
+    pledges: list[Statement] = field(default_factory=list)  # oldest first
 
     @property
-    def first(self) -> Statement:
-        return self.pledges[0]
-
-    @property
-    def latest(self) -> Statement:
-        return self.pledges[-1]
+    def first(self) -> Statement | None:
+        return self.pledges[0] if self.pledges else None
 
     @property
     def reaffirmations(self) -> int:
-        return len(self.pledges) - 1
+        return self.total - 1
 
     @property
-    def speakers(self) -> list[tuple[Speaker, int]]:
-        counts = Counter(p.speaker for p in self.pledges)
-        return counts.most_common()
+    def not_shown(self) -> int:
+        return self.total - len(self.pledges)
 
     @property
-    def sides(self) -> list[str]:
-        return sorted({p.speaker.get_side_display() for p in self.pledges})
+    def key(self) -> str:
+        return self.slug or "none"
 
 
-def ledger(pledges: list[Statement]) -> list[Commitment]:
-    """Group pledges by topic (a pledge with several topics counts in each), busiest first."""
-    areas: dict[str, Commitment] = {}
-    for pledge in pledges:
-        topics = list(pledge.topics.all()) or [None]
-        for topic in topics:
-            key = topic.slug if topic else ""
-            if key not in areas:
-                areas[key] = Commitment(topic.name if topic else UNFILED, key or None)
-            areas[key].pledges.append(pledge)
-    return sorted(areas.values(), key=lambda c: (c.slug is None, -len(c.pledges), c.name))
+def _by_topic(pledges: QuerySet[Statement]) -> tuple[list[Commitment], dict[int, Commitment]]:
+    rows = (
+        Topic.objects.filter(statements__in=pledges)
+        .annotate(
+            n=Count("statements", distinct=True),
+            first=Min("statements__said_on"),
+            last=Max("statements__said_on"),
+        )
+        .order_by("-n", "name")
+    )
+    areas = {t.pk: Commitment(t.name, t.slug, t.n, t.first, t.last) for t in rows}
+    return list(areas.values()), areas
+
+
+def _speakers(pledges: QuerySet[Statement], areas: dict[int, Commitment], unfiled) -> None:
+    counts = (
+        pledges.order_by()
+        .values("topics", "speaker__name", "speaker__slug", "speaker__side")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("-n", "speaker__name")
+    )
+    for row in counts:
+        area = areas.get(row["topics"]) if row["topics"] else unfiled
+        if area is not None:
+            area.speakers.append(
+                (row["speaker__name"], row["speaker__slug"], row["speaker__side"], row["n"])
+            )
+
+
+def _shown_ids(pledges: QuerySet[Statement]) -> list[tuple[int | None, int]]:
+    """(topic id, statement id) of each area's first pledge and its latest ones."""
+    through = Statement.topics.through
+    order = [F("statement__said_on").asc(nulls_last=True), F("statement_id").asc()]
+    ranked = (
+        through.objects.filter(statement__in=pledges.values("pk"))
+        .annotate(
+            oldest=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order),
+            newest=Window(
+                RowNumber(),
+                partition_by=[F("topic_id")],
+                order_by=[F("statement__said_on").desc(nulls_last=True), F("statement_id").desc()],
+            ),
+        )
+        .filter(Q(oldest=1) | Q(newest__lte=LATEST))
+        .values_list("topic_id", "statement_id")
+    )
+    unfiled = (
+        pledges.filter(topics__isnull=True)
+        .order_by(F("said_on").desc(nulls_last=True), "-id")
+        .values_list("id", flat=True)
+    )
+    return list(ranked) + [(None, pk) for pk in unfiled[:LATEST]]
+
+
+def ledger(pledges: QuerySet[Statement]) -> list[Commitment]:
+    """Commitment areas, busiest first, each with its first and latest pledges (oldest first)."""
+    commitments, areas = _by_topic(pledges)
+    loose = pledges.filter(topics__isnull=True).aggregate(
+        n=Count("id"), first=Min("said_on"), last=Max("said_on")
+    )
+    unfiled = Commitment(UNFILED, None, loose["n"], loose["first"], loose["last"])
+    _speakers(pledges, areas, unfiled)
+    shown = _shown_ids(pledges)
+    statements = with_card_data(Statement.objects.filter(pk__in={pk for _, pk in shown}))
+    by_id = {s.pk: s for s in statements}
+    listed: dict[int | None, list[Statement]] = defaultdict(list)
+    for topic_id, pk in shown:
+        listed[topic_id].append(by_id[pk])
+    for topic_id, area in [*areas.items(), (None, unfiled)]:
+        area.pledges = sorted(
+            listed[topic_id], key=lambda s: (s.said_on is None, s.said_on or dt.date.min, s.pk)
+        )
+    return commitments + ([unfiled] if unfiled.total else [])
 
 
 @reader_view
 def pledge_ledger(request: HttpRequest) -> HttpResponse:
     form, filters = filter_form(request)
     filters = {**filters, "pledges": True}
-    pledges = apply_filters(with_card_data(timeline_base()), filters).order_by(
-        F("said_on").asc(nulls_last=True), "id"
-    )
-    commitments = ledger(list(pledges))
-    context = {"form": form, "filters": filters, "commitments": commitments}
+    pledges = apply_filters(timeline_base(), filters, annotate=False)
+    context = {
+        "form": form,
+        "filters": filters,
+        "commitments": ledger(pledges),
+        "query": request.GET.urlencode(),
+    }
     if wants_partial(request):
         return render(request, "statements/pledges.html#ledger", context)
     return render(request, "statements/pledges.html", context)

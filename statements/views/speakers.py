@@ -11,6 +11,7 @@ from ..queries import monthly_counts, timeline_base, with_card_data
 from .common import reader_view
 
 LATEST = 10
+PLEDGES = 20
 
 
 def _visible(prefix: str = "statements__") -> Q:
@@ -50,7 +51,8 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "total": said.count(),
         "chart": monthly_counts(said),
         "topics": topics,
-        "pledges": with_card_data(said.filter(is_pledge=True)),
+        "pledges": with_card_data(said.filter(is_pledge=True))[:PLEDGES],
+        "pledge_total": said.filter(is_pledge=True).count(),
         "latest": with_card_data(said)[:LATEST],
     }
     return render(request, "statements/speaker.html", context)

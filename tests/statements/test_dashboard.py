@@ -317,13 +317,40 @@ def test_the_pledge_ledger_shows_first_pledge_and_reaffirmations(client, corpus)
     border = areas["border security"]
     dates = [p.said_on for p in border.pledges]
     assert dates == sorted(dates) and all(p.is_pledge for p in border.pledges)
-    assert border.reaffirmations == len(border.pledges) - 1
+    assert border.reaffirmations == border.total - 1
+    expected = [
+        s
+        for s in corpus["statements"]
+        if s.is_pledge and s.topics.filter(slug="border-security").exists()
+    ]
+    assert border.total == len(expected)
+    assert border.first_on == min(s.said_on for s in expected) == border.first.said_on
+    assert {name for name, *_ in border.speakers} == {s.speaker.name for s in expected}
     body = response.content.decode()
     assert "First pledged" in body and "reaffirmed" in body
     us = _get(client, "pledges", side="us").context["commitments"]
     assert all(p.speaker.side == "us" for c in us for p in c.pledges)
     partial = client.get(reverse("statements:pledges"), {"side": "pk"}, headers=HTMX)
     assert 'id="ledger"' in partial.content.decode() and "<html" not in partial.content.decode()
+
+
+def test_a_long_ledger_lists_the_first_and_latest_pledges_and_links_to_the_rest(
+    client, corpus, monkeypatch
+):
+    monkeypatch.setattr("statements.views.pledges.LATEST", 2)
+    border = {c.name: c for c in _get(client, "pledges").context["commitments"]}["border security"]
+    expected = sorted(
+        (
+            s
+            for s in corpus["statements"]
+            if s.is_pledge and s.topics.filter(slug="border-security").exists()
+        ),
+        key=lambda s: (s.said_on, s.pk),
+    )
+    assert [p.pk for p in border.pledges] == [expected[0].pk] + [s.pk for s in expected[-2:]]
+    assert border.not_shown == len(expected) - 3
+    body = _get(client, "pledges").content.decode()
+    assert f"{border.not_shown} more pledges in between" in body
 
 
 def test_the_ledger_and_statistics_query_counts_do_not_grow(client, corpus):
