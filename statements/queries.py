@@ -226,3 +226,17 @@ def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
     if other and other in series:
         datasets.append({"label": other, "data": series[other], "backgroundColor": "#b7bfcc"})
     return {"labels": labels, "datasets": datasets}
+
+
+def month_links(chart: dict) -> list[dict]:
+    """The chart's months with their totals and date bounds: the chart as a list of links,
+    for keyboards and screen readers. Empty months are left out."""
+    months = []
+    for i, label in enumerate(chart.get("labels", [])):
+        total = sum(d["data"][i] or 0 for d in chart["datasets"])
+        if total:
+            first = dt.date.fromisoformat(f"{label}-01")
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            last = following - dt.timedelta(days=1)
+            months.append({"label": label, "first": first, "last": last, "total": total})
+    return months

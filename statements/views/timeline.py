@@ -9,6 +9,7 @@ from ..queries import (
     Cursor,
     apply_filters,
     by_relevance,
+    month_links,
     monthly_counts,
     page_of,
     timeline_base,
@@ -40,9 +41,11 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
     matching = apply_filters(timeline_base(), filters, annotate=False)
     total = matching.count()
+    chart = monthly_counts(matching, stack=filters.get("stack", "side")) if total else {}
     context |= {
         "total": total,
-        "chart": monthly_counts(matching, stack=filters.get("stack", "side")) if total else None,
+        "chart": chart,
+        "months": month_links(chart),
         # Says which empty state to show: nothing matches, or nothing was ingested yet.
         "corpus_empty": not total and not (filters and timeline_base().exists()),
     }

@@ -199,6 +199,9 @@ def test_the_chart_counts_statements_per_month_by_side_and_follows_filters(clien
     assert {d["label"] for d in chart["datasets"]} == {"United States", "Pakistan", "Joint"}
     us_only = _get(client, "timeline", side="us").context["chart"]
     assert [d["label"] for d in us_only["datasets"]] == ["United States"]
+    months = _get(client, "timeline", side="us").context["months"]
+    assert sum(m["total"] for m in months) == sum(sum(d["data"]) for d in us_only["datasets"])
+    assert months[0]["first"].day == 1 and months[0]["last"].month == months[0]["first"].month
     by_speaker = _get(client, "timeline", stack="speaker").context["chart"]
     assert "Alex Morgan" in {d["label"] for d in by_speaker["datasets"]}
 
