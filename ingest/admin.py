@@ -5,6 +5,7 @@ never has to import the pipeline.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -23,6 +24,9 @@ class IngestDocumentAdmin(DocumentAdmin):
         for document in queryset:
             document_retry(document=document)
             count += 1
+        LogEntry.objects.log_actions(
+            request.user.pk, queryset, CHANGE, change_message="Queued for re-extraction."
+        )
         self.message_user(request, f"{count} documents queued for extraction.", messages.SUCCESS)
 
 

@@ -98,7 +98,10 @@ def objects(db) -> dict:
 
 
 def _model_for(name: str, objects: dict):
-    """The object a URL name is about: the longest model name found in it."""
+    """The object a URL name is about: the admin's <app>_<model>_<view>, or a model named in it."""
+    admin_view = re.fullmatch(r"admin:([a-z]+)_([a-z]+)_\w+", name)
+    if admin_view:
+        return objects.get(admin_view[2])
     short = name.split(":")[-1].replace("_", "").replace("fetch", "urlfetch")
     found = [key for key in objects if key in short]
     return objects[max(found, key=len)] if found else None

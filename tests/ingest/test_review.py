@@ -109,3 +109,22 @@ def test_changing_a_statements_speaker_and_date_in_the_admin_is_kept_through_ree
     assert statement.reviewed_by == editor
     assert LogEntry.objects.filter(user=editor, object_id=str(statement.pk)).exists()
     assert document.statements.filter(start=statement.start).count() == 1
+
+
+def test_the_reextract_action_queues_documents_and_records_who_asked(
+    client, editor, django_capture_on_commit_callbacks
+):
+    statement = StatementFactory(review_status=Statement.Review.VERIFIED)
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            reverse("admin:statements_document_changelist"),
+            {"action": "reextract", "_selected_action": [statement.document_id]},
+        )
+    assert response.status_code == 302
+    assert len(callbacks) == 1
+    statement.document.refresh_from_db()
+    assert statement.document.status == "queued"
+    entry = LogEntry.objects.get(user=editor)
+    assert entry.object_id == str(statement.document_id)
+    assert "re-extraction" in entry.get_change_message()
