@@ -94,3 +94,29 @@ def test_a_failed_extraction_leaves_the_document_visible_with_its_error(monkeypa
 
 def test_the_task_for_a_deleted_document_does_nothing():
     assert process_document.run(987654321) == "missing"
+
+
+def test_processing_links_a_second_outlets_report_of_the_same_remarks_to_the_first(demo_texts):
+    text = next(iter(demo_texts.values()))
+    first = document_process(document_id=_stored(text, published=dt.date(2024, 5, 13)).pk)
+    second_text = "Reported by another outlet.\n\n" + text
+    second = document_process(document_id=_stored(second_text, published=dt.date(2024, 5, 15)).pk)
+    reports = second.statements.exclude(canonical=None)
+    assert reports.exists()
+    assert {r.canonical.document_id for r in reports} == {first.pk}
+    assert not first.statements.exclude(canonical=None).exists()
+
+
+def test_the_sweep_sends_stale_documents_and_url_fetches_again(django_capture_on_commit_callbacks):
+    from django.utils import timezone
+
+    from ingest.models import UrlFetch
+    from ingest.services import documents_requeue_stale
+
+    _stored()
+    UrlFetch.objects.create(url="https://example.com/stuck")
+    UrlFetch.objects.create(url="https://example.com/failed", status=UrlFetch.Status.FAILED)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        count = documents_requeue_stale(older_than=timezone.now() + dt.timedelta(seconds=1))
+    assert count == 2
+    assert len(callbacks) == 2
