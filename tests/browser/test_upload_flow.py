@@ -12,6 +12,7 @@ from tests.ingest import conftest as ingest_fixtures
 
 # The real-worker fixtures of the ingest tests, shared here.
 broker = ingest_fixtures.broker
+wait_for = ingest_fixtures.wait_for
 start_worker = ingest_fixtures.start_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -70,3 +71,33 @@ def test_a_bad_file_gets_a_message_and_leaves_no_row(page: Page, live_server, ed
     page.get_by_role("button", name="Upload", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("photo.pdf is not a PDF file")
     assert Document.objects.count() == 0
+
+
+def test_an_editors_correction_survives_reextraction(
+    page: Page, live_server, editor_login, start_worker, demo_texts
+):
+    start_worker()
+    _sign_in(page, live_server.url, editor_login)
+    page.get_by_label("Paste text").fill(next(iter(demo_texts.values())))
+    page.get_by_role("button", name="Upload", exact=True).click()
+    status = page.locator("#ingest-status")
+    expect(status).to_contain_text("Done:", timeout=60_000)
+    document_url = page.url
+
+    statement = Document.objects.get().statements.order_by("start").first()
+    page.goto(f"{live_server.url}/admin/statements/statement/{statement.pk}/change/")
+    page.locator("#id_text").fill(statement.text + " [corrected by the desk]")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(document_url)
+    page.get_by_role("button", name="Re-extract").click()
+    expect(status).to_contain_text("Done:", timeout=60_000)
+    wait_for(
+        lambda: Document.objects.get().attempts == 2 and Document.objects.get().status == "done",
+        "the re-extraction",
+    )
+
+    page.goto(f"{live_server.url}/statements/{statement.pk}/")
+    expect(page.locator("main")).to_contain_text("[corrected by the desk]")
+    expect(page.locator("section.review")).to_contain_text("Edited by new-editor")
