@@ -2,7 +2,7 @@
 
 from .context import statistics
 from .exports import export_csv, export_json
-from .pages import document_detail, health, statement_detail
+from .pages import document_detail, statement_detail
 from .pledges import pledge_ledger
 from .speakers import speaker_detail, speaker_list
 from .timeline import timeline
@@ -11,7 +11,6 @@ __all__ = [
     "document_detail",
     "export_csv",
     "export_json",
-    "health",
     "pledge_ledger",
     "speaker_detail",
     "speaker_list",

@@ -52,7 +52,3 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     return render(request, "statements/statement.html", context)
 
-
-def health(request: HttpRequest) -> HttpResponse:
-    Document.objects.exists()  # touches the database
-    return HttpResponse("ok", content_type="text/plain")
