@@ -51,4 +51,3 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "after": text[statement.end : statement.end + 300],
     }
     return render(request, "statements/statement.html", context)
-
