@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from statements.admin import DocumentAdmin
 from statements.models import Document
 
+from .models import UrlFetch
 from .services import document_retry
 
 
@@ -32,3 +33,19 @@ class IngestDocumentAdmin(DocumentAdmin):
 
 admin.site.unregister(Document)
 admin.site.register(Document, IngestDocumentAdmin)
+
+
+@admin.register(UrlFetch)
+class UrlFetchAdmin(admin.ModelAdmin):
+    """URL uploads and what became of them; read-only, since the workers write these rows."""
+
+    list_display = ["url", "status", "document", "duplicate", "requested_by", "requested_at"]
+    list_filter = ["status", "duplicate"]
+    search_fields = ["url"]
+    list_select_related = ["document", "requested_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
