@@ -63,7 +63,9 @@ def test_an_editor_uploads_pasted_text_and_watches_it_processed(
     expect(page.locator(".document-text mark").first).to_be_visible()
 
 
-def test_a_bad_file_gets_a_message_and_leaves_no_row(page: Page, live_server, editor_login):
+def test_a_bad_file_gets_a_message_and_leaves_no_row(
+    page: Page, live_server, editor_login, screenshot_dir
+):
     _sign_in(page, live_server.url, editor_login)
     page.get_by_label("or upload a file").set_input_files(
         files=[{"name": "photo.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n"}]
@@ -71,6 +73,7 @@ def test_a_bad_file_gets_a_message_and_leaves_no_row(page: Page, live_server, ed
     page.get_by_role("button", name="Upload", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("photo.pdf is not a PDF file")
     assert Document.objects.count() == 0
+    page.screenshot(path=str(screenshot_dir / "upload-error.png"), full_page=True)
 
 
 def test_an_editors_correction_survives_reextraction(
