@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -443,12 +444,16 @@ def _settle_dates(
         own = [d.own.day for d in drafts if d.own is not None and d.own.precision != YEAR]
         if own and max(own).year >= ref.day.year:
             ref = D.Ref(max(own), MONTH, weak=True)
+    dated: dict[str, list[int]] = {}
+    for i, d in enumerate(drafts):
+        if d.own is not None and not d.standing:
+            dated.setdefault(d.speaker.name, []).append(i)
     for i, d in enumerate(drafts):
         when: D.Resolved | None = d.own
         if d.standing:
             when = None
         elif when is None:
-            when = _inherited(drafts, i)
+            when = _inherited(drafts, i, dated)
             if when is None and briefing_day is not None and _at_briefing(d, briefing_org):
                 when = D.Resolved(briefing_day, DAY)
             if when is None and ref is not None:
@@ -460,15 +465,17 @@ def _settle_dates(
         d.stmt.date_precision = when.precision if when else UNKNOWN
 
 
-def _inherited(drafts: list[_Draft], i: int) -> D.Resolved | None:
-    """The nearest own date of another statement by the same speaker, earlier ones first."""
-    name = drafts[i].speaker.name
-    order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(drafts)))
-    for j in order:
-        other = drafts[j]
-        if other.speaker.name == name and other.own is not None and not other.standing:
-            return other.own
-    return None
+def _inherited(drafts: list[_Draft], i: int, dated: dict[str, list[int]]) -> D.Resolved | None:
+    """The nearest own date of another statement by the same speaker, earlier ones first.
+
+    ``dated`` maps a speaker to the indices of their statements with an own date (sorted).
+    """
+    indices = dated.get(drafts[i].speaker.name, [])
+    if not indices:
+        return None
+    k = bisect.bisect_left(indices, i)
+    j = indices[k - 1] if k > 0 else indices[k]
+    return drafts[j].own
 
 
 def _at_briefing(d: _Draft, briefing_org: str | None) -> bool:

@@ -58,6 +58,7 @@ _CAPTION = re.compile(
     re.I,
 )
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
+_MAX_UNIT = 2000
 _MAX_QUOTE_RUN = 3000  # an opening mark this far from any close is treated as stray
 
 
@@ -148,6 +149,14 @@ def split_units(view: str, start: int, end: int) -> list[Unit]:
         if in_quote and i - quote_opened > _MAX_QUOTE_RUN:
             in_quote = False
         ends_inside = ch in _CLOSE + '"' and not in_quote and i > start and view[i - 1] in ".!?…"
+        if i - sent_start > _MAX_UNIT:
+            # No real sentence is this long (tables, run-on junk): cut at a space so the
+            # per-sentence work stays bounded and the whole run stays linear.
+            cut = view.rfind(" ", sent_start + 1, i)
+            cut = cut if cut > sent_start else i
+            units.append(Unit(sent_start, cut, -1))
+            sent_start = cut
+            in_quote = False
         if (ch in ".!?…" or ends_inside) and not in_quote and _is_boundary(view, i, end):
             stop = i + 1
             while stop < end and view[stop] in "\"”’')]":
@@ -157,9 +166,14 @@ def split_units(view: str, start: int, end: int) -> list[Unit]:
             while resume < end and view[resume] in " \t\u00a0":
                 resume += 1
             sent_start = resume
+    while end - sent_start > _MAX_UNIT:
+        cut = view.rfind(" ", sent_start + 1, sent_start + _MAX_UNIT)
+        cut = cut if cut > sent_start else sent_start + _MAX_UNIT
+        units.append(Unit(sent_start, cut, -1))
+        sent_start = cut
     if sent_start < end and view[sent_start:end].strip():
         units.append(Unit(sent_start, end, -1))
-    return units
+    return [u for u in units if view[u.start : u.end].strip()]
 
 
 def _is_boundary(view: str, i: int, end: int) -> bool:

@@ -75,3 +75,22 @@ def test_a_megabyte_on_one_line_with_an_unbalanced_quote_finishes():
 def test_urdu_and_mixed_scripts_with_control_characters_are_handled():
     text = "پاکستان کی وزارت خارجہ\x07\nThe Foreign Office said on Monday that \u202etalks go on."
     _check(text, date(2024, 5, 13))
+
+
+def test_a_megabyte_without_punctuation_stays_fast_enough():
+    import time
+
+    for text in ("he said " * 120_000, "“x, ” he said, “y" * 50_000, "Abc Def " * 120_000):
+        start = time.perf_counter()
+        _check(text)
+        assert time.perf_counter() - start < 30
+
+
+def test_thousands_of_statements_by_one_speaker_settle_in_linear_time():
+    import time
+
+    text = "12 incidents in 2021, according to the South Asia Terrorism Portal. " * 5_000
+    start = time.perf_counter()
+    result = extract(text)
+    assert len(result.statements) == 5_000
+    assert time.perf_counter() - start < 30
