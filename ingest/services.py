@@ -87,7 +87,7 @@ def document_create(
                 content_hash=digest,
                 title=(title or _first_line(text))[:500],
                 outlet=outlet_for(outlet),
-                url=url,
+                url=_web_address(url),
                 published_on=published_on,
                 kind=kind if kind in Document.Kind.values else Document.Kind.OTHER,
                 uploaded_by=uploaded_by,
@@ -97,6 +97,13 @@ def document_create(
     if enqueue:
         document_enqueue(document=document)
     return StoredDocument(document, True)
+
+
+def _web_address(url: str) -> str:
+    """Keep only http(s) addresses: a page's metadata may claim anything (javascript:...), and
+    the address is shown as a link."""
+    url = (url or "").strip()[:2000]
+    return url if url.lower().startswith(("http://", "https://")) else ""
 
 
 def _first_line(text: str) -> str:

@@ -63,3 +63,11 @@ def test_two_uploads_of_the_same_text_racing_store_one_document():
     assert Document.objects.count() == 1
     assert len({r.document.pk for r in results}) == 1
     assert sorted(r.created for r in results) == [False, True]
+
+
+def test_only_web_addresses_are_kept_as_a_documents_link(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        hostile = document_create(text="One invented text.", url="javascript:alert(1)")
+        fine = document_create(text="Another invented text.", url="https://example.com/a")
+    assert hostile.document.url == ""
+    assert fine.document.url == "https://example.com/a"
