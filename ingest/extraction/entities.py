@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .speakers import DATA
 
-_PK_TALIBAN = re.compile(r"(?:Pakistan(?:i)?|Tehr[ie]e?k-[ie]-|Tehreek-e-|Tehrik-i-)\s*$")
+_PK_TALIBAN = re.compile(r"(?:Pakistan(?:i|'s|’s)?|Tehr[ie]e?k-[ie]-|Tehreek-e-|Tehrik-i-)\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +77,9 @@ def group_mentions(text: str) -> list[tuple[int, str]]:
             found.append((m.start(), name))
     for m in ctx.finditer(text):
         window = text[max(0, m.start() - 120) : m.end() + 120]
+        near = text[max(0, m.start() - 15) : m.end() + 15]
+        if m.group(0) == "IS" and not re.search(r"[a-z]", near):
+            continue  # "IS" in an all-capitals headline is the verb, not the group
         if _AFGHAN_CONTEXT.search(window):
             found.append((m.start(), alias[m.group(0).lower()]))
     for m in _AQIS_AFFILIATE.finditer(text):

@@ -573,6 +573,15 @@ def _issued_statements(
 # --- briefing transcripts -------------------------------------------------------------------
 
 
+# Floor management ("Go ahead.", "Thanks, everyone.") says nothing attributable.
+_TRIVIAL_TURN = re.compile(
+    r"(?is)^\W*(?:(?:yes|yeah|sure|okay|ok|all\s+right|go\s+ahead|thank\s+you|thanks"
+    r"|next\s+question|please|great|good\s+(?:afternoon|morning)|everyone|all|very\s+much"
+    r"|(?:one|last)\s+(?:more|question)|sir|ma'am|so|well)[\s,.!?:;-]*)*$"
+    r"|^\W*(?:\S+\s+){0,3}\S*\W*$"
+)
+
+
 def _date_from_lead(answers: list[ExtractedStatement], lead: list[ExtractedStatement]) -> None:
     """An article's lead names and dates the exchange it quotes ("Falk said on Monday …")."""
     people = {s.speaker.split()[-1].lower(): s for s in lead if s.speaker_kind == PERSON}
@@ -620,7 +629,7 @@ def _transcript_statements(
         if t.who in ("MODERATOR", "OPERATOR"):
             continue
         s, e = _trim(text, t.start, t.end, False)
-        if e <= s:
+        if e <= s or _TRIVIAL_TURN.match(text[s:e]):
             continue
         body = text[s:e]
         if t.who in ANONYMOUS_ANSWER:

@@ -139,7 +139,7 @@ def _tables() -> dict:
     }
 
 
-_PK_TALIBAN_BEFORE = re.compile(r"(?:Pakistani|Pakistan|-e-|-i-)\s*$")
+_PK_TALIBAN_BEFORE = re.compile(r"(?:Pakistani|Pakistan|Pakistan's|Pakistan’s|-e-|-i-)\s*$")
 _STATES = {
     "Government of Pakistan",
     "United States government",

@@ -59,6 +59,16 @@ _THIS_YEAR = re.compile(
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_SINGLE_EVENT = re.compile(
+    r"\b(?:a|an|the|this|that|one)\s+(?:\w+\s+){0,2}(?:attack|bombing|blast|explosion|strike|raid"
+    r"|ambush|assault|shooting)\b",
+    re.I,
+)
+_AGGREGATE = re.compile(
+    r"\b(?:total|overall|recorded|compiled|data|report|according to|quarter|incidents|attacks"
+    r"|fatalities|per\s*cent|percent|year-on-year)\b|%",
+    re.I,
+)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SOURCE_REF = re.compile(
     r"\b(?:[Tt]he|[Ii]ts)\s+(?:\w+\s+){0,2}(?:report|data|study|survey)\b|\bit\s+also\b"
@@ -135,6 +145,8 @@ def statistics(
         if not periods and not source and not (continuing and last and last[2]):
             continue
         default_period = periods[0].label if periods else (last[2] if continuing and last else None)
+        if _SINGLE_EVENT.search(sentence) and not _AGGREGATE.search(sentence):
+            continue  # one attack's toll, even when the year is named
         figures = _figures(sentence, start, periods, default_period, source)
         if figures:
             result.extend(figures)

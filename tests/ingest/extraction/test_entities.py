@@ -28,3 +28,8 @@ def test_places_skip_capitals_used_as_governments_and_names_inside_organisations
 
 def test_afghan_soil_counts_as_afghanistan():
     assert places("militants used Afghan soil") == ["Afghanistan"]
+
+
+def test_pakistans_taliban_is_not_the_afghan_taliban_and_an_all_caps_is_is_no_group():
+    assert armed_groups("Pakistan's Taliban attacked") == []
+    assert armed_groups("PAKISTAN IS READY, AFGHANISTAN SAYS") == []

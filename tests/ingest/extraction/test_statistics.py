@@ -37,3 +37,7 @@ def test_the_next_sentence_inherits_the_source_when_it_refers_back():
 def test_this_year_with_months_is_a_month_range():
     (stat,) = _stats("This year, 40 soldiers were killed in the first three months.", 2023)
     assert stat.period == "2023-01/2023-03" and stat.source is None
+
+
+def test_a_single_attack_toll_with_a_year_is_still_not_a_statistic():
+    assert _stats("In 2031, a suicide attack on a market killed 15 people.") == []

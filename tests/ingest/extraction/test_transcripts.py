@@ -5,12 +5,12 @@ from ingest.extraction.transcripts import turns
 
 BRIEFING = (
     "Department Press Briefing\nMay 5, 2022\n\n"
-    "MR PRICE: Good afternoon, everyone.\n\n"
+    "MR PRICE: Good afternoon. I have one announcement about the week ahead.\n\n"
     "QUESTION: On Pakistan, will you keep working on border security?\n\n"
     "MR PRICE: We will continue to work with our partners on border security.\n"
     "It remains a priority for us.\n\n"
     "QUESTION: And on the weather?\n\n"
-    "MR PRICE: No comment on that today.\n"
+    "MR PRICE: I have no comment on that today.\n"
 )
 
 
@@ -40,7 +40,10 @@ def test_a_given_publication_date_decides_the_spokesperson_by_tenure():
 
 
 def test_an_unknown_official_keeps_the_surname_from_the_marker():
-    text = "MR HALVORSEN: Hello.\nQUESTION: Anything?\nMR HALVORSEN: Nothing more."
+    text = (
+        "MR HALVORSEN: Hello to all of you here.\nQUESTION: Anything?\n"
+        "MR HALVORSEN: Nothing more from me today."
+    )
     assert {s.speaker for s in extract(text).statements} == {"Halvorsen"}
 
 
@@ -64,8 +67,18 @@ def test_an_article_quoting_an_exchange_keeps_its_lead_and_dates_the_answers_by_
         "QUESTION: Arne, on Pakistan, will you help?\n\n"
         "MR FALK: We will continue to work with Pakistan.\n\n"
         "QUESTION: Thanks.\n\n"
-        "MR FALK: Thank you.\n"
+        "MR FALK: Thank you all for coming today.\n"
     )
     result = extract(text, date(2031, 3, 5))
     assert [s.speaker for s in result.statements] == ["Arne Falk"] * 3
     assert {s.said_on for s in result.statements} == {"2031-03-03"}
+
+
+def test_floor_management_turns_are_not_statements():
+    text = (
+        "MR HALVORSEN: Go ahead.\nQUESTION: On the border?\n"
+        "MR HALVORSEN: We remain committed to working with our partners on the border.\n"
+        "QUESTION: Thanks.\nMR HALVORSEN: Thanks, everyone.\n"
+    )
+    (stmt,) = extract(text).statements
+    assert stmt.text.startswith("We remain committed")
