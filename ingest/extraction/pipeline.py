@@ -217,9 +217,7 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
     if not attrs or attrs[0].speaker.kind != INSTITUTION or attrs[0].mention.kind == DOC:
         return
     a = attrs[0]
-    doc = next(
-        (m for m in mentions if m.kind == DOC and not m.org_hint and m.end <= a.cue_start), None
-    )
+    doc = next((m for m in mentions if m.kind == DOC and not m.org_hint), None)
     if doc is None:
         return
     a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
@@ -228,10 +226,12 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
 
 def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
     """ "The report revealed alarming statistics." announces the next sentence's content."""
-    if attr.mode not in (SUBJECT,):
+    if attr.mode not in (SUBJECT,) or any(q in outside for q in '“”"'):
         return False
     rest = outside[attr.cue_end - start :]
-    return len(rest.split()) < 10 and not _THAT.search(rest) and rest.rstrip().endswith((".", ":"))
+    words = rest.split()
+    short = 1 <= len(words) < 10 and words[0] not in (".", ":")
+    return short and not _THAT.search(rest) and rest.rstrip().endswith((".", ":"))
 
 
 def _extend(text: str, draft: _Draft, end: int) -> None:
@@ -267,6 +267,8 @@ def _drafts_for_unit(
         return []
     best = attrs[0]
     nominal = next((a for a in attrs if a.mode == NOMINAL), None)
+    if nominal is not None and best.mode != NOMINAL and best.cue_start < nominal.mention.start:
+        nominal = None  # "X rejected Y's claim that …": the claim is X's content, not Y's statement
     out = []
     if nominal is not None and nominal.span is not None:
         rest = [a for a in attrs if a.mode != NOMINAL and a.cue_start >= nominal.span[1]]

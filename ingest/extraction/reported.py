@@ -82,7 +82,7 @@ _HABITUAL = re.compile(
     r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again)\b"
 )
 _GLUE = re.compile(
-    r"^(?:\s|,|has\b|have\b|had\b|also\b|again\b|once\b|further\b|repeatedly\b|consistently\b"
+    r"^(?:\s|,|\)|has\b|have\b|had\b|also\b|again\b|once\b|further\b|repeatedly\b|consistently\b"
     r"|always\b|long\b|time\b|and\b(?=\s+again)|today\b|yesterday\b|tonight\b|recently\b"
     r"|earlier\b|later\b|previously\b|then\b|now\b|however\b|meanwhile\b|jointly\b|mostly\b"
     r"|simultaneously\b|on\s+\w+\b|in\s+a\s+(?:statement|briefing|press\s+briefing|tweet|post)\b"

@@ -310,7 +310,8 @@ _ORG_WORD = re.compile(
     r"|Centre|Foundation|Organi[sz]ation|Committee|Network|Association|Party|Court|Bank|Forum"
     r"|Union|Nations|Embassy|Consulate|Authority|Bureau|Service|Army|Police|Force|Corps)\b"
 )
-_CAPNAME = re.compile(rf"\b{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}\b")
+# Capitalised runs, allowing "for/of/and" inside organisation names ("Institute for Peace").
+_CAPNAME = re.compile(rf"\b{_NAME_TOKEN}(?:\s+(?:(?:for|of|and|on)\s+)?{_NAME_TOKEN}){{1,5}}\b")
 
 
 @lru_cache(maxsize=1)
@@ -340,11 +341,14 @@ def _org_doc_pattern() -> re.Pattern[str]:
 def _clean_name(name: str) -> str:
     """Drop trailing tokens that are not part of a person's name (weekdays, "State"...)."""
     tokens = name.split()
-    while tokens and tokens[-1] in _STOP_NAME:
+    while tokens and (tokens[-1] in _STOP_NAME or tokens[-1] in _CONNECTORS):
         tokens.pop()
-    while tokens and tokens[0] in _STOP_NAME:
+    while tokens and (tokens[0] in _STOP_NAME or tokens[0] in _CONNECTORS):
         tokens.pop(0)
     return " ".join(tokens)
+
+
+_CONNECTORS = {"for", "of", "and", "on"}
 
 
 def _norm_title(title: str) -> str:
@@ -511,7 +515,17 @@ _RANK = {
 
 
 def _prune(found: list[Mention]) -> list[Mention]:
-    """Keep the longest mention where several overlap (ties go to the more specific kind)."""
+    """Keep the longest mention where several overlap (ties go to the more specific kind).
+
+    A bare capitalised run never displaces a known name, institution, title or group in it.
+    """
+    known = [m for m in found if m.kind in (TITLED, NAMED, INST, DOC, GROUP_M)]
+    found = [
+        m
+        for m in found
+        if m.kind not in (CAPNAME, SURNAME)
+        or all(m.end <= k.start or m.start >= k.end for k in known)
+    ]
     found.sort(key=lambda x: (-(x.end - x.start), _RANK[x.kind], x.start))
     kept: list[Mention] = []
     for m in found:
@@ -664,7 +678,10 @@ class Resolver:
             if org is None:
                 return None
             return Speaker(org.name, INSTITUTION, org.name, m.doc_type or doc, org.side)
-        earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if doc else None)
+        # "the report" is the last report; only vaguer words ("the study", "the data",
+        # "a summary") may refer to whatever document was last named.
+        generic = doc in ("summary", "study", "data", "survey", "assessment", "findings")
+        earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if generic else None)
         if earlier is None and self.recent_insts:
             # "the report said" after "The Pakistan Institute for ... recorded": that institute.
             named = [s for s in self.recent_insts if s.name not in _STATES]

@@ -178,3 +178,24 @@ def test_an_addressee_before_the_date_keeps_the_date_with_the_verb():
 def test_news_outlets_relay_statements_but_are_not_speakers():
     text = "Title\n\nThe Northern Daily Herald reported that talks had stalled."
     assert extract(text, date(2031, 3, 7)).statements == []
+
+
+THINK_TANK = (
+    "Office rejects denial\n\n"
+    "ISLAMABAD: The Foreign Office on Thursday rejected the interim government's claim that no "
+    "militants were on its soil.\n\n"
+    '"Our patience is not unlimited," she said.\n\n'
+    "Meanwhile, the Northgate Institute for Peace Research (NIPR) said in its annual report that "
+    "306 attacks took place in 2030.\n\n"
+    "According to the report, the north bore the brunt of the violence."
+)
+
+
+def test_a_claim_inside_a_rejection_belongs_to_the_rejecting_speaker():
+    first = extract(THINK_TANK, date(2031, 1, 2)).statements[0]
+    assert first.speaker == "Pakistan Foreign Office" and first.said_on == "2031-01-02"
+
+
+def test_the_report_refers_to_the_report_its_issuer_just_named():
+    speakers = [s.speaker for s in extract(THINK_TANK, date(2031, 1, 2)).statements]
+    assert speakers[-2:] == ["Northgate Institute for Peace Research"] * 2
