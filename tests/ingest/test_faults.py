@@ -28,7 +28,7 @@ def text(demo_texts) -> str:
 
 
 def _assert_done_once_and_nothing_doubled(document: Document) -> None:
-    assert document.status == Document.Status.DONE
+    assert document.status == Document.Status.DONE, document.error
     spans = Counter(document.statements.values_list("start", "end"))
     assert spans, "the document should have statements"
     assert max(spans.values()) == 1, f"doubled statements: {spans}"
