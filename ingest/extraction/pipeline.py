@@ -206,7 +206,8 @@ def _article_statements(
         for m in mentions:
             resolver.observe(m)
         drafts.extend(made)
-        if made and made[-1].stmt.direct:
+        # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
+        if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
             last_unit_direct = (idx, made[-1].speaker)
     _settle_dates(drafts, ref, briefing_day, briefing_org)
     return [d.stmt for d in drafts]

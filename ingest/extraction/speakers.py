@@ -268,7 +268,7 @@ _INST_NOUN = re.compile(
     r"\b[Tt]he\s+(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
     r"|military|army|council|commission|agency)\b"
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 _ROLE_NOUN = re.compile(
     r"\b[Tt]he\s+(?P<org>(?:department|ministry|State Department|Foreign Office|FO|US|U\.S\.)"
     r"(?:'s|’s)?\s+)?(?:(?:prime|foreign|defen[cs]e|interior|deputy|principal|chief|senior)\s+)*"
@@ -546,6 +546,7 @@ class Resolver:
         self.last_doc: dict[str, Speaker] = {}
         self.last_inst: Speaker | None = None
         self.recent_insts: list[Speaker] = []
+        self.last_group: Speaker | None = None  # what "they" said refers to
         self.inst_words: dict[str, str] = {}  # canonical name -> how the text called it
 
     def note_document(self, key: str, speaker: Speaker) -> None:
@@ -564,6 +565,10 @@ class Resolver:
             if speaker is not None and speaker.name not in _STATES:
                 self._remember(speaker, mention)
             return speaker
+        if mention.kind == CAPNAME and _looks_like_person(mention.name):
+            # "Mara Lind, a researcher, …" introduces a surname for a later "Lind said";
+            # it does not become "he" (places and events look alike in capitals).
+            self.people.setdefault(mention.name.split()[-1].lower(), Speaker(mention.name, PERSON))
         return None
 
     def resolve(self, mention: Mention) -> Speaker | None:
@@ -691,11 +696,15 @@ class Resolver:
 
     def _group(self, m: Mention) -> Speaker:
         name = re.sub(r"^(?:[Tt]he)\s+", "", m.name)
-        return Speaker(name, GROUP, None, None, _side_from_text(name))
+        self.last_group = Speaker(name, GROUP, None, None, _side_from_text(name))
+        return self.last_group
 
     def _pronoun(self, m: Mention) -> Speaker | None:
-        if m.text.lower() == "it":
+        low = m.text.lower()
+        if low == "it":
             return self.last_inst
+        if low == "they":
+            return self.last_group
         return self.last_person
 
     def _role_noun(self, m: Mention) -> Speaker | None:
@@ -719,6 +728,16 @@ class Resolver:
             # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
             return self._org_from_hint(m.org_hint.rstrip("'’s "))
         return found
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words that are not an organisation, outlet or known alias."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or any(w[0].islower() for w in words):
+        return False
+    if _ORG_WORD.search(name) or _OUTLET.search(name):
+        return False
+    return _tables()["inst_alias"].get(_fold(name)) is None
 
 
 def _role_keys(role: str | None) -> list[str]:

@@ -199,3 +199,34 @@ def test_a_claim_inside_a_rejection_belongs_to_the_rejecting_speaker():
 def test_the_report_refers_to_the_report_its_issuer_just_named():
     speakers = [s.speaker for s in extract(THINK_TANK, date(2031, 1, 2)).statements]
     assert speakers[-2:] == ["Northgate Institute for Peace Research"] * 2
+
+
+def test_a_name_introduced_in_narration_resolves_a_later_surname():
+    text = (
+        "Title\n\n"
+        "The panel was chaired by Mara Lind, a researcher who studies the border.\n\n"
+        "Lind said the crossings had become safer since the spring."
+    )
+    (stmt,) = extract(text, date(2031, 6, 2)).statements
+    assert stmt.speaker == "Mara Lind"
+
+
+def test_a_bare_quotation_after_a_reported_statement_is_the_same_speakers():
+    text = (
+        "Title\n\n"
+        "Envoy Mara Lind said the talks went well.\n\n"
+        '"We will meet again in the autumn and keep the channel open."'
+    )
+    result = extract(text, date(2031, 6, 2))
+    assert [s.speaker for s in result.statements] == ["Mara Lind", "Mara Lind"]
+    assert result.statements[1].direct
+
+
+def test_they_refers_back_to_the_last_group_of_officials():
+    text = (
+        "Title\n\n"
+        "Pakistani officials said the raid was planned abroad.\n\n"
+        "They added that more arrests were expected."
+    )
+    speakers = [s.speaker for s in extract(text, date(2031, 6, 2)).statements]
+    assert speakers == ["Pakistani officials", "Pakistani officials"]
