@@ -31,7 +31,17 @@ from .speakers import (
 )
 from .statistics import statistics
 from .transcripts import ANONYMOUS_ANSWER, display_name, turns
-from .types import DAY, INSTITUTION, MONTH, PERSON, UNKNOWN, YEAR, ExtractedStatement, Extraction
+from .types import (
+    DAY,
+    GROUP,
+    INSTITUTION,
+    MONTH,
+    PERSON,
+    UNKNOWN,
+    YEAR,
+    ExtractedStatement,
+    Extraction,
+)
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -637,6 +647,9 @@ def _transcript_statements(
         body = text[s:e]
         if t.who in ANONYMOUS_ANSWER:
             speaker = anonymous
+        elif t.is_unnamed_official:
+            org = "U.S. Department of State" if "STATE" in t.who else None
+            speaker = Speaker(t.who.title(), GROUP, org, None, "us" if org else "other")
         else:
             speaker = person_by_surname(t.surname, day) or Speaker(display_name(t.surname), PERSON)
         context = question[:2000]

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 TURN = re.compile(
     r"(?m)^[ \t\u00a0]*(?P<who>(?:MR|MS|MRS|DR|AMBASSADOR|SECRETARY|GENERAL|ADMIRAL)\.?[ \t]+"
     r"[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)?|QUESTION|Question|Q|MODERATOR|OPERATOR"
-    r"|PARTICIPANT|ANSWER|Answer|SPOKESPERSON|Spokesperson|A)"
+    r"|PARTICIPANT|ANSWER|Answer|SPOKESPERSON|Spokesperson|A"
+    r"|(?:SENIOR[ \t]+)?(?:[A-Z]{2,}[ \t]+){0,3}(?:OFFICIAL|MINISTER|COORDINATOR|DIRECTOR"
+    r"|PRESIDENT)(?:[ \t]+[A-Z][A-Z'’\-]+)?)"
     r"[ \t]*:[ \t]*"
 )
 QUESTION_MARKERS = {"QUESTION", "Question", "Q", "PARTICIPANT"}
@@ -28,6 +30,11 @@ class Turn:
     @property
     def is_question(self) -> bool:
         return self.who in QUESTION_MARKERS
+
+    @property
+    def is_unnamed_official(self) -> bool:
+        """ "SENIOR STATE DEPARTMENT OFFICIAL": a background briefer, not a named person."""
+        return self.who.endswith("OFFICIAL")
 
     @property
     def surname(self) -> str:

@@ -82,3 +82,20 @@ def test_floor_management_turns_are_not_statements():
     )
     (stmt,) = extract(text).statements
     assert stmt.text.startswith("We remain committed")
+
+
+def test_background_briefers_and_titled_markers_are_turns():
+    text = (
+        "MODERATOR: We begin now.\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: We discussed border security with partners at length.\n"
+        "QUESTION: On Pakistan?\n"
+        "FOREIGN MINISTER OSTBY: We will continue our cooperation on counterterrorism.\n"
+    )
+    speakers = [s.speaker for s in extract(text).statements]
+    assert speakers == ["Senior State Department Official", "Ostby"]
+
+
+def test_a_dateline_alone_does_not_make_an_article_a_transcript():
+    text = "Title\n\nWASHINGTON: The State Department said on Monday that talks would resume."
+    (stmt,) = extract(text, date(2031, 3, 3)).statements
+    assert stmt.speaker == "U.S. Department of State" and not stmt.context
