@@ -219,7 +219,7 @@ def _article_statements(
         # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
         if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
             last_unit_direct = (idx, made[-1].speaker)
-    _settle_dates(drafts, ref, briefing_day, briefing_org)
+    _settle_dates(drafts, ref, briefing_day, briefing_org, _talks_day(view, ref))
     return [d.stmt for d in drafts]
 
 
@@ -447,8 +447,35 @@ def _fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.
     return None
 
 
+_TALKS = r"(?:talks|dialogue|meeting|round\s+of\s+talks|summit|consultations)"
+# "the May 10 bilateral dialogue", "Friday's talks", "talks held on May 10".
+_TALKS_DATE = re.compile(
+    rf"(?P<d>{D.DATE_PHRASE.pattern})(?:\s+\w+){{0,2}}\s+{_TALKS}\b"
+    rf"|{_TALKS}\s+(?:held\s+)?on\s+(?P<d2>{D.DATE_PHRASE.pattern.replace('?P<', '?P<x')})"
+)
+# A statement reporting what the talks concluded or agreed carries the talks' date.
+_TALKS_OUTCOME = re.compile(rf"\b(?:concluded|wrapped\s+up|ended)\b[^.]{{0,60}}{_TALKS}\b")
+
+
+def _talks_day(view: str, ref: D.Ref | None) -> date | None:
+    """The single day of the talks an article reports, when it names one (else None)."""
+    if ref is None or ref.precision != DAY:
+        return None
+    days = set()
+    for m in _TALKS_DATE.finditer(view):
+        phrase = D.DATE_PHRASE.search(m.group(0))
+        resolved = D.resolve(phrase, ref) if phrase else None
+        if resolved is not None and resolved.precision == DAY:
+            days.add(resolved.day)
+    return days.pop() if len(days) == 1 else None
+
+
 def _settle_dates(
-    drafts: list[_Draft], ref: D.Ref | None, briefing_day: date | None, briefing_org: str | None
+    drafts: list[_Draft],
+    ref: D.Ref | None,
+    briefing_day: date | None,
+    briefing_org: str | None,
+    talks_day: date | None = None,
 ) -> None:
     """Fill said_on: own clue, else the speaker's other date, else the briefing, else a default."""
     if ref is not None and ref.weak:
@@ -469,6 +496,8 @@ def _settle_dates(
             when = _inherited(drafts, i, dated)
             if when is None and briefing_day is not None and _at_briefing(d, briefing_org):
                 when = D.Resolved(briefing_day, DAY)
+            if when is None and talks_day is not None and _TALKS_OUTCOME.search(d.stmt.text):
+                when = D.Resolved(talks_day, DAY)
             if when is None and ref is not None:
                 precision = YEAR if ref.precision == YEAR else MONTH
                 if ref.weak and ref.precision == DAY:

@@ -230,3 +230,14 @@ def test_they_refers_back_to_the_last_group_of_officials():
     )
     speakers = [s.speaker for s in extract(text, date(2031, 6, 2)).statements]
     assert speakers == ["Pakistani officials", "Pakistani officials"]
+
+
+def test_what_concluded_talks_agreed_takes_the_talks_day():
+    text = (
+        "Title\n\n"
+        "Pakistan and the United States have concluded their talks, agreeing to share more "
+        "information.\n\n"
+        "Officials at the March 3 dialogue in Northbridge said little else."
+    )
+    first = extract(text, date(2031, 3, 6)).statements[0]
+    assert first.speaker == "United States and Pakistan" and first.said_on == "2031-03-03"
