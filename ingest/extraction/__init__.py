@@ -2,8 +2,10 @@
 
     extract(text, published=None) -> Extraction
 
-The first version finds direct quotations attributed with "said X" / "X said" and resolves
-speakers against a small gazetteer. The full extractor replaces it behind the same API.
+Stages, one module each: chrome (site furniture masked), sentences, quotes, speakers
+(gazetteer + coreference), reported (attribution), transcripts, dates, classify (pledge,
+topics), entities (armed groups, places), statistics; pipeline ties them together and cli
+prints JSON Lines. See docs/extractor.md.
 """
 
 from .pipeline import EXTRACTOR_VERSION, extract

@@ -43,7 +43,7 @@ from .types import (
     Extraction,
 )
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
