@@ -88,6 +88,7 @@ _GLUE = re.compile(
     r"|simultaneously\b|on\s+\w+\b|in\s+a\s+(?:statement|briefing|press\s+briefing|tweet|post)\b"
     r"|\w+ly\b|\w+day(?:'s|’s)?\b|\([A-Z]{2,8}\))*$"
 )
+_ASIDE = re.compile(r"^\s*,\s*(?:who|which|a|an|the|also|now|then|himself|herself)\b[^,;]{1,90},")
 _PP = re.compile(r"^\s+(?:at|in|during|after|following|from)\s+[^,;:\"“”]{1,60}?\s*,?\s*$")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|and|or)|(?:'s|’s))\s*$",
@@ -118,10 +119,16 @@ class Attribution:
 
 
 def _glue_ok(text: str) -> bool:
-    """Tell whether the words between a subject and its verb are only adverbs/auxiliaries."""
-    if len(text) > 80 or any(q in text for q in '"“”'):
+    """Tell whether the words between a subject and its verb are only adverbs/auxiliaries.
+
+    One comma-enclosed aside is allowed too ("Dar, who is also deputy prime minister, said").
+    """
+    if len(text) > 120 or any(q in text for q in '"“”'):
         return False
-    return bool(_GLUE.match(text) or _PP.match(text))
+    aside = _ASIDE.match(text)
+    if aside:
+        text = text[aside.end() :]
+    return len(text) <= 80 and bool(_GLUE.match(text) or _PP.match(text))
 
 
 def _is_subject(view: str, unit_start: int, m: Mention) -> bool:

@@ -64,3 +64,9 @@ def test_a_possessive_insistence_is_a_clause_sized_statement():
     nominal = next(a for a in _attrs(text) if a.mode == NOMINAL)
     assert nominal.speaker.name == "Afghan Taliban government"
     assert text[nominal.span[0] : nominal.span[1]].endswith("internal")
+
+
+def test_a_comma_aside_between_subject_and_verb_is_skipped():
+    text = "Foreign Minister Ishaq Dar, who is also deputy prime minister, said ties were strong."
+    (first, *_) = _attrs(text)
+    assert first.speaker.name == "Ishaq Dar" and first.mode == SUBJECT
