@@ -88,7 +88,10 @@ _GLUE = re.compile(
     r"|simultaneously\b|on\s+\w+\b|in\s+a\s+(?:statement|briefing|press\s+briefing|tweet|post)\b"
     r"|\w+ly\b|\w+day(?:'s|’s)?\b|\([A-Z]{2,8}\))*$"
 )
-_ASIDE = re.compile(r"^\s*,\s*(?:who|which|a|an|the|also|now|then|himself|herself)\b[^,;]{1,90},")
+_ASIDE = re.compile(
+    r"^\s*,\s*(?:(?:who|which|a|an|the|also|now|then|himself|herself)\b[^,;]{1,90}"
+    r"|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though),"
+)
 _PP = re.compile(r"^\s+(?:at|in|during|after|following|from)\s+[^,;:\"“”]{1,60}?\s*,?\s*$")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|and|or)|(?:'s|’s))\s*$",

@@ -69,6 +69,7 @@ _AGGREGATE = re.compile(
     r"|fatalities|per\s*cent|percent|year-on-year)\b|%",
     re.I,
 )
+_HALF = re.compile(r"\b(?P<h>first|second)\s+half\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SOURCE_REF = re.compile(
     r"\b(?:[Tt]he|[Ii]ts)\s+(?:\w+\s+){0,2}(?:report|data|study|survey)\b|\bit\s+also\b"
@@ -99,6 +100,11 @@ def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
         q = _ORD[m.group("ord").lower()] if m.group("ord") else int(m.group("q"))
         found.append(_Period(f"{m.group('y1') or m.group('y2')}-Q{q}", m.start()))
     taken = [(m.start(), m.end()) for m in _QUARTER.finditer(sentence)]
+    for m in _HALF.finditer(sentence):
+        y = m.group("y")
+        label = f"{y}-01/{y}-06" if m.group("h").lower() == "first" else f"{y}-07/{y}-12"
+        found.append(_Period(label, m.start()))
+        taken.append((m.start(), m.end()))
     for m in _YEAR_PERIOD.finditer(sentence):
         if not any(s <= m.start("y") < e for s, e in taken):
             found.append(_Period(m.group("y"), m.start("y")))

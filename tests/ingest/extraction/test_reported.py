@@ -70,3 +70,9 @@ def test_a_comma_aside_between_subject_and_verb_is_skipped():
     text = "Foreign Minister Ishaq Dar, who is also deputy prime minister, said ties were strong."
     (first, *_) = _attrs(text)
     assert first.speaker.name == "Ishaq Dar" and first.mode == SUBJECT
+
+
+def test_the_relayed_speaker_wins_over_the_document_that_relays_him():
+    text = "Blinken, for his part, reaffirmed support for the effort, the statement said."
+    (first, *_) = _attrs(text)
+    assert first.speaker.name == "Antony Blinken"

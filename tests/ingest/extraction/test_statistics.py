@@ -41,3 +41,8 @@ def test_this_year_with_months_is_a_month_range():
 
 def test_a_single_attack_toll_with_a_year_is_still_not_a_statistic():
     assert _stats("In 2031, a suicide attack on a market killed 15 people.") == []
+
+
+def test_a_half_year_is_a_month_range():
+    (stat,) = _stats("PICSS said attacks rose by 83 percent in the first half of 2030.")
+    assert stat.period == "2030-01/2030-06" and stat.value == 83
