@@ -425,6 +425,7 @@ def _fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.
         return resolved
 
     def inside(day: date) -> bool:
+        """Tell whether ``day`` falls within one of the speaker's tenures."""
         return any((s is None or s <= day) and (e is None or day <= e) for s, e in tenures)
 
     if resolved.precision == YEAR:

@@ -29,6 +29,7 @@ class Turn:
 
     @property
     def is_question(self) -> bool:
+        """Tell whether this turn is a journalist's question (never a statement)."""
         return self.who in QUESTION_MARKERS
 
     @property

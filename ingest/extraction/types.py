@@ -34,6 +34,7 @@ class ExtractedStatement:
     context: str = ""  # e.g. the journalist's question a briefing answer replies to
 
     def as_dict(self) -> dict:
+        """Return the statement as a JSON-ready dict (all fields)."""
         return asdict(self)
 
 
@@ -49,6 +50,7 @@ class ExtractedStatistic:
     end: int = 0
 
     def as_dict(self) -> dict:
+        """Return the statistic as a JSON-ready dict; whole numbers print as integers."""
         data = asdict(self)
         if float(self.value).is_integer():
             data["value"] = int(self.value)
@@ -67,6 +69,7 @@ class Extraction:
     title: str = ""
 
     def as_dict(self) -> dict:
+        """Return the extraction as the JSON object the CLI prints (without "file")."""
         return {
             "title": self.title,
             "published": self.published_on.isoformat() if self.published_on else None,
