@@ -12,7 +12,15 @@ from .chrome import mask_chrome
 from .classify import about_pakistan, is_pledge, topics
 from .entities import armed_groups, places
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
-from .reported import ACCORDING_TO, NOMINAL, PARTICIPIAL, SUBJECT, Attribution, find_attributions
+from .reported import (
+    ACCORDING_TO,
+    INVERTED,
+    NOMINAL,
+    PARTICIPIAL,
+    SUBJECT,
+    Attribution,
+    find_attributions,
+)
 from .sentences import BODY, CAPTION, HEADLINE, TITLE, Paragraph, Unit, paragraphs, split_units
 from .speakers import (
     DOC,
@@ -205,13 +213,24 @@ def _article_statements(
         attrs = find_attributions(view, outside, u.start, u.end, mentions, resolver)
         _attach_document(attrs, mentions, resolver)
         made = _drafts_for_unit(text, view, outside, u, spans, attrs, ref, paras)
-        if not made and pending is not None and pending[0] == u.para:
+        extended = False
+        # "Miller said:" closing a paragraph runs on into the next one.
+        if (
+            not made
+            and pending is not None
+            and pending[0] in (u.para, u.para - 1)
+            and (pending[0] == u.para or view[: pending[1].stmt.end].rstrip().endswith(":"))
+        ):
             _extend(text, pending[1], u.end)
+            pending[1].stmt.direct = pending[1].stmt.direct or bool(spans)
+            extended = True
         pending = None
         if made and attrs and _announces_more(outside, u.start, attrs[0]):
             pending = (u.para, made[-1])
         near = last_unit_direct is not None and idx - last_unit_direct[0] <= 2
-        if not made and spans and near and quoted_share(spans, u.start, u.end) >= 0.6:
+        if extended:
+            pass
+        elif not made and spans and near and quoted_share(spans, u.start, u.end) >= 0.6:
             made = [_continuation(text, u, last_unit_direct[1])]  # type: ignore[index]
         for m in mentions:
             resolver.observe(m)
@@ -237,9 +256,13 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
 
 def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
     """ "The report revealed alarming statistics." announces the next sentence's content."""
-    if attr.mode not in (SUBJECT,) or any(q in outside for q in '“”"'):
+    if attr.mode not in (SUBJECT, INVERTED):
         return False
     rest = outside[attr.cue_end - start :]
+    if rest.strip() == ":":
+        return True  # "Miller said:" with the quotation in the next sentence or paragraph
+    if any(q in outside for q in '“”"'):
+        return False
     words = rest.split()
     short = 1 <= len(words) < 10 and words[0] not in (".", ":")
     return short and not _THAT.search(rest) and rest.rstrip().endswith((".", ":"))

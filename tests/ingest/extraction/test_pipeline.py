@@ -241,3 +241,9 @@ def test_what_concluded_talks_agreed_takes_the_talks_day():
     )
     first = extract(text, date(2031, 3, 6)).statements[0]
     assert first.speaker == "United States and Pakistan" and first.said_on == "2031-03-03"
+
+
+def test_said_colon_and_a_quote_in_the_next_paragraph_are_one_direct_statement():
+    text = 'Title\n\nEnvoy Mara Lind said:\n\n"We will stay the course with our partners."'
+    (stmt,) = extract(text, date(2031, 6, 2)).statements
+    assert stmt.direct and stmt.text.endswith('partners."') and stmt.speaker == "Mara Lind"
