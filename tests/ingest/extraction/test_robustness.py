@@ -36,6 +36,18 @@ _PIECES = st.sampled_from(
         "Islamabad maintains that ",
         "the Taliban's insistence that ",
         "—",
+        "said:\n\n",
+        "Answer: ",
+        "SENIOR STATE DEPARTMENT OFFICIAL: ",
+        "Begin Text:\n",
+        "End Text.",
+        "Joint Statement\nMedia Note\n",
+        " (PIPS) said ",
+        "in the first half of 2024",
+        ", for his part,",
+        "have concluded their talks, agreeing",
+        "Friday's talks",
+        "assurances from the Taliban that ",
     ]
 )
 
