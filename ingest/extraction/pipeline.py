@@ -100,7 +100,7 @@ def extract(text: str, published: date | None = None) -> Extraction:
     header = [(p.start, p.end) for p in paras[:5] if p.kind in (TITLE, HEADLINE)]
     preferred = captions + datelines + header
     ref = D.Ref(published, DAY) if published else D.infer_reference(view, preferred)
-    result = Extraction(published_on=published, title=title)
+    result = Extraction(published_on=published or _printed_date(view, paras), title=title)
     transcript = turns(view)
     units = _units(view, paras)
     issuer = _issuer(view, paras)
@@ -126,6 +126,21 @@ def extract(text: str, published: date | None = None) -> Extraction:
 
 
 # --- articles -------------------------------------------------------------------------------
+
+
+_PUBLISHED_LINE = re.compile(r"(?i)^\W*(?:published|posted|updated|dated)?\s*(?:on|:)?\s*")
+
+
+def _printed_date(view: str, paras: list[Paragraph]) -> date | None:
+    """A header line that is only a date ("Published May 15, 2024") is the publication day."""
+    for p in paras[:6]:
+        if p.kind not in (TITLE, HEADLINE, BODY) or len(view[p.start : p.end].split()) > 8:
+            continue
+        line = view[p.start : p.end]
+        found = D.full_dates(line)
+        if found and not _PUBLISHED_LINE.sub("", line[: found[0][0]]).strip(" ,|-–—"):
+            return found[0][1]
+    return None
 
 
 def _units(view: str, paras: list[Paragraph]) -> list[Unit]:

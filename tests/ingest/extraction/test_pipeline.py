@@ -247,3 +247,12 @@ def test_said_colon_and_a_quote_in_the_next_paragraph_are_one_direct_statement()
     text = 'Title\n\nEnvoy Mara Lind said:\n\n"We will stay the course with our partners."'
     (stmt,) = extract(text, date(2031, 6, 2)).statements
     assert stmt.direct and stmt.text.endswith('partners."') and stmt.speaker == "Mara Lind"
+
+
+def test_a_header_line_holding_only_a_date_is_the_publication_day():
+    text = (
+        "Talks resume\nPublished May 15, 2031\n\nThe Foreign Office said on Monday it was hopeful."
+    )
+    result = extract(text)
+    assert result.published_on == date(2031, 5, 15)
+    assert result.statements[0].said_on == "2031-05-12"
