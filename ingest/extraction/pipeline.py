@@ -527,6 +527,7 @@ def _settle_dates(
     for i, d in enumerate(drafts):
         if d.own is not None and not d.standing:
             dated.setdefault(d.speaker.name, []).append(i)
+    main_day = _main_day(drafts, ref)
     for i, d in enumerate(drafts):
         when: D.Resolved | None = d.own
         if d.standing:
@@ -537,6 +538,8 @@ def _settle_dates(
                 when = D.Resolved(briefing_day, DAY)
             if when is None and talks_day is not None and _TALKS_OUTCOME.search(d.stmt.text):
                 when = D.Resolved(talks_day, DAY)
+            if when is None and main_day is not None:
+                when = _fit_tenure(main_day, d.speaker, ref)
             if when is None and ref is not None:
                 precision = YEAR if ref.precision == YEAR else MONTH
                 if ref.weak and ref.precision == DAY:
@@ -544,6 +547,21 @@ def _settle_dates(
                 when = _fit_tenure(D.Resolved(ref.day, precision), d.speaker, ref)
         d.stmt.said_on = when.as_text() if when else None
         d.stmt.date_precision = when.precision if when else UNKNOWN
+
+
+def _main_day(drafts: list[_Draft], ref: D.Ref | None) -> D.Resolved | None:
+    """The day most of an article's own date clues point to ("on Wednesday" …), if any.
+
+    Only with a firm reference day: an article whose remarks are dated mostly reports that
+    day's remarks, so its undated ones get that day rather than only the month.
+    """
+    if ref is None or ref.weak or ref.precision != DAY:
+        return None
+    days = [d.own.day for d in drafts if d.own is not None and d.own.precision == DAY]
+    if not days:
+        return None
+    best = max(days, key=lambda day: (days.count(day), -days.index(day)))
+    return D.Resolved(best, DAY)
 
 
 def _inherited(drafts: list[_Draft], i: int, dated: dict[str, list[int]]) -> D.Resolved | None:

@@ -153,7 +153,7 @@ def test_wire_copy_attributions_resolve_institutions_titles_and_standing_positio
     assert got == [
         ("Pakistan Foreign Office", "2024-03-21"),
         ("Mumtaz Zahra Baloch", "2024-03-21"),
-        ("Tarek Olander", "2024-03"),
+        ("Tarek Olander", "2024-03-21"),  # undated: the day the article's clues point to
         ("United States government", None),
     ]
 
