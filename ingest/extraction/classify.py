@@ -21,7 +21,11 @@ _PLEDGE = re.compile(
     r"(?:support|commitment)"
     r"|reaffirm(?:s|ed|ing)?\s+(?:(?:its|our|their|his|her|the)\s+)?(?:\w+\s+){0,2}"
     r"(?:support|commitment)"
-    r"|assurances?\s+of\s+(?:\w+\s+)?support|ongoing\s+support|continued\s+support)",
+    r"|assurances?\s+of\s+(?:\w+\s+)?support|ongoing\s+support|continued\s+support"
+    r"|(?:will|would|shall)\s+(?:also\s+|further\s+)?(?:provide|support|help|assist|work|stand"
+    r"|remain|keep|strengthen|deepen|expand|enhance|cooperate|partner|increase|bolster"
+    r"|step\s+up|intensify)\b"
+    r"|assured\s+(?:\w+\s+){0,3}?(?:of|that)\b|offer(?:ed|s)?\s+to\s+(?:help|assist|support))",
     re.I,
 )
 # Evaluations and stressing importance are not commitments, even with "will" in them.

@@ -27,3 +27,9 @@ def test_about_pakistan_looks_at_the_text_and_the_question():
     assert about_pakistan("Attacks in Balochistan rose.")
     assert not about_pakistan("The weather was fine.")
     assert about_pakistan("We will help.", context="On Pakistan, will you help?")
+
+
+def test_an_actor_committing_to_a_future_deed_is_a_pledge():
+    assert is_pledge("The United States will provide training to border forces.")
+    assert is_pledge("He assured the minister of continued cooperation.")
+    assert not is_pledge("Its soil will not be used against any country.")
