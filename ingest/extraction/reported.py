@@ -92,6 +92,7 @@ _ASIDE = re.compile(
     r"^\s*,\s*(?:(?:who|which|a|an|the|also|now|then|himself|herself)\b[^,;]{1,90}"
     r"|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though),"
 )
+_WHO = re.compile(r",?\s+who\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+)*$")
 _PP = re.compile(r"^\s+(?:at|in|during|after|following|from)\s+[^,;:\"“”]{1,60}?\s*,?\s*$")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|and|or)|(?:'s|’s))\s*$",
@@ -199,6 +200,15 @@ def _subject_or_inverted(
                 if speaker is not None:
                     return Attribution(speaker, m, v_s, v_e, INVERTED, verb)
                 break
+    who = _WHO.search(outside, 0, rel_v)
+    if who is not None:
+        # "… Minister Jon Ekdal, who said …": the relative pronoun's antecedent speaks.
+        for m in reversed([m for m in mentions if m.end <= start + who.start()]):
+            if outside[m.end - start : who.start()].strip(" ,") == "":
+                speaker = resolver.resolve(m)
+                if speaker is not None:
+                    return Attribution(speaker, m, v_s, v_e, SUBJECT, verb)
+            break
     if verb == "read" and not any(m.kind == DOC and 0 <= v_s - m.end < 3 for m in mentions):
         return None  # "read" reports speech only for documents: "the statement read"
     for m in reversed([m for m in mentions if m.end <= v_s]):

@@ -76,3 +76,9 @@ def test_the_relayed_speaker_wins_over_the_document_that_relays_him():
     text = "Blinken, for his part, reaffirmed support for the effort, the statement said."
     (first, *_) = _attrs(text)
     assert first.speaker.name == "Antony Blinken"
+
+
+def test_who_refers_to_the_named_speaker_before_it():
+    text = "The meeting was attended by Interior Minister Jon Ekdal, who said the border was calm."
+    (first, *_) = _attrs(text)
+    assert first.speaker.name == "Jon Ekdal"
