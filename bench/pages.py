@@ -31,6 +31,7 @@ ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "CONN_MAX_AGE": "600",
     "LOG_LEVEL": "WARNING",
+    "STATIC_ROOT": "/tmp/ctwatch-bench-static",
 }
 
 
@@ -51,12 +52,12 @@ def pages() -> dict[str, str]:
     timeline = reverse("statements:timeline")
     result = {
         "timeline": timeline,
-        "timeline, speaker filter": f"{timeline}?speaker={speaker.pk}",
+        "timeline, speaker filter": f"{timeline}?speaker={speaker.slug}",
         "timeline, topic + dates": f"{timeline}?topic={topic.slug}&since={since}&until={newest}",
         "timeline, full-text search": f"{timeline}?q=border+security",
         "speaker page": reverse("statements:speaker", args=[speaker.slug]),
     }
-    result["CSV export"] = reverse("statements:export_csv") + f"?speaker={speaker.pk}"
+    result["CSV export"] = reverse("statements:export_csv") + f"?speaker={speaker.slug}"
     return result
 
 
@@ -148,6 +149,12 @@ def main() -> None:
     parser.add_argument("--label", default="")
     args = parser.parse_args()
     os.environ.update({**ENV, "DJANGO_SETTINGS_MODULE": "config.settings"})
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+        check=True,
+    )
     targets = pages()
     from statements.models import Statement
 

@@ -15,6 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from statements.cache import bump_data_version
 from statements.models import DatePrecision, Document, Statement, Statistic
 from statements.services import armed_groups_for, speaker_resolve, topics_for
 
@@ -96,6 +97,7 @@ def document_process(*, document_id: int) -> Document:
         document.processed_at = document.status_changed_at = timezone.now()
         document.save()
         statements_cluster(document=document)
+        bump_data_version()  # bulk writes above send no signals
     return document
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 
+from .cache import cached
 from .models import ArmedGroup, Side, Speaker, Statement, Topic
 
 SIDE_CHOICES = [("", "Any side"), *[(v, label) for v, label in Side.choices if v != "other"]]
@@ -13,6 +14,16 @@ STACK_CHOICES = [("", "Stack by side"), ("speaker", "Stack by speaker")]
 
 # Query parameters that are not filters: paging and presentation only.
 NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
+
+
+def _speaker_counts() -> list[tuple[int, int]]:
+    visible = ~Q(statements__review_status=Statement.Review.REJECTED)
+    return list(
+        Speaker.objects.annotate(n=Count("statements", filter=visible))
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+        .values_list("pk", "n")
+    )
 
 
 class StatementFilterForm(forms.Form):
@@ -61,14 +72,14 @@ class StatementFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Only speakers with something to show, the most prolific first.
-        visible = ~Q(statements__review_status=Statement.Review.REJECTED)
-        self.fields["speaker"].queryset = (
-            Speaker.objects.annotate(n=Count("statements", filter=visible))
-            .filter(n__gt=0)
-            .order_by("-n", "name")
+        # Only speakers with something to show, the most prolific first. The counts aggregate
+        # every statement, so they are cached until the data changes.
+        counts = dict(cached("speaker-choice-counts", None, _speaker_counts))
+        order = Case(*(When(pk=pk, then=i) for i, pk in enumerate(counts)), default=len(counts))
+        self.fields["speaker"].queryset = Speaker.objects.filter(pk__in=list(counts)).order_by(
+            order, "name"
         )
-        self.fields["speaker"].label_from_instance = lambda s: f"{s.name} ({s.n})"
+        self.fields["speaker"].label_from_instance = lambda s: f"{s.name} ({counts[s.pk]})"
 
     def filters(self) -> dict:
         """The valid filter values; a bad parameter is ignored rather than failing the page."""

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from .cache import bump_data_version
 from .models import ArmedGroup, Side, Speaker, SpeakerAlias, SpeakerTenure, Statement, Topic
 
 
@@ -105,6 +106,7 @@ def statements_review(
         pks = list(statements.values_list("pk", flat=True))
         count = Statement.objects.filter(pk__in=pks).update(**fields, updated_at=timezone.now())
         _log(reviewer, Statement.objects.filter(pk__in=pks), CHANGE, f"Marked {status}.")
+        bump_data_version()
     return count
 
 
@@ -126,6 +128,7 @@ def speakers_merge(
         return 0
     pks = [other.pk for other in others]
     _log(user, Speaker.objects.filter(pk__in=pks), DELETION, f"Merged into {into.name}.")
+    bump_data_version()
     moved = Statement.objects.filter(speaker_id__in=pks).update(
         speaker=into, updated_at=timezone.now()
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ..cache import cached, filter_key
 from ..queries import (
     Cursor,
     apply_filters,
@@ -40,8 +41,11 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return render(request, "statements/timeline.html#page", context)
 
     matching = apply_filters(timeline_base(), filters, annotate=False)
-    total = matching.count()
-    chart = monthly_counts(matching, stack=filters.get("stack", "side")) if total else {}
+    stack = filters.get("stack", "side")
+    # The total and the chart aggregate every matching row: cached until the data changes.
+    key = filter_key(filters)
+    total = cached("timeline-total", key, matching.count)
+    chart = cached("timeline-chart", key, lambda: monthly_counts(matching, stack=stack))
     context |= {
         "total": total,
         "chart": chart,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from ingest.services import content_hash
+from statements.cache import bump_data_version
 from statements.models import ArmedGroup, Document, Outlet, Speaker, Statement, Topic
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             done += len(chunk)
             self.stdout.write(f"\r{done}/{documents} documents", ending="")
             self.stdout.flush()
+        bump_data_version()
         self.stdout.write(f"\nGenerated {done} documents.")
 
     def _lookup(self, cache: dict, model, field: str, name: str):
