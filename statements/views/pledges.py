@@ -42,6 +42,12 @@ class Commitment:
         return self.pledges[0] if self.pledges else None
 
     @property
+    def latest(self) -> Statement | None:
+        """The most recent dated pledge (the list holds the newest ones, oldest first)."""
+        dated = [p for p in self.pledges if p.said_on]
+        return dated[-1] if dated else None
+
+    @property
     def reaffirmations(self) -> int:
         return self.total - 1
 

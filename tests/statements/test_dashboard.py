@@ -398,3 +398,25 @@ def test_every_page_can_require_sign_in(client, settings, corpus):
     for name in ("speakers", "pledges", "statistics", "export_csv", "export_json", "feed"):
         response = _get(client, name)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
+
+
+def test_dates_show_only_the_precision_the_source_gives(client):
+    from tests.factories import TopicFactory
+
+    topic = TopicFactory()
+    StatementFactory(
+        text="A pledge known to the year",
+        is_pledge=True,
+        said_on=dt.date(2024, 1, 1),
+        date_precision="year",
+    ).topics.add(topic)
+    StatementFactory(
+        text="A pledge known to the month",
+        is_pledge=True,
+        said_on=dt.date(2023, 10, 1),
+        date_precision="month",
+    ).topics.add(topic)
+    for url in (reverse("statements:timeline"), reverse("statements:pledges")):
+        body = client.get(url).content.decode()
+        assert "1 Jan 2024" not in body and "1 Oct 2023" not in body
+        assert "October 2023" in body
