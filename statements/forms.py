@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Case, Count, Q, When
+from django.db.models import Count, Q
 
 from .cache import cached
 from .models import ArmedGroup, Side, Speaker, Statement, Topic
@@ -16,14 +16,15 @@ STACK_CHOICES = [("", "Stack by side"), ("speaker", "Stack by speaker")]
 NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
 
 
-def _speaker_counts() -> list[tuple[int, int]]:
+def _speaker_choices() -> list[tuple[str, str]]:
     visible = ~Q(statements__review_status=Statement.Review.REJECTED)
-    return list(
+    rows = (
         Speaker.objects.annotate(n=Count("statements", filter=visible))
         .filter(n__gt=0)
         .order_by("-n", "name")
-        .values_list("pk", "n")
+        .values_list("slug", "name", "n")
     )
+    return [(slug, f"{name} ({n})") for slug, name, n in rows]
 
 
 class StatementFilterForm(forms.Form):
@@ -73,13 +74,11 @@ class StatementFilterForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only speakers with something to show, the most prolific first. The counts aggregate
-        # every statement, so they are cached until the data changes.
-        counts = dict(cached("speaker-choice-counts", None, _speaker_counts))
-        order = Case(*(When(pk=pk, then=i) for i, pk in enumerate(counts)), default=len(counts))
-        self.fields["speaker"].queryset = Speaker.objects.filter(pk__in=list(counts)).order_by(
-            order, "name"
-        )
-        self.fields["speaker"].label_from_instance = lambda s: f"{s.name} ({counts[s.pk]})"
+        # every statement, so the choices are cached until the data changes; validation looks
+        # up only the submitted slugs.
+        field = self.fields["speaker"]
+        field.queryset = Speaker.objects.all()
+        field.widget.choices = cached("speaker-choices", None, _speaker_choices)
 
     def filters(self) -> dict:
         """The valid filter values; a bad parameter is ignored rather than failing the page."""

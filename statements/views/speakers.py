@@ -6,6 +6,7 @@ from django.db.models import Count, Max, Min, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from ..cache import cached
 from ..models import Speaker, Statement, Topic
 from ..queries import monthly_counts, timeline_base, with_card_data
 from .common import reader_view
@@ -31,6 +32,8 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
         .filter(total__gt=0)
         .order_by("-total", "name")
     )
+    # One aggregate over every statement: cached until the data changes.
+    speakers = cached("speaker-index", None, lambda: list(speakers))
     return render(request, "statements/speakers.html", {"speakers": speakers})
 
 
@@ -46,13 +49,22 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
         .order_by("-n", "name")
     )
+    # The counts, chart and topics aggregate all of the speaker's statements: cached until the
+    # data changes. The cards below are a few rows by index.
+    summary = cached("speaker-summary", speaker.pk, lambda: _summary(said, topics))
     context = {
         "speaker": speaker,
-        "total": said.count(),
-        "chart": monthly_counts(said),
-        "topics": topics,
+        **summary,
         "pledges": with_card_data(said.filter(is_pledge=True))[:PLEDGES],
-        "pledge_total": said.filter(is_pledge=True).count(),
         "latest": with_card_data(said)[:LATEST],
     }
     return render(request, "statements/speaker.html", context)
+
+
+def _summary(said, topics) -> dict:
+    return {
+        "total": said.count(),
+        "chart": monthly_counts(said),
+        "topics": list(topics),
+        "pledge_total": said.filter(is_pledge=True).count(),
+    }

@@ -44,7 +44,17 @@ def test_a_bulk_review_invalidates_the_timeline_total(client, editor):
 def test_deleting_a_statement_invalidates_the_speaker_choices(client):
     statement = StatementFactory()
     form = client.get(reverse("statements:timeline")).context["form"]
-    assert list(form.fields["speaker"].queryset) == [statement.speaker]
+    assert [slug for slug, _ in form.fields["speaker"].widget.choices] == [statement.speaker.slug]
     statement.delete()
     form = client.get(reverse("statements:timeline")).context["form"]
-    assert list(form.fields["speaker"].queryset) == []
+    assert list(form.fields["speaker"].widget.choices) == []
+
+
+def test_the_speaker_page_and_index_count_a_new_statement(client):
+    statement = StatementFactory()
+    speaker_url = reverse("statements:speaker", args=[statement.speaker.slug])
+    assert client.get(speaker_url).context["total"] == 1
+    assert client.get(reverse("statements:speakers")).context["speakers"][0].total == 1
+    StatementFactory(speaker=statement.speaker)
+    assert client.get(speaker_url).context["total"] == 2
+    assert client.get(reverse("statements:speakers")).context["speakers"][0].total == 2
