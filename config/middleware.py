@@ -15,7 +15,8 @@ class ServerTimingMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        # For streaming responses this is the time to the first byte's worth of work.
-        response["Server-Timing"] = f"app;dur={elapsed_ms:.1f}"
+        # A streaming response's work happens after this returns: no figure beats a wrong one.
+        if not response.streaming:
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            response["Server-Timing"] = f"app;dur={elapsed_ms:.1f}"
         return response

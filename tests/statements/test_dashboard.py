@@ -423,3 +423,9 @@ def test_dates_show_only_the_precision_the_source_gives(client):
         body = client.get(url).content.decode()
         assert "1 Jan 2024" not in body and "1 Oct 2023" not in body
         assert "October 2023" in body
+
+
+def test_the_speaker_filter_keeps_its_boxes_ticked(client, corpus):
+    body = client.get(reverse("statements:timeline"), {"speaker": "alex-morgan"}).content.decode()
+    assert 'name="speaker" value="alex-morgan" checked' in body
+    assert 'name="speaker" value="sara-qadir">' in body
