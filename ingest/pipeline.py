@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from statements.cache import bump_data_version
-from statements.models import DatePrecision, Document, Statement, Statistic
+from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
 from statements.services import armed_groups_for, speaker_resolve, topics_for
 
 from .clustering import statements_cluster
@@ -80,9 +80,9 @@ def document_process(*, document_id: int) -> Document:
         document = Document.objects.select_for_update().get(pk=document_id)
         document.statements.filter(review_status=Statement.Review.AUTO).delete()
         kept = list(document.statements.values_list("start", "end"))
-        for found in result.statements:
-            if not _overlaps(found.start, found.end, kept):
-                _store_statement(document, found)
+        _store_statements(
+            document, [f for f in result.statements if not _overlaps(f.start, f.end, kept)]
+        )
         document.statistics.all().delete()
         Statistic.objects.bulk_create(_statistic(document, s) for s in result.statistics)
         document.armed_groups.set(armed_groups_for(result.organizations))
@@ -108,32 +108,55 @@ def document_fail(*, document_id: int, error: str) -> None:
     )
 
 
-def _store_statement(document: Document, found: ExtractedStatement) -> Statement:
-    speaker = speaker_resolve(
-        name=found.speaker,
-        kind=found.speaker_kind,
-        role=found.speaker_role or "",
-        organization=found.speaker_org or "",
-        side=found.speaker_side,
-    )
-    said_on, precision = parse_partial_date(found.said_on)
-    statement = Statement.objects.create(
-        document=document,
-        speaker=speaker,
-        text=found.text,
-        direct=found.direct,
-        context=found.context or "",
-        start=found.start,
-        end=found.end,
-        said_on=said_on,
-        date_precision=precision if said_on else DatePrecision.UNKNOWN,
-        is_pledge=found.is_pledge,
-        about_pakistan=found.about_pakistan,
-        extractor_version=EXTRACTOR_VERSION,
-    )
-    statement.topics.set(topics_for(found.topics))
-    statement.armed_groups.set(armed_groups_for(found.armed_groups))
-    return statement
+def _store_statements(document: Document, found: list[ExtractedStatement]) -> None:
+    """Create the statements in bulk: speakers, topics and groups resolved once per document."""
+    speakers: dict[str, Speaker] = {}
+    rows = []
+    for item in found:
+        if item.speaker not in speakers:
+            speakers[item.speaker] = speaker_resolve(
+                name=item.speaker,
+                kind=item.speaker_kind,
+                role=item.speaker_role or "",
+                organization=item.speaker_org or "",
+                side=item.speaker_side,
+            )
+        said_on, precision = parse_partial_date(item.said_on)
+        rows.append(
+            Statement(
+                document=document,
+                speaker=speakers[item.speaker],
+                text=item.text,
+                direct=item.direct,
+                context=item.context or "",
+                start=item.start,
+                end=item.end,
+                said_on=said_on,
+                date_precision=precision if said_on else DatePrecision.UNKNOWN,
+                is_pledge=item.is_pledge,
+                about_pakistan=item.about_pakistan,
+                extractor_version=EXTRACTOR_VERSION,
+            )
+        )
+    created = Statement.objects.bulk_create(rows)
+    topics = _by_name(topics_for, [n for item in found for n in item.topics])
+    groups = _by_name(armed_groups_for, [n for item in found for n in item.armed_groups])
+    topic_links, group_links = [], []
+    for statement, item in zip(created, found, strict=True):
+        for pk in dict.fromkeys(topics[n.strip()] for n in item.topics if n.strip()):
+            topic_links.append(Statement.topics.through(statement_id=statement.pk, topic_id=pk))
+        for pk in dict.fromkeys(groups[n.strip()] for n in item.armed_groups if n.strip()):
+            group_links.append(
+                Statement.armed_groups.through(statement_id=statement.pk, armedgroup_id=pk)
+            )
+    Statement.topics.through.objects.bulk_create(topic_links)
+    Statement.armed_groups.through.objects.bulk_create(group_links)
+
+
+def _by_name(resolve, names: list[str]) -> dict[str, int]:
+    """Primary keys of the rows ``resolve`` finds or creates for these names, by name."""
+    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    return {name: row.pk for name, row in zip(unique, resolve(unique), strict=True)}
 
 
 def _statistic(document: Document, found: ExtractedStatistic) -> Statistic:
