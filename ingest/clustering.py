@@ -20,28 +20,64 @@ THRESHOLD = 85  # token_set_ratio: rewordings score 90+, different remarks rarel
 MIN_LENGTH_RATIO = 0.5  # a short phrase inside a long statement is not the same remark
 
 
-def same_remark(a: str, b: str) -> bool:
-    """Whether two statement texts say the same thing in (nearly) the same words."""
-    a, b = utils.default_process(a), utils.default_process(b)
+def _processed(text: str) -> str:
+    return utils.default_process(text)
+
+
+def _similar(a: str, b: str) -> bool:
+    """``same_remark`` on texts already through rapidfuzz's default processing."""
     if not a or not b or min(len(a), len(b)) < MIN_LENGTH_RATIO * max(len(a), len(b)):
         return False
     return fuzz.token_set_ratio(a, b) >= THRESHOLD
 
 
-def _candidates(statement: Statement, published: date | None):
-    others = (
-        Statement.objects.filter(speaker_id=statement.speaker_id)
-        .exclude(document_id=statement.document_id)
+def same_remark(a: str, b: str) -> bool:
+    """Whether two statement texts say the same thing in (nearly) the same words."""
+    return _similar(_processed(a), _processed(b))
+
+
+def _others(document: Document):
+    return (
+        Statement.objects.exclude(document_id=document.pk)
         .exclude(review_status=Statement.Review.REJECTED)
         .select_related("document")
     )
+
+
+def _pool(document: Document, statements: list[Statement]) -> list[Statement]:
+    """Every statement any of ``statements`` could match, in one or two queries: the same
+    speakers, within a week of each distinct date the document gives (index range scans)."""
+    pool: list[Statement] = []
+    dated = [s for s in statements if s.said_on]
+    if dated:
+        windows = Q()
+        for day in {s.said_on for s in dated}:
+            windows |= Q(said_on__range=(day - WINDOW, day + WINDOW))
+        speakers = {s.speaker_id for s in dated}
+        pool += _others(document).filter(windows, speaker_id__in=speakers)
+    published = document.published_on
+    undated = {s.speaker_id for s in statements if not s.said_on}
+    if undated and published:
+        pool += _others(document).filter(
+            speaker_id__in=undated,
+            said_on__isnull=True,
+            document__published_on__range=(published - WINDOW, published + WINDOW),
+        )
+    return pool
+
+
+def _candidates(statement: Statement, pool: list[Statement]) -> list[Statement]:
+    """The pool's statements by the same speaker within the window of ``statement``."""
     if statement.said_on:
         day = statement.said_on
-        return others.filter(said_on__range=(day - WINDOW, day + WINDOW))
-    if published:
-        window = (published - WINDOW, published + WINDOW)
-        return others.filter(Q(said_on__isnull=True), document__published_on__range=window)
-    return others.none()
+        return [
+            o
+            for o in pool
+            if o.speaker_id == statement.speaker_id
+            and o.said_on
+            and abs((o.said_on - day).days) <= WINDOW.days
+        ]
+    return [o for o in pool if o.speaker_id == statement.speaker_id and not o.said_on]
 
 
 def _order(statement: Statement) -> tuple:
@@ -55,13 +91,16 @@ def statements_cluster(*, document: Document) -> int:
     Returns how many statements of the document joined a group. Safe to run again.
     """
     joined = 0
-    own = document.statements.exclude(review_status=Statement.Review.REJECTED)
-    for statement in own.select_related("document"):
-        matches = [
-            other
-            for other in _candidates(statement, document.published_on)
-            if same_remark(statement.text, other.text)
-        ]
+    own = list(
+        document.statements.exclude(review_status=Statement.Review.REJECTED).select_related(
+            "document"
+        )
+    )
+    pool = _pool(document, own)
+    texts = {o.pk: _processed(o.text) for o in pool}
+    for statement in own:
+        text = _processed(statement.text)
+        matches = [o for o in _candidates(statement, pool) if _similar(text, texts[o.pk])]
         if not matches:
             continue
         roots = {m.canonical_id or m.pk for m in matches} | {statement.canonical_id or statement.pk}

@@ -101,6 +101,7 @@ class Speaker(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(Lower("name"), name="speaker_name_lower_idx")]
 
     def __str__(self) -> str:
         return self.name

@@ -8,6 +8,7 @@ from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -25,10 +26,17 @@ def _unique_slug(model, base: str, field: str = "slug") -> str:
 
 def speaker_find(*, name: str) -> Speaker | None:
     """The speaker called ``name``, by canonical name or by alias (case-insensitive)."""
-    found = Speaker.objects.filter(name__iexact=name).first()
+    # Lower(...) = lower(name) rather than iexact, so the functional indexes serve the lookups.
+    key = name.lower()
+    found = Speaker.objects.alias(key=Lower("name")).filter(key=key).first()
     if found:
         return found
-    alias = SpeakerAlias.objects.select_related("speaker").filter(alias__iexact=name).first()
+    alias = (
+        SpeakerAlias.objects.select_related("speaker")
+        .alias(key=Lower("alias"))
+        .filter(key=key)
+        .first()
+    )
     return alias.speaker if alias else None
 
 
