@@ -44,18 +44,8 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def round_(documents: int, concurrency: int, seed: int) -> dict:
-    from django.core.management import call_command
-
-    from bench.synthetic import corpus
-    from ingest.services import document_create
-    from statements.models import Document, Statement
-
-    call_command("flush", interactive=False, verbosity=0)
-    from config.celery import app
-
-    app.control.purge()
-    worker = subprocess.Popen(
+def _start_worker(concurrency: int) -> subprocess.Popen:
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -73,21 +63,49 @@ def round_(documents: int, concurrency: int, seed: int) -> dict:
         cwd=ROOT,
         env={**os.environ, **ENV},
     )
+
+
+def _wait_done(documents: int, worker: subprocess.Popen, memory: list[float]) -> int:
+    from statements.models import Document
+
+    while (done := Document.objects.filter(status="done").count()) < documents:
+        if failed := Document.objects.filter(status="failed").count():
+            raise SystemExit(f"{failed} documents failed")
+        memory.append(rss_mb(worker.pid))
+        time.sleep(0.5)
+    memory.append(rss_mb(worker.pid))
+    return done
+
+
+def round_(documents: int, concurrency: int, seed: int, preload: bool) -> dict:
+    """One measurement from an empty database. With ``preload`` every document is uploaded
+    first and only the workers' processing is timed; otherwise uploads and processing overlap
+    and the clock runs from the first upload to the last document done."""
+    from django.core.management import call_command
+
+    from bench.synthetic import corpus
+    from config.celery import app
+    from ingest.services import document_create
+    from statements.models import Statement
+
+    call_command("flush", interactive=False, verbosity=0)
+    app.control.purge()
+    texts = [d.text for d in corpus(seed, documents, transcript_share=0)]
+    worker = None
     try:
-        texts = [d.text for d in corpus(seed, documents, transcript_share=0)]
-        time.sleep(3)  # let the worker connect
-        memory = [rss_mb(worker.pid)]
+        if not preload:
+            worker = _start_worker(concurrency)
+            time.sleep(3)  # let the worker connect
         started = time.perf_counter()
         for text in texts:
             document_create(text=text)
-        while (done := Document.objects.filter(status="done").count()) < documents:
-            failed = Document.objects.filter(status="failed").count()
-            if failed:
-                raise SystemExit(f"{failed} documents failed")
-            memory.append(rss_mb(worker.pid))
-            time.sleep(0.5)
+        if preload:
+            worker = _start_worker(concurrency)
+            time.sleep(3)
+            started = time.perf_counter()
+        memory = [rss_mb(worker.pid)]
+        done = _wait_done(documents, worker, memory)
         elapsed = time.perf_counter() - started
-        memory.append(rss_mb(worker.pid))
         return {
             "documents": done,
             "statements": Statement.objects.count(),
@@ -98,8 +116,9 @@ def round_(documents: int, concurrency: int, seed: int) -> dict:
             "rss_end": memory[-1],
         }
     finally:
-        worker.terminate()
-        worker.wait(30)
+        if worker is not None:
+            worker.terminate()
+            worker.wait(30)
 
 
 def main() -> None:
@@ -107,6 +126,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--preload", action="store_true", help="upload everything first, time the workers only"
+    )
     args = parser.parse_args()
     if not os.environ.get("CELERY_BROKER_URL"):
         raise SystemExit("set CELERY_BROKER_URL to a Redis broker")
@@ -120,7 +142,7 @@ def main() -> None:
     print(header)  # noqa: T201
     print("| ---: | ---: | ---: | ---: | ---: | --- |")  # noqa: T201
     for concurrency in args.concurrency:
-        r = round_(args.documents, concurrency, args.seed)
+        r = round_(args.documents, concurrency, args.seed, args.preload)
         print(  # noqa: T201
             f"| {concurrency} | {r['documents']} | {r['statements']} | {r['seconds']:.1f} | "
             f"{r['docs_per_s']:.1f} | {r['rss_start']:.0f} / {r['rss_peak']:.0f} / "

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from statements.cache import bump_data_version
 from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
-from statements.services import armed_groups_for, speaker_resolve, topics_for
+from statements.services import armed_groups_for, speaker_resolve, speakers_find, topics_for
 
 from .clustering import statements_cluster
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
@@ -110,11 +110,14 @@ def document_fail(*, document_id: int, error: str) -> None:
 
 def _store_statements(document: Document, found: list[ExtractedStatement]) -> None:
     """Create the statements in bulk: speakers, topics and groups resolved once per document."""
+    known = speakers_find(names=[" ".join(item.speaker.split()) for item in found])
     speakers: dict[str, Speaker] = {}
     rows = []
     for item in found:
         if item.speaker not in speakers:
-            speakers[item.speaker] = speaker_resolve(
+            speakers[item.speaker] = known.get(
+                " ".join(item.speaker.split()).lower()
+            ) or speaker_resolve(
                 name=item.speaker,
                 kind=item.speaker_kind,
                 role=item.speaker_role or "",

@@ -40,6 +40,25 @@ def speaker_find(*, name: str) -> Speaker | None:
     return alias.speaker if alias else None
 
 
+def speakers_find(*, names: Iterable[str]) -> dict[str, Speaker]:
+    """Known speakers for many names at once (by name, then alias), keyed by lower-cased name.
+    Two queries whatever the number of names; names not found are absent."""
+    keys = {n.lower() for n in names if n}
+    found = {
+        s.name.lower(): s for s in Speaker.objects.alias(key=Lower("name")).filter(key__in=keys)
+    }
+    missing = keys - found.keys()
+    if missing:
+        aliases = (
+            SpeakerAlias.objects.select_related("speaker")
+            .alias(key=Lower("alias"))
+            .filter(key__in=missing)
+        )
+        for alias in aliases:
+            found.setdefault(alias.alias.lower(), alias.speaker)
+    return found
+
+
 def speaker_resolve(
     *,
     name: str,
@@ -75,30 +94,36 @@ def speaker_add_alias(*, speaker: Speaker, alias: str) -> None:
         SpeakerAlias.objects.create(speaker=speaker, alias=alias)
 
 
-def topics_for(names: Iterable[str]) -> list[Topic]:
-    """Topic rows for these names, created on first use."""
-    topics = []
-    for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
-        topic = Topic.objects.filter(name__iexact=name).first()
-        if topic is None:
-            topic, _ = Topic.objects.get_or_create(
-                name=name[:100], defaults={"slug": _unique_slug(Topic, name)}
+def _vocabulary_rows(model, field: str, names: Iterable[str], limit: int) -> list:
+    """Rows of a small vocabulary (topics, armed groups) for these names, case-insensitively,
+    created on first use: one query for the known ones, a get_or_create per new one."""
+    wanted = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    if not wanted:
+        return []
+    known = {
+        getattr(row, field).lower(): row
+        for row in model.objects.alias(key=Lower(field)).filter(key__in=[n.lower() for n in wanted])
+    }
+    rows = []
+    for name in wanted:
+        row = known.get(name.lower())
+        if row is None:
+            row, _ = model.objects.get_or_create(
+                **{field: name[:limit]}, defaults={"slug": _unique_slug(model, name)}
             )
-        topics.append(topic)
-    return topics
+            known[name.lower()] = row
+        rows.append(row)
+    return rows
+
+
+def topics_for(names: Iterable[str]) -> list[Topic]:
+    """Topic rows for these names, in order, created on first use."""
+    return _vocabulary_rows(Topic, "name", names, 100)
 
 
 def armed_groups_for(names: Iterable[str]) -> list[ArmedGroup]:
-    """ArmedGroup rows for these short names, created on first use."""
-    groups = []
-    for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
-        group = ArmedGroup.objects.filter(short_name__iexact=name).first()
-        if group is None:
-            group, _ = ArmedGroup.objects.get_or_create(
-                short_name=name[:50], defaults={"slug": _unique_slug(ArmedGroup, name)}
-            )
-        groups.append(group)
-    return groups
+    """ArmedGroup rows for these short names, in order, created on first use."""
+    return _vocabulary_rows(ArmedGroup, "short_name", names, 50)
 
 
 def statements_review(

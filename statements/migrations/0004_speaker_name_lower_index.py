@@ -5,14 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statements', '0003_statement_search_index'),
+        ("statements", "0003_statement_search_index"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='speaker',
-            index=models.Index(django.db.models.functions.text.Lower('name'), name='speaker_name_lower_idx'),
+            model_name="speaker",
+            index=models.Index(
+                django.db.models.functions.text.Lower("name"), name="speaker_name_lower_idx"
+            ),
         ),
     ]
