@@ -21,6 +21,9 @@ echo; echo "## Ingest through Celery workers"
 dropdb -h "$PGHOST" -U postgres --if-exists "$INGEST_DB"; createdb -h "$PGHOST" -U postgres "$INGEST_DB"
 export DATABASE_URL="postgres://postgres@$PGHOST:5432/$INGEST_DB"
 $PY manage.py migrate -v0
+echo "Workers alone (documents uploaded first):"
+CELERY_BROKER_URL=$BROKER $PY bench/ingest.py --documents "${BENCH_INGEST_DOCUMENTS:-2000}" --concurrency 1 2 --preload
+echo "End to end (uploads and workers at once):"
 CELERY_BROKER_URL=$BROKER $PY bench/ingest.py --documents "${BENCH_INGEST_DOCUMENTS:-2000}" --concurrency 1 2
 
 echo; echo "## Pages"
@@ -33,5 +36,6 @@ for docs in ${BENCH_DOCUMENTS:-1000 10000 100000}; do
   $PY manage.py generate_corpus --documents $((docs - have)) --seed "$docs" >/dev/null
   have=$docs
   psql -h "$PGHOST" -U postgres -d "$BENCH_DB" -qc "VACUUM ANALYZE"
-  $PY bench/pages.py --requests "${BENCH_REQUESTS:-200}"
+  redis-cli -n 9 flushdb >/dev/null  # the page bench's cache (BENCH_CACHE_URL)
+  $PY bench/pages.py --requests "${BENCH_REQUESTS:-50}"
 done
