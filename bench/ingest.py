@@ -62,6 +62,7 @@ def _start_worker(concurrency: int) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env={**os.environ, **ENV},
+        stdout=subprocess.DEVNULL,  # the worker's banner
     )
 
 
