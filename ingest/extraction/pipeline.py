@@ -646,27 +646,33 @@ def _issued_statements(
         if i <= begin or p.kind != BODY or _BOILERPLATE.match(line) or len(line.split()) < 6:
             continue
         s, e = _trim(text, p.start, p.end, False)
-        body = text[s:e]
-        out.append(
-            ExtractedStatement(
-                speaker=issuer.name,
-                text=body,
-                start=s,
-                end=e,
-                direct=True,
-                speaker_kind=issuer.kind,
-                speaker_org=issuer.org,
-                speaker_role=issuer.role,
-                speaker_side=issuer.side,
-                said_on=day.isoformat() if day else None,
-                date_precision=DAY if day else UNKNOWN,
-                is_pledge=is_pledge(body),
-                topics=topics(body),
-                armed_groups=armed_groups(body),
-                about_pakistan=about_pakistan(body),
-            )
-        )
+        out.append(_direct_statement(text, s, e, issuer, day))
     return out
+
+
+def _direct_statement(
+    text: str, start: int, end: int, speaker: Speaker, day: date | None, context: str = ""
+) -> ExtractedStatement:
+    """A whole turn or paragraph said by ``speaker`` on ``day``, classified."""
+    body = text[start:end]
+    return ExtractedStatement(
+        speaker=speaker.name,
+        text=body,
+        start=start,
+        end=end,
+        direct=True,
+        speaker_kind=speaker.kind,
+        speaker_org=speaker.org,
+        speaker_role=speaker.role,
+        speaker_side=speaker.side,
+        said_on=day.isoformat() if day else None,
+        date_precision=DAY if day else UNKNOWN,
+        is_pledge=is_pledge(body),
+        topics=topics(body),
+        armed_groups=armed_groups(body),
+        about_pakistan=about_pakistan(body, context),
+        context=context,
+    )
 
 
 # --- briefing transcripts -------------------------------------------------------------------
@@ -730,7 +736,6 @@ def _transcript_statements(
         s, e = _trim(text, t.start, t.end, False)
         if e <= s or _TRIVIAL_TURN.match(text[s:e]):
             continue
-        body = text[s:e]
         if t.who in ANONYMOUS_ANSWER:
             speaker = anonymous
         elif t.is_unnamed_official:
@@ -738,25 +743,5 @@ def _transcript_statements(
             speaker = Speaker(t.who.title(), GROUP, org, None, "us" if org else "other")
         else:
             speaker = person_by_surname(t.surname, day) or Speaker(display_name(t.surname), PERSON)
-        context = question[:2000]
-        out.append(
-            ExtractedStatement(
-                speaker=speaker.name,
-                text=body,
-                start=s,
-                end=e,
-                direct=True,
-                speaker_kind=speaker.kind,
-                speaker_org=speaker.org,
-                speaker_role=speaker.role,
-                speaker_side=speaker.side,
-                said_on=day.isoformat() if day else None,
-                date_precision=DAY if day else UNKNOWN,
-                is_pledge=is_pledge(body),
-                topics=topics(body),
-                armed_groups=armed_groups(body),
-                about_pakistan=about_pakistan(body, context),
-                context=context,
-            )
-        )
+        out.append(_direct_statement(text, s, e, speaker, day, question[:2000]))
     return out
