@@ -18,15 +18,19 @@ logger = logging.getLogger(__name__)
 
 # Only a database that went away is worth a retry; a bug in the extractor is not.
 TRANSIENT = (OperationalError, InterfaceError)
+# Delivered again if a worker dies holding it; retried, with back-off, only for TRANSIENT errors.
+RELIABLE = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": TRANSIENT,
+    "retry_backoff": True,
+    "retry_backoff_max": 300,
+    "max_retries": 5,
+}
 
 
 @shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT,
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=5,
+    **RELIABLE,
     soft_time_limit=300,
     time_limit=330,
 )
@@ -55,12 +59,7 @@ def requeue_stale_documents() -> int:
 
 
 @shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT,
-    retry_backoff=True,
-    retry_backoff_max=300,
-    max_retries=5,
+    **RELIABLE,
     soft_time_limit=120,
     time_limit=150,
 )
