@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ..cache import cached, filter_key
 from ..models import Document, Statistic
 from ..queries import PALETTE, apply_filters, month_range, monthly_counts, timeline_base
 from .common import filter_form, reader_view
@@ -97,7 +98,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
             )
         )
     )
-    counts = monthly_counts(apply_filters(timeline_base(), filters, annotate=False))
+    matching = apply_filters(timeline_base(), filters, annotate=False)
+    counts = cached("context-counts", filter_key(filters), lambda: monthly_counts(matching))
     context = {
         "form": form,
         "figures": found,

@@ -17,6 +17,7 @@ from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ..cache import cached, filter_key
 from ..models import Statement, Topic
 from ..queries import apply_filters, timeline_base, with_card_data
 from .common import filter_form, reader_view, wants_partial
@@ -143,7 +144,8 @@ def pledge_ledger(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "filters": filters,
-        "commitments": ledger(pledges),
+        # Aggregates every pledge (seconds at a million statements): cached until data changes.
+        "commitments": cached("pledge-ledger", filter_key(filters), lambda: ledger(pledges)),
         "query": request.GET.urlencode(),
     }
     if wants_partial(request):

@@ -58,3 +58,15 @@ def test_the_speaker_page_and_index_count_a_new_statement(client):
     StatementFactory(speaker=statement.speaker)
     assert client.get(speaker_url).context["total"] == 2
     assert client.get(reverse("statements:speakers")).context["speakers"][0].total == 2
+
+
+def test_the_pledge_ledger_shows_a_new_pledge_at_once(client):
+    from tests.factories import TopicFactory
+
+    topic = TopicFactory()
+    StatementFactory(is_pledge=True).topics.add(topic)
+    areas = client.get(reverse("statements:pledges")).context["commitments"]
+    assert [a.total for a in areas if a.name == topic.name] == [1]
+    StatementFactory(is_pledge=True).topics.add(topic)
+    areas = client.get(reverse("statements:pledges")).context["commitments"]
+    assert [a.total for a in areas if a.name == topic.name] == [2]
