@@ -391,22 +391,7 @@ def _draft(
 def _continuation(text: str, u: Unit, speaker: Speaker) -> _Draft:
     """A paragraph that is only a quotation continues the previous direct speaker."""
     s, e = _trim(text, u.start, u.end, False)
-    body = text[s:e]
-    stmt = ExtractedStatement(
-        speaker=speaker.name,
-        text=body,
-        start=s,
-        end=e,
-        direct=True,
-        speaker_kind=speaker.kind,
-        speaker_org=speaker.org,
-        speaker_role=speaker.role,
-        speaker_side=speaker.side,
-        is_pledge=is_pledge(body),
-        topics=topics(body),
-        armed_groups=armed_groups(body),
-        about_pakistan=about_pakistan(body),
-    )
+    stmt = _direct_statement(text, s, e, speaker, None)
     return _Draft(stmt, speaker, None, False, False)
 
 
