@@ -232,6 +232,54 @@ class Statement(models.Model):
         return self.review_status != self.Review.AUTO
 
 
+class MonthlyCount(models.Model):
+    """How many timeline rows (visible remarks, re-reports folded into the first report) one
+    speaker has in one month, split by the pledge and verified flags: in all (no topic and no
+    group), per topic, or per armed group. Derived data that the timeline's total and chart,
+    speaker pages and the speakers index read instead of aggregating every statement; kept
+    current on every write by :mod:`statements.summary`, rebuilt by ``manage.py
+    summary_rebuild``.
+    """
+
+    month = models.DateField(null=True, help_text="First day of the month; empty when undated.")
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="+")
+    is_pledge = models.BooleanField()
+    verified = models.BooleanField()
+    topic = models.ForeignKey(
+        Topic, null=True, on_delete=models.CASCADE, related_name="monthly_counts"
+    )
+    armed_group = models.ForeignKey(
+        ArmedGroup, null=True, on_delete=models.CASCADE, related_name="monthly_counts"
+    )
+    n = models.PositiveIntegerField()
+    first_said = models.DateField(null=True)
+    last_said = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["speaker", "month"], name="monthlycount_speaker_idx"),
+            models.Index(
+                fields=["topic", "month"],
+                name="monthlycount_topic_idx",
+                condition=models.Q(topic__isnull=False),
+            ),
+            models.Index(
+                fields=["armed_group", "month"],
+                name="monthlycount_group_idx",
+                condition=models.Q(armed_group__isnull=False),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(topic__isnull=True) | models.Q(armed_group__isnull=True),
+                name="monthlycount_one_dimension",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_id} {self.month or 'undated'}: {self.n}"
+
+
 class Statistic(models.Model):
     """An aggregate violence figure a document cites (CRSS, SATP...)."""
 

@@ -184,8 +184,7 @@ def month_range(first: dt.date, last: dt.date) -> list[str]:
 
 
 def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
-    """Statements per month, one stacked series per side (or per speaker: the top few and
-    "other speakers"). One query; undated statements are left out of the chart."""
+    """Statements per month as a chart, counted live in one query (see :func:`chart_of`)."""
     key = "speaker__name" if stack == "speaker" else "speaker__side"
     rows = list(
         queryset.filter(said_on__isnull=False)
@@ -196,15 +195,27 @@ def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
         .annotate(n=Count("id"))
         .values_list("month", key, "n")
     )
+    return chart_of(rows, stack)
+
+
+def chart_of(rows: list[tuple], stack: str = "side") -> dict:
+    """Chart data from (month, side or speaker name, count) rows: one stacked series per side
+    (or per speaker: the top few and "other speakers"). Undated rows are left out."""
+    rows = [
+        (m.date() if isinstance(m, dt.datetime) else m, name, n)
+        for m, name, n in rows
+        if m is not None
+    ]
     if not rows:
         return {"labels": [], "datasets": []}
-    months = [m.date() if isinstance(m, dt.datetime) else m for m, _, _ in rows]
+    months = [m for m, _, _ in rows]
     labels = month_range(min(months), max(months))
     totals: Counter[str] = Counter()
     for _, name, n in rows:
         totals[name] += n
     if stack == "speaker":
-        keep = [name for name, _ in totals.most_common(TOP_SPEAKERS)]
+        ranked = sorted(totals.items(), key=lambda item: (-item[1], item[0]))  # ties by name
+        keep = [name for name, _ in ranked[:TOP_SPEAKERS]]
         names = {name: name for name in keep}
         colors = dict(zip(keep, PALETTE, strict=False))
         other = "Other speakers"
@@ -216,9 +227,8 @@ def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
     series: dict[str, list[int]] = defaultdict(lambda: [0] * len(labels))
     index = {label: i for i, label in enumerate(labels)}
     for month, name, n in rows:
-        day = month.date() if isinstance(month, dt.datetime) else month
         target = name if name in names else other
-        series[target][index[day.strftime("%Y-%m")]] += n
+        series[target][index[month.strftime("%Y-%m")]] += n
     datasets = [
         {"label": names[k], "data": series[k], "backgroundColor": colors.get(k, "#8a93a3")}
         for k in keep

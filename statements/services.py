@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from .cache import bump_data_version
 from .models import ArmedGroup, Side, Speaker, SpeakerAlias, SpeakerTenure, Statement, Topic
+from .summary import cells_of_statements, summary_refresh
 
 
 def _unique_slug(model, base: str, field: str = "slug") -> str:
@@ -138,6 +139,7 @@ def statements_review(
     with transaction.atomic():
         pks = list(statements.values_list("pk", flat=True))
         count = Statement.objects.filter(pk__in=pks).update(**fields, updated_at=timezone.now())
+        summary_refresh(cells=cells_of_statements(Statement.objects.filter(pk__in=pks)))
         _log(reviewer, Statement.objects.filter(pk__in=pks), CHANGE, f"Marked {status}.")
         bump_data_version()
     return count
@@ -171,7 +173,8 @@ def speakers_merge(
     SpeakerAlias.objects.filter(speaker_id__in=pks).delete()
     for name in names:
         speaker_add_alias(speaker=into, alias=name)
-    Speaker.objects.filter(pk__in=pks).delete()
+    Speaker.objects.filter(pk__in=pks).delete()  # their summary rows go with them
+    summary_refresh(speakers=[into.pk])
     _log(
         user,
         Speaker.objects.filter(pk=into.pk),

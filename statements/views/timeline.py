@@ -12,12 +12,12 @@ from ..queries import (
     apply_filters,
     by_relevance,
     month_links,
-    monthly_counts,
     page_of,
     timeline_base,
     with_card_data,
 )
 from ..search import headline
+from ..summary import timeline_counts
 from .common import filter_form, reader_view, wants_partial
 
 
@@ -41,12 +41,12 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if "cursor" in request.GET and wants_partial(request):
         return render(request, "statements/timeline.html#page", context)
 
-    matching = apply_filters(timeline_base(), filters, annotate=False)
     stack = filters.get("stack", "side")
-    # The total and the chart aggregate every matching row: cached until the data changes.
-    key = filter_key(filters)
-    total = cached("timeline-total", key, matching.count)
-    chart = cached("timeline-chart", key, lambda: monthly_counts(matching, stack=stack))
+    # Read from the monthly summary (or counted live for a search), then cached until the
+    # data changes.
+    total, chart = cached(
+        "timeline-counts", filter_key(filters), lambda: timeline_counts(filters, stack)
+    )
     context |= {
         "total": total,
         "chart": chart,

@@ -1,0 +1,391 @@
+"""Monthly counts kept current on write, so aggregates cost the same at 10k and 1M statements.
+
+The timeline's total and chart, a speaker's summary, the speakers index and the speaker
+choices all count *timeline rows*: statements that are not rejected, with re-reports folded
+into the first report (see :func:`statements.queries.timeline_base`). Counting them live means
+reading every matching statement (over a second at a million statements). Instead,
+:class:`~statements.models.MonthlyCount` holds those counts per speaker and month ("cells"),
+and every write recomputes the cells it touched from the statements themselves:
+
+- the pipeline and the services that write in bulk pass the cells they touched to
+  :func:`summary_refresh`;
+- single saves and deletes (the admin) reach it through signals (:mod:`statements.signals`);
+- inside :func:`collecting`, refreshes are gathered and done once at the end of the block.
+
+Recomputing a cell reads one speaker's statements of one month (an index range scan) and is
+idempotent, so a cell refreshed twice is simply right twice. Concurrent writers serialize on a
+transaction-level advisory lock per cell, taken in a fixed order. Filters the summary cannot
+answer (full-text search, a topic and a group at once) fall back to a live count, which the
+caller caches per data version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import threading
+from collections.abc import Iterable, Iterator
+
+from django.db import connection, transaction
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    Max,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.db.models.functions import TruncMonth
+
+from .models import MonthlyCount, Speaker, Statement, Topic
+from .queries import apply_filters, chart_of, monthly_counts, timeline_base
+
+Cell = tuple[int, dt.date | None]  # (speaker id, first day of the month or None for undated)
+
+VERIFIED = [Statement.Review.VERIFIED, Statement.Review.EDITED]
+LOCK_NAMESPACE = 0x5C0  # advisory lock keys are (namespace + speaker id, yyyymm)
+
+_local = threading.local()
+
+
+def month_of(day: dt.date | None) -> dt.date | None:
+    return day.replace(day=1) if day else None
+
+
+def next_month(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return next_month(day.replace(day=1)) - dt.timedelta(days=1)
+
+
+def cells_of(rows: Iterable[tuple[int, dt.date | None]]) -> set[Cell]:
+    """The cells of (speaker id, said_on) pairs."""
+    return {(speaker_id, month_of(said_on)) for speaker_id, said_on in rows}
+
+
+def cells_of_statements(statements: QuerySet[Statement]) -> set[Cell]:
+    """The cells of these statements and of their re-reports (whose visibility follows theirs)."""
+    pks = list(statements.values_list("pk", flat=True))
+    if not pks:
+        return set()
+    return cells_of(
+        Statement.objects.filter(Q(pk__in=pks) | Q(canonical_id__in=pks)).values_list(
+            "speaker_id", "said_on"
+        )
+    )
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def collecting(*, by_caller: bool = False) -> Iterator[set[Cell]]:
+    """Gather the refreshes asked for inside the block and do them once, at its end.
+
+    Yields the set of pending cells, to which the caller may add its own. With ``by_caller``
+    the caller promises to add every cell it touches, so single-row signals need not look
+    them up (the pipeline deletes and creates rows by the hundred).
+    """
+    outer = getattr(_local, "pending", None)
+    if outer is not None:  # nested: the outermost block refreshes
+        yield outer
+        return
+    _local.pending, _local.by_caller = pending, _ = set(), by_caller
+    try:
+        yield pending
+        _refresh_now(pending)
+    finally:
+        _local.pending, _local.by_caller = None, False
+
+
+def signals_wanted() -> bool:
+    """Whether single-row signals should look up and refresh the cells they touch."""
+    return not getattr(_local, "by_caller", False)
+
+
+def summary_refresh(*, cells: Iterable[Cell] = (), speakers: Iterable[int] = ()) -> None:
+    """Recompute these cells, and every cell of these speakers, from the statements."""
+    cells = set(cells)
+    if speakers := list(speakers):
+        cells |= set(
+            Statement.objects.filter(speaker_id__in=speakers)
+            .annotate(month=TruncMonth("said_on"))
+            .order_by()
+            .values_list("speaker_id", "month")
+            .distinct()
+        )
+        # Cells of theirs that no longer hold any statement must go too.
+        cells |= set(
+            MonthlyCount.objects.filter(speaker_id__in=speakers).values_list("speaker_id", "month")
+        )
+    pending = getattr(_local, "pending", None)
+    if pending is not None:
+        pending |= cells
+    else:
+        _refresh_now(cells)
+
+
+def _cell_filter(cells: list[Cell], speaker: str, day: str, *, by_month: bool) -> Q:
+    q = Q()
+    for speaker_id, month in cells:
+        if month is None:
+            q |= Q(**{speaker: speaker_id, f"{day}__isnull": True})
+        elif by_month:
+            q |= Q(**{speaker: speaker_id, day: month})
+        else:
+            q |= Q(**{speaker: speaker_id, f"{day}__gte": month, f"{day}__lt": next_month(month)})
+    return q
+
+
+def _lock(cells: list[Cell]) -> None:
+    if connection.vendor != "postgresql":  # SQLite runs one writer at a time anyway
+        return
+    keys = [
+        (LOCK_NAMESPACE + speaker_id, month.year * 100 + month.month if month else 0)
+        for speaker_id, month in cells
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(k1, k2)) FROM"
+            " (SELECT k1, k2 FROM unnest(%s::int[], %s::int[]) AS t(k1, k2) ORDER BY k1, k2) AS s",
+            [[k for k, _ in keys], [m for _, m in keys]],
+        )
+
+
+def _refresh_now(cells: set[Cell]) -> None:
+    if not cells:
+        return
+    ordered = sorted(cells, key=lambda c: (c[0], c[1] or dt.date.min))
+    with transaction.atomic():
+        for start in range(0, len(ordered), 500):  # bounded OR lists
+            chunk = ordered[start : start + 500]
+            _lock(chunk)
+            MonthlyCount.objects.filter(
+                _cell_filter(chunk, "speaker_id", "month", by_month=True)
+            ).delete()
+            rows = timeline_base().filter(
+                _cell_filter(chunk, "speaker_id", "said_on", by_month=False)
+            )
+            _insert(_count_rows(rows))
+
+
+def _insert(rows: Iterator[MonthlyCount]) -> None:
+    while batch := list(itertools.islice(rows, 5000)):
+        MonthlyCount.objects.bulk_create(batch)
+
+
+def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
+    """The summary rows of these statements (whole cells of them, to be exact)."""
+    rows = statements.annotate(
+        month=TruncMonth("said_on"),
+        verified=ExpressionWrapper(Q(review_status__in=VERIFIED), output_field=BooleanField()),
+    ).order_by()
+    keys = ("month", "speaker_id", "is_pledge", "verified")
+    for row in (
+        rows.values(*keys)
+        .annotate(n=Count("id"), first_said=Min("said_on"), last_said=Max("said_on"))
+        .iterator(chunk_size=5000)
+    ):
+        yield MonthlyCount(
+            **{k: row[k] for k in keys},
+            n=row["n"],
+            first_said=row["first_said"],
+            last_said=row["last_said"],
+        )
+    for dimension, field in (("topics", "topic_id"), ("armed_groups", "armed_group_id")):
+        for row in (
+            rows.filter(**{f"{dimension}__isnull": False})
+            .values(*keys, dimension)
+            .annotate(n=Count("id"))
+            .iterator(chunk_size=5000)
+        ):
+            yield MonthlyCount(**{k: row[k] for k in keys}, **{field: row[dimension]}, n=row["n"])
+
+
+def rebuild_sql(vendor: str) -> list[str]:
+    """Statements that recompute the whole summary inside the database (a million statements
+    in seconds). Plain SQL, so that the migration creating the table can run it too."""
+    month = {
+        "postgresql": "CAST(date_trunc('month', s.said_on) AS date)",
+        "sqlite": "date(s.said_on, 'start of month')",
+    }[vendor]
+    verified = ", ".join(f"'{status}'" for status in VERIFIED)
+    rejected = Statement.Review.REJECTED.value
+    visible = (
+        "FROM statements_statement s"
+        " LEFT JOIN statements_statement c ON c.id = s.canonical_id {join}"
+        f" WHERE s.review_status <> '{rejected}'"
+        f" AND (s.canonical_id IS NULL OR c.review_status = '{rejected}')"
+    )
+    insert = (
+        "INSERT INTO statements_monthlycount (month, speaker_id, is_pledge, verified,"
+        " topic_id, armed_group_id, n, first_said, last_said)"
+        f" SELECT {month}, s.speaker_id, s.is_pledge, s.review_status IN ({verified}),"
+    )
+    return [
+        "DELETE FROM statements_monthlycount",
+        insert
+        + " NULL, NULL, COUNT(*), MIN(s.said_on), MAX(s.said_on) "
+        + visible.format(join="")
+        + " GROUP BY 1, 2, 3, 4",
+        insert
+        + " l.topic_id, NULL, COUNT(*), NULL, NULL "
+        + visible.format(join="JOIN statements_statement_topics l ON l.statement_id = s.id")
+        + " GROUP BY 1, 2, 3, 4, 5",
+        insert
+        + " NULL, l.armedgroup_id, COUNT(*), NULL, NULL "
+        + visible.format(join="JOIN statements_statement_armed_groups l ON l.statement_id = s.id")
+        + " GROUP BY 1, 2, 3, 4, 6",
+    ]
+
+
+def summary_rebuild() -> int:
+    """Recompute every cell from scratch; returns how many summary rows there are."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # writers wait; readers keep the old rows
+            cursor.execute(f"LOCK TABLE {MonthlyCount._meta.db_table} IN EXCLUSIVE MODE")
+        for sql in rebuild_sql(connection.vendor):
+            cursor.execute(sql)
+        return MonthlyCount.objects.count()
+
+
+# Reading -------------------------------------------------------------------------------------
+
+# Filters the summary answers; any other (full-text search) needs a live count.
+SUMMARY_FILTERS = {"speaker", "side", "topic", "group", "pledges", "verified", "since", "until"}
+
+
+def answers(filters: dict) -> bool:
+    """Whether the summary can count the timeline rows matching ``filters``."""
+    keys = set(filters) - {"sort", "stack"}
+    return keys <= SUMMARY_FILTERS and not ("topic" in keys and "group" in keys)
+
+
+def _narrowed(filters: dict) -> QuerySet[MonthlyCount]:
+    rows = MonthlyCount.objects.all()
+    if topic := filters.get("topic"):
+        rows = rows.filter(topic=topic)
+    elif group := filters.get("group"):
+        rows = rows.filter(armed_group=group)
+    else:
+        rows = rows.filter(topic__isnull=True, armed_group__isnull=True)
+    if speakers := filters.get("speaker"):
+        rows = rows.filter(speaker__in=list(speakers))
+    if side := filters.get("side"):
+        rows = rows.filter(speaker__side=side)
+    if filters.get("pledges"):
+        rows = rows.filter(is_pledge=True)
+    if filters.get("verified"):
+        rows = rows.filter(verified=True)
+    return rows
+
+
+def _ranges(since: dt.date | None, until: dt.date | None):
+    """Split a date range into whole months (read from the summary) and at most two partial
+    months at its ends (counted live): (first month, last month or None, partial ranges)."""
+    partial: list[tuple[dt.date, dt.date]] = []
+    first = last = None
+    if since is not None:
+        first = since.replace(day=1)
+        if since.day != 1:
+            end = month_end(since) if until is None else min(until, month_end(since))
+            partial.append((since, end))
+            first = next_month(first)
+    if until is not None:
+        last = until.replace(day=1)
+        if until != month_end(until):
+            begin = last if since is None else max(last, since)
+            if (begin, until) not in partial:
+                partial.append((begin, until))
+            last = (last - dt.timedelta(days=1)).replace(day=1)
+    if first and last and first > last:
+        first = last = dt.date.max  # no whole month inside the range
+    return first, last, partial
+
+
+def monthly_rows(filters: dict, key: str) -> list[tuple[dt.date | None, object, int]]:
+    """(month, key value, count) for the timeline rows matching ``filters``, where ``key`` is
+    a field path from the statement (``speaker__side``, ``speaker__name``); month is None for
+    undated rows. ``answers(filters)`` must hold."""
+    since, until = filters.get("since"), filters.get("until")
+    first, last, partial = _ranges(since, until)
+    rows = _narrowed(filters)
+    if first is not None:
+        rows = rows.filter(month__gte=first)
+    if last is not None:
+        rows = rows.filter(month__lte=last)
+    found = [
+        (month, value, n)
+        for month, value, n in rows.order_by()
+        .values("month", key)
+        .annotate(total=Sum("n"))
+        .values_list("month", key, "total")
+    ]
+    for begin, end in partial:
+        live = apply_filters(timeline_base(), {**filters, "since": begin, "until": end})
+        found += [
+            (m.date() if isinstance(m, dt.datetime) else m, value, n)
+            for m, value, n in live.order_by()
+            .annotate(month=TruncMonth("said_on"))
+            .values("month", key)
+            .annotate(total=Count("id"))
+            .values_list("month", key, "total")
+        ]
+    return found
+
+
+def speaker_totals() -> list[dict]:
+    """Per speaker with timeline rows: total, pledges, first and last day said, most first."""
+    rows = (
+        MonthlyCount.objects.filter(topic__isnull=True, armed_group__isnull=True)
+        .order_by()
+        .values("speaker_id")
+        .annotate(
+            total=Sum("n"),
+            pledges=Sum("n", filter=Q(is_pledge=True), default=0),
+            first=Min("first_said"),
+            last=Max("last_said"),
+        )
+    )
+    return [row for row in rows if row["total"]]
+
+
+def speaker_summary(speaker: Speaker) -> dict:
+    """A speaker's total, pledge total, monthly rows by side, and topics with counts."""
+    rows = list(
+        MonthlyCount.objects.filter(speaker=speaker, topic__isnull=True, armed_group__isnull=True)
+        .order_by()
+        .values("month", "is_pledge")
+        .annotate(total=Sum("n"))
+        .values_list("month", "is_pledge", "total")
+    )
+    topics = (
+        Topic.objects.filter(monthly_counts__speaker=speaker)
+        .annotate(
+            n=Sum("monthly_counts__n"),
+            pledges=Sum("monthly_counts__n", filter=Q(monthly_counts__is_pledge=True), default=0),
+        )
+        .order_by("-n", "name")
+    )
+    return {
+        "total": sum(n for _, _, n in rows),
+        "pledge_total": sum(n for _, pledge, n in rows if pledge),
+        "months": [(month, speaker.side, n) for month, _, n in rows],
+        "topics": list(topics),
+    }
+
+
+def timeline_counts(filters: dict, stack: str = "side") -> tuple[int, dict]:
+    """The total and the monthly chart of the timeline rows matching ``filters``: from the
+    summary where it answers them, counted live otherwise."""
+    key = "speaker__name" if stack == "speaker" else "speaker__side"
+    if answers(filters):
+        rows = monthly_rows(filters, key)
+        return sum(n for _, _, n in rows), chart_of(rows, stack)
+    matching = apply_filters(timeline_base(), filters, annotate=False)
+    return matching.count(), monthly_counts(matching, stack)
