@@ -85,10 +85,14 @@ def _order(statement: Statement) -> tuple:
     return (day, statement.document.published_on or date.max, statement.pk)
 
 
-def statements_cluster(*, document: Document) -> int:
+def statements_cluster(
+    *, document: Document, touched: set[tuple[int, date | None]] | None = None
+) -> int:
     """Point each statement of ``document`` and its re-reports at the earliest of them.
 
-    Returns how many statements of the document joined a group. Safe to run again.
+    Returns how many statements of the document joined a group, and adds to ``touched`` the
+    (speaker id, said_on) of every statement whose canonical link it may have changed. Safe to
+    run again.
     """
     joined = 0
     own = list(
@@ -110,6 +114,8 @@ def statements_cluster(*, document: Document) -> int:
             .distinct()
         )
         earliest = min(members, key=_order)
+        if touched is not None:
+            touched.update((m.speaker_id, m.said_on) for m in members)
         Statement.objects.filter(pk__in=[m.pk for m in members if m.pk != earliest.pk]).update(
             canonical=earliest
         )

@@ -15,6 +15,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from statements import summary
 from statements.cache import bump_data_version
 from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
 from statements.services import armed_groups_for, speaker_resolve, speakers_find, topics_for
@@ -76,8 +77,11 @@ def document_process(*, document_id: int) -> Document:
     )
     document = Document.objects.get(pk=document_id)
     result = extract(document.text, document.published_on)
-    with transaction.atomic():
+    with transaction.atomic(), summary.collecting(by_caller=True) as cells:
         document = Document.objects.select_for_update().get(pk=document_id)
+        # The monthly summary cells this document counts in, before and after: refreshed once,
+        # when the block ends, still inside the transaction.
+        cells |= summary.cells_of_statements(document.statements.all())
         document.statements.filter(review_status=Statement.Review.AUTO).delete()
         kept = list(document.statements.values_list("start", "end"))
         _store_statements(
@@ -96,7 +100,10 @@ def document_process(*, document_id: int) -> Document:
         document.extractor_version = EXTRACTOR_VERSION
         document.processed_at = document.status_changed_at = timezone.now()
         document.save()
-        statements_cluster(document=document)
+        touched: set[tuple[int, date | None]] = set()
+        statements_cluster(document=document, touched=touched)
+        cells |= summary.cells_of(touched)
+        cells |= summary.cells_of(document.statements.values_list("speaker_id", "said_on"))
         bump_data_version()  # bulk writes above send no signals
     return document
 
