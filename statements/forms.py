@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Count, Q
 
 from .cache import cached
-from .models import ArmedGroup, Side, Speaker, Statement, Topic
+from .models import ArmedGroup, Side, Speaker, Topic
+from .summary import speaker_totals
 
 SIDE_CHOICES = [("", "Any side"), *[(v, label) for v, label in Side.choices if v != "other"]]
 SORT_CHOICES = [("", "Newest first"), ("relevance", "Most relevant")]
@@ -17,14 +17,11 @@ NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
 
 
 def _speaker_choices() -> list[tuple[str, str]]:
-    visible = ~Q(statements__review_status=Statement.Review.REJECTED)
-    rows = (
-        Speaker.objects.annotate(n=Count("statements", filter=visible))
-        .filter(n__gt=0)
-        .order_by("-n", "name")
-        .values_list("slug", "name", "n")
-    )
-    return [(slug, f"{name} ({n})") for slug, name, n in rows]
+    """Speakers with timeline rows, the most prolific first, counted from the monthly summary."""
+    totals = {row["speaker_id"]: row["total"] for row in speaker_totals()}
+    rows = Speaker.objects.filter(pk__in=totals).values_list("pk", "slug", "name")
+    ranked = sorted(rows, key=lambda row: (-totals[row[0]], row[2]))
+    return [(slug, f"{name} ({totals[pk]})") for pk, slug, name in ranked]
 
 
 class StatementFilterForm(forms.Form):

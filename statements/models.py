@@ -256,15 +256,25 @@ class MonthlyCount(models.Model):
     last_said = models.DateField(null=True)
 
     class Meta:
+        # Readers scan one slice (all, a topic, a group) by index only: the slices' indexes
+        # carry every column the reads need. Refreshes find a cell by speaker and month.
         indexes = [
-            models.Index(fields=["speaker", "month"], name="monthlycount_speaker_idx"),
+            models.Index(fields=["speaker", "month"], name="monthlycount_cell_idx"),
+            models.Index(
+                fields=["month", "speaker"],
+                include=["is_pledge", "verified", "n", "first_said", "last_said"],
+                name="monthlycount_all_idx",
+                condition=models.Q(topic__isnull=True, armed_group__isnull=True),
+            ),
             models.Index(
                 fields=["topic", "month"],
+                include=["speaker", "is_pledge", "verified", "n"],
                 name="monthlycount_topic_idx",
                 condition=models.Q(topic__isnull=False),
             ),
             models.Index(
                 fields=["armed_group", "month"],
+                include=["speaker", "is_pledge", "verified", "n"],
                 name="monthlycount_group_idx",
                 condition=models.Q(armed_group__isnull=False),
             ),

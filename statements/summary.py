@@ -41,7 +41,7 @@ from django.db.models import (
 from django.db.models.functions import TruncMonth
 
 from .models import MonthlyCount, Speaker, Statement, Topic
-from .queries import apply_filters, chart_of, monthly_counts, timeline_base
+from .queries import apply_filters, chart_of, timeline_base
 
 Cell = tuple[int, dt.date | None]  # (speaker id, first day of the month or None for undated)
 
@@ -328,14 +328,7 @@ def monthly_rows(filters: dict, key: str) -> list[tuple[dt.date | None, object, 
     ]
     for begin, end in partial:
         live = apply_filters(timeline_base(), {**filters, "since": begin, "until": end})
-        found += [
-            (m.date() if isinstance(m, dt.datetime) else m, value, n)
-            for m, value, n in live.order_by()
-            .annotate(month=TruncMonth("said_on"))
-            .values("month", key)
-            .annotate(total=Count("id"))
-            .values_list("month", key, "total")
-        ]
+        found += _live_rows(live, key)
     return found
 
 
@@ -387,5 +380,17 @@ def timeline_counts(filters: dict, stack: str = "side") -> tuple[int, dict]:
     if answers(filters):
         rows = monthly_rows(filters, key)
         return sum(n for _, _, n in rows), chart_of(rows, stack)
-    matching = apply_filters(timeline_base(), filters, annotate=False)
-    return matching.count(), monthly_counts(matching, stack)
+    # Counted live in one grouped query: undated rows count in the total, not in the chart.
+    rows = _live_rows(apply_filters(timeline_base(), filters, annotate=False), key)
+    return sum(n for _, _, n in rows), chart_of(rows, stack)
+
+
+def _live_rows(statements: QuerySet[Statement], key: str) -> list[tuple]:
+    return list(
+        statements.order_by()
+        .annotate(month=TruncMonth("said_on"))
+        .values("month", key)
+        # No DISTINCT: the filters join at most one topic and one group row per statement.
+        .annotate(total=Count("id"))
+        .values_list("month", key, "total")
+    )
