@@ -245,6 +245,7 @@ class MonthlyCount(models.Model):
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="+")
     is_pledge = models.BooleanField()
     verified = models.BooleanField()
+    has_topic = models.BooleanField(help_text="The statements have at least one topic.")
     topic = models.ForeignKey(
         Topic, null=True, on_delete=models.CASCADE, related_name="monthly_counts"
     )
@@ -262,19 +263,19 @@ class MonthlyCount(models.Model):
             models.Index(fields=["speaker", "month"], name="monthlycount_cell_idx"),
             models.Index(
                 fields=["month", "speaker"],
-                include=["is_pledge", "verified", "n", "first_said", "last_said"],
+                include=["is_pledge", "verified", "has_topic", "n", "first_said", "last_said"],
                 name="monthlycount_all_idx",
                 condition=models.Q(topic__isnull=True, armed_group__isnull=True),
             ),
             models.Index(
                 fields=["topic", "month"],
-                include=["speaker", "is_pledge", "verified", "n"],
+                include=["speaker", "is_pledge", "verified", "n", "first_said", "last_said"],
                 name="monthlycount_topic_idx",
                 condition=models.Q(topic__isnull=False),
             ),
             models.Index(
                 fields=["armed_group", "month"],
-                include=["speaker", "is_pledge", "verified", "n"],
+                include=["speaker", "is_pledge", "verified", "n", "first_said", "last_said"],
                 name="monthlycount_group_idx",
                 condition=models.Q(armed_group__isnull=False),
             ),

@@ -31,9 +31,11 @@ from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
     Max,
     Min,
+    OuterRef,
     Q,
     QuerySet,
     Sum,
@@ -184,27 +186,27 @@ def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
     rows = statements.annotate(
         month=TruncMonth("said_on"),
         verified=ExpressionWrapper(Q(review_status__in=VERIFIED), output_field=BooleanField()),
+        has_topic=Exists(Statement.topics.through.objects.filter(statement_id=OuterRef("pk"))),
     ).order_by()
-    keys = ("month", "speaker_id", "is_pledge", "verified")
-    for row in (
-        rows.values(*keys)
-        .annotate(n=Count("id"), first_said=Min("said_on"), last_said=Max("said_on"))
-        .iterator(chunk_size=5000)
+    keys = ("month", "speaker_id", "is_pledge", "verified", "has_topic")
+    for dimension, field in (
+        (None, None),
+        ("topics", "topic_id"),
+        ("armed_groups", "armed_group_id"),
     ):
-        yield MonthlyCount(
-            **{k: row[k] for k in keys},
-            n=row["n"],
-            first_said=row["first_said"],
-            last_said=row["last_said"],
-        )
-    for dimension, field in (("topics", "topic_id"), ("armed_groups", "armed_group_id")):
+        sliced = rows.filter(**{f"{dimension}__isnull": False}) if dimension else rows
         for row in (
-            rows.filter(**{f"{dimension}__isnull": False})
-            .values(*keys, dimension)
-            .annotate(n=Count("id"))
+            sliced.values(*keys, *([dimension] if dimension else []))
+            .annotate(n=Count("id"), first_said=Min("said_on"), last_said=Max("said_on"))
             .iterator(chunk_size=5000)
         ):
-            yield MonthlyCount(**{k: row[k] for k in keys}, **{field: row[dimension]}, n=row["n"])
+            yield MonthlyCount(
+                **{k: row[k] for k in keys},
+                **({field: row[dimension]} if dimension else {}),
+                n=row["n"],
+                first_said=row["first_said"],
+                last_said=row["last_said"],
+            )
 
 
 def rebuild_sql(vendor: str) -> list[str]:
@@ -223,24 +225,25 @@ def rebuild_sql(vendor: str) -> list[str]:
         f" AND (s.canonical_id IS NULL OR c.review_status = '{rejected}')"
     )
     insert = (
-        "INSERT INTO statements_monthlycount (month, speaker_id, is_pledge, verified,"
+        "INSERT INTO statements_monthlycount (month, speaker_id, is_pledge, verified, has_topic,"
         " topic_id, armed_group_id, n, first_said, last_said)"
         f" SELECT {month}, s.speaker_id, s.is_pledge, s.review_status IN ({verified}),"
+        " EXISTS (SELECT 1 FROM statements_statement_topics t WHERE t.statement_id = s.id),"
     )
+    counts = " COUNT(*), MIN(s.said_on), MAX(s.said_on) "
     return [
         "DELETE FROM statements_monthlycount",
+        insert + " NULL, NULL," + counts + visible.format(join="") + " GROUP BY 1, 2, 3, 4, 5",
         insert
-        + " NULL, NULL, COUNT(*), MIN(s.said_on), MAX(s.said_on) "
-        + visible.format(join="")
-        + " GROUP BY 1, 2, 3, 4",
-        insert
-        + " l.topic_id, NULL, COUNT(*), NULL, NULL "
+        + " l.topic_id, NULL,"
+        + counts
         + visible.format(join="JOIN statements_statement_topics l ON l.statement_id = s.id")
-        + " GROUP BY 1, 2, 3, 4, 5",
+        + " GROUP BY 1, 2, 3, 4, 5, 6",
         insert
-        + " NULL, l.armedgroup_id, COUNT(*), NULL, NULL "
+        + " NULL, l.armedgroup_id,"
+        + counts
         + visible.format(join="JOIN statements_statement_armed_groups l ON l.statement_id = s.id")
-        + " GROUP BY 1, 2, 3, 4, 6",
+        + " GROUP BY 1, 2, 3, 4, 5, 7",
     ]
 
 
@@ -394,3 +397,49 @@ def _live_rows(statements: QuerySet[Statement], key: str) -> list[tuple]:
         .annotate(total=Count("id"))
         .values_list("month", key, "total")
     )
+
+
+# Filters under which the pledge ledger can be read from the summary: its areas are topics, so
+# a topic or group filter would need topic co-occurrences, which the summary does not keep.
+LEDGER_FILTERS = {"speaker", "side", "pledges", "verified", "since", "until"}
+
+
+def pledge_areas(filters: dict) -> dict | None:
+    """The pledge ledger's aggregates from the summary, or None where it cannot answer.
+
+    ``topics``: per topic id, pledges, first and last day; ``unfiled``: the same for pledges
+    with no topic; ``speakers``: (topic id or None, name, slug, side, pledges), most first.
+    """
+    since, until = filters.get("since"), filters.get("until")
+    if not set(filters) - {"sort", "stack"} <= LEDGER_FILTERS:
+        return None
+    if (since and since.day != 1) or (until and until != month_end(until)):
+        return None  # partial months: counted live
+    rows = MonthlyCount.objects.filter(is_pledge=True)
+    if speakers := filters.get("speaker"):
+        rows = rows.filter(speaker__in=list(speakers))
+    if side := filters.get("side"):
+        rows = rows.filter(speaker__side=side)
+    if filters.get("verified"):
+        rows = rows.filter(verified=True)
+    if since:
+        rows = rows.filter(month__gte=since)
+    if until:
+        rows = rows.filter(month__lte=until)
+    dates = {"n": Sum("n", default=0), "first": Min("first_said"), "last": Max("last_said")}
+    by_topic = rows.filter(topic__isnull=False).order_by()
+    unfiled = rows.filter(topic__isnull=True, armed_group__isnull=True, has_topic=False)
+    who = ("speaker__name", "speaker__slug", "speaker__side")
+    speakers = [
+        (row["topic_id"], *(row[k] for k in who), row["n"])
+        for row in by_topic.values("topic_id", *who).annotate(n=Sum("n"))
+    ] + [
+        (None, *(row[k] for k in who), row["n"])
+        for row in unfiled.order_by().values(*who).annotate(n=Sum("n"))
+    ]
+    speakers.sort(key=lambda row: (-row[4], row[1]))
+    return {
+        "topics": {row["topic_id"]: row for row in by_topic.values("topic_id").annotate(**dates)},
+        "unfiled": unfiled.aggregate(**dates),
+        "speakers": speakers,
+    }

@@ -11,15 +11,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet
-from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, IntegerField, Max, Min, QuerySet, Value
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached, filter_key
 from ..models import Statement, Topic
 from ..queries import apply_filters, timeline_base, with_card_data
+from ..summary import pledge_areas
 from .common import filter_form, reader_view, wants_partial
 
 UNFILED = "No topic assigned"
@@ -90,40 +89,63 @@ def _speakers(pledges: QuerySet[Statement], areas: dict[int, Commitment], unfile
             )
 
 
-def _shown_ids(pledges: QuerySet[Statement]) -> list[tuple[int | None, int]]:
-    """(topic id, statement id) of each area's first pledge and its latest ones."""
-    through = Statement.topics.through
-    order = [F("statement__said_on").asc(nulls_last=True), F("statement_id").asc()]
-    ranked = (
-        through.objects.filter(statement__in=pledges.values("pk"))
-        .annotate(
-            oldest=Window(RowNumber(), partition_by=[F("topic_id")], order_by=order),
-            newest=Window(
-                RowNumber(),
-                partition_by=[F("topic_id")],
-                order_by=[F("statement__said_on").desc(nulls_last=True), F("statement_id").desc()],
-            ),
+def _shown_ids(
+    pledges: QuerySet[Statement], topic_ids: list[int], *, unfiled: bool
+) -> list[tuple[int | None, int]]:
+    """(topic id, statement id) of each area's first pledge and its latest ones: two short
+    index scans per area (in date order, stopping after a few rows), in one query."""
+    oldest = [F("said_on").asc(nulls_last=True), "id"]
+    newest = [F("said_on").desc(nulls_last=True), "-id"]
+    parts = []
+    for topic_id in topic_ids:
+        area = pledges.filter(topics=topic_id).annotate(area=Value(topic_id))
+        area = area.values_list("area", "id")
+        parts += [area.order_by(*oldest)[:1], area.order_by(*newest)[:LATEST]]
+    if unfiled:  # known from the counts; asking anyway costs a scan of every pledge
+        loose = pledges.filter(topics__isnull=True).annotate(area=Value(None, IntegerField()))
+        parts.append(loose.values_list("area", "id").order_by(*newest)[:LATEST])
+    if not parts:
+        return []
+    first, *rest = parts
+    return list(first.union(*rest, all=True)) if rest else list(first)
+
+
+def _from_summary(found: dict) -> tuple[list[Commitment], dict[int, Commitment], Commitment]:
+    names = Topic.objects.in_bulk(list(found["topics"]))
+    areas = {
+        pk: Commitment(names[pk].name, names[pk].slug, row["n"], row["first"], row["last"])
+        for pk, row in sorted(
+            found["topics"].items(), key=lambda item: (-item[1]["n"], names[item[0]].name)
         )
-        .filter(Q(oldest=1) | Q(newest__lte=LATEST))
-        .values_list("topic_id", "statement_id")
-    )
-    unfiled = (
-        pledges.filter(topics__isnull=True)
-        .order_by(F("said_on").desc(nulls_last=True), "-id")
-        .values_list("id", flat=True)
-    )
-    return list(ranked) + [(None, pk) for pk in unfiled[:LATEST]]
+    }
+    loose = found["unfiled"]
+    unfiled = Commitment(UNFILED, None, loose["n"], loose["first"], loose["last"])
+    for topic_id, *who in found["speakers"]:
+        area = areas.get(topic_id) if topic_id else unfiled
+        if area is not None:
+            area.speakers.append(tuple(who))
+    return list(areas.values()), areas, unfiled
 
 
-def ledger(pledges: QuerySet[Statement]) -> list[Commitment]:
-    """Commitment areas, busiest first, each with its first and latest pledges (oldest first)."""
+def _counted_live(
+    pledges: QuerySet[Statement],
+) -> tuple[list[Commitment], dict[int, Commitment], Commitment]:
     commitments, areas = _by_topic(pledges)
     loose = pledges.filter(topics__isnull=True).aggregate(
         n=Count("id"), first=Min("said_on"), last=Max("said_on")
     )
     unfiled = Commitment(UNFILED, None, loose["n"], loose["first"], loose["last"])
     _speakers(pledges, areas, unfiled)
-    shown = _shown_ids(pledges)
+    return commitments, areas, unfiled
+
+
+def ledger(pledges: QuerySet[Statement], filters: dict | None = None) -> list[Commitment]:
+    """Commitment areas, busiest first, each with its first and latest pledges (oldest first).
+
+    The counts come from the monthly summary when it answers ``filters``, else live."""
+    found = pledge_areas(filters) if filters is not None else None
+    commitments, areas, unfiled = _from_summary(found) if found else _counted_live(pledges)
+    shown = _shown_ids(pledges, list(areas), unfiled=bool(unfiled.total))
     statements = with_card_data(Statement.objects.filter(pk__in={pk for _, pk in shown}))
     by_id = {s.pk: s for s in statements}
     listed: dict[int | None, list[Statement]] = defaultdict(list)
@@ -131,7 +153,8 @@ def ledger(pledges: QuerySet[Statement]) -> list[Commitment]:
         listed[topic_id].append(by_id[pk])
     for topic_id, area in [*areas.items(), (None, unfiled)]:
         area.pledges = sorted(
-            listed[topic_id], key=lambda s: (s.said_on is None, s.said_on or dt.date.min, s.pk)
+            {s.pk: s for s in listed[topic_id]}.values(),  # the first may be among the latest
+            key=lambda s: (s.said_on is None, s.said_on or dt.date.min, s.pk),
         )
     return commitments + ([unfiled] if unfiled.total else [])
 
@@ -144,8 +167,11 @@ def pledge_ledger(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "filters": filters,
-        # Aggregates every pledge (seconds at a million statements): cached until data changes.
-        "commitments": cached("pledge-ledger", filter_key(filters), lambda: ledger(pledges)),
+        # From the monthly summary where it answers the filters, else counted live (seconds at
+        # a million statements); cached until the data changes either way.
+        "commitments": cached(
+            "pledge-ledger", filter_key(filters), lambda: ledger(pledges, filters)
+        ),
         "query": request.GET.urlencode(),
     }
     if wants_partial(request):

@@ -15,7 +15,8 @@ from ingest.services import document_create
 from statements.models import ArmedGroup, MonthlyCount, Statement
 from statements.queries import apply_filters, monthly_counts, timeline_base
 from statements.services import speakers_merge, statements_review
-from statements.summary import answers, summary_rebuild, timeline_counts
+from statements.summary import answers, pledge_areas, summary_rebuild, timeline_counts
+from statements.views.pledges import ledger
 from tests.factories import DocumentFactory, SpeakerFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ def _rows() -> list[tuple]:
             "speaker_id",
             "is_pledge",
             "verified",
+            "has_topic",
             "topic_id",
             "armed_group_id",
             "n",
@@ -179,6 +181,29 @@ def test_processing_and_reprocessing_documents_keep_the_summary_current(demo_tex
     assert_summary_current()
     total, _ = timeline_counts({})
     assert total == timeline_base().count()
+
+
+def _ledger_view(commitments) -> list[tuple]:
+    return [
+        (c.name, c.total, c.first_on, c.last_on, c.speakers, [p.pk for p in c.pledges])
+        for c in commitments
+    ]
+
+
+def test_the_pledge_ledger_read_from_the_summary_equals_the_live_ledger(corpus):
+    speakers, *_ = corpus
+    for filters in [
+        {},
+        {"speaker": speakers[:2]},
+        {"side": "pk", "verified": True},
+        {"since": dt.date(2023, 6, 1), "until": dt.date(2024, 3, 31)},
+    ]:
+        filters = {**filters, "pledges": True}
+        assert pledge_areas(filters) is not None
+        pledges = apply_filters(timeline_base(), filters, annotate=False)
+        assert _ledger_view(ledger(pledges, filters)) == _ledger_view(ledger(pledges))
+    assert pledge_areas({"pledges": True, "since": dt.date(2023, 6, 2)}) is None
+    assert pledge_areas({"pledges": True, "topic": object()}) is None
 
 
 def test_search_is_counted_live():
