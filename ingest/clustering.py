@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db import models
+from django.db.models import Case, Q, Value, When
 from rapidfuzz import fuzz, utils
 
 from statements.models import Document, Statement
@@ -18,6 +19,8 @@ from statements.models import Document, Statement
 WINDOW = timedelta(days=7)
 THRESHOLD = 85  # token_set_ratio: rewordings score 90+, different remarks rarely above 70
 MIN_LENGTH_RATIO = 0.5  # a short phrase inside a long statement is not the same remark
+# Ordering needs only a candidate's document's date, not its text (kilobytes per row).
+_DOCUMENT_TEXTS = ("document__text", "document__places")
 
 
 def _processed(text: str) -> str:
@@ -41,6 +44,7 @@ def _others(document: Document):
         Statement.objects.exclude(document_id=document.pk)
         .exclude(review_status=Statement.Review.REJECTED)
         .select_related("document")
+        .defer(*_DOCUMENT_TEXTS)
     )
 
 
@@ -86,39 +90,81 @@ def _order(statement: Statement) -> tuple:
 
 
 def statements_cluster(
-    *, document: Document, touched: set[tuple[int, date | None]] | None = None
+    *,
+    document: Document,
+    touched: set[tuple[int, date | None]] | None = None,
+    statements: list[Statement] | None = None,
 ) -> int:
     """Point each statement of ``document`` and its re-reports at the earliest of them.
 
+    ``statements``, when given, are the document's statements other than rejected ones, with
+    their documents loaded (the pipeline has them in hand); otherwise they are read here.
     Returns how many statements of the document joined a group, and adds to ``touched`` the
     (speaker id, said_on) of every statement whose canonical link it may have changed. Safe to
     run again.
     """
-    joined = 0
-    own = list(
-        document.statements.exclude(review_status=Statement.Review.REJECTED).select_related(
-            "document"
+    own = statements
+    if own is None:
+        own = list(
+            document.statements.exclude(review_status=Statement.Review.REJECTED).select_related(
+                "document"
+            )
         )
-    )
     pool = _pool(document, own)
     texts = {o.pk: _processed(o.text) for o in pool}
+    groups: list[set[int]] = []  # for each statement that matched: the roots it joins
     for statement in own:
         text = _processed(statement.text)
         matches = [o for o in _candidates(statement, pool) if _similar(text, texts[o.pk])]
-        if not matches:
-            continue
-        roots = {m.canonical_id or m.pk for m in matches} | {statement.canonical_id or statement.pk}
-        members = list(
-            Statement.objects.filter(Q(pk__in=roots) | Q(canonical_id__in=roots))
-            .select_related("document")
-            .distinct()
-        )
-        earliest = min(members, key=_order)
+        if matches:
+            groups.append(
+                {m.canonical_id or m.pk for m in matches} | {statement.canonical_id or statement.pk}
+            )
+    if groups:
+        members = _groups_link(groups)
         if touched is not None:
             touched.update((m.speaker_id, m.said_on) for m in members)
-        Statement.objects.filter(pk__in=[m.pk for m in members if m.pk != earliest.pk]).update(
-            canonical=earliest
+    return len(groups)
+
+
+def _groups_link(groups: list[set[int]]) -> list[Statement]:
+    """Merge the groups under these roots (groups sharing a root are one) and point every
+    member at the earliest: one query for the members, one update for what changed. Returns
+    the members."""
+    roots = set().union(*groups)
+    members = list(
+        Statement.objects.filter(Q(pk__in=roots) | Q(canonical_id__in=roots))
+        .select_related("document")
+        .defer(*_DOCUMENT_TEXTS)
+    )
+    parent: dict[int, int] = {}
+
+    def find(pk: int) -> int:
+        while parent.setdefault(pk, pk) != pk:
+            parent[pk] = parent[parent[pk]]
+            pk = parent[pk]
+        return pk
+
+    links = [sorted(group) for group in groups]
+    links += [[m.pk, m.canonical_id] for m in members if m.canonical_id]
+    for first, *rest in links:
+        for pk in rest:
+            parent[find(pk)] = find(first)
+    components: dict[int, list[Statement]] = {}
+    for member in members:
+        components.setdefault(find(member.pk), []).append(member)
+    target: dict[int, int | None] = {}
+    for component in components.values():
+        earliest = min(component, key=_order)
+        for member in component:
+            wanted = None if member.pk == earliest.pk else earliest.pk
+            if member.canonical_id != wanted:
+                target[member.pk] = wanted
+    if target:
+        Statement.objects.filter(pk__in=target).update(
+            canonical=Case(
+                *(When(pk=pk, then=Value(root)) for pk, root in target.items()),
+                output_field=models.BigIntegerField(),
+            )
         )
-        Statement.objects.filter(pk=earliest.pk).update(canonical=None)
-        joined += 1
-    return joined
+    return members

@@ -12,7 +12,7 @@ import logging
 import re
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from statements import summary
@@ -76,20 +76,32 @@ def document_process(*, document_id: int) -> Document:
         status=Document.Status.PROCESSING, status_changed_at=timezone.now(), error=""
     )
     document = Document.objects.get(pk=document_id)
-    result = extract(document.text, document.published_on)
+    text = document.text
+    result = extract(text, document.published_on)
     with transaction.atomic(), summary.collecting(by_caller=True) as cells:
-        document = Document.objects.select_for_update().get(pk=document_id)
-        # The monthly summary cells this document counts in, before and after: refreshed once,
-        # when the block ends, still inside the transaction.
-        cells |= summary.cells_of_statements(document.statements.all())
-        document.statements.filter(review_status=Statement.Review.AUTO).delete()
-        kept = list(document.statements.values_list("start", "end"))
-        _store_statements(
-            document, [f for f in result.statements if not _overlaps(f.start, f.end, kept)]
+        _commit_without_waiting_for_disk()
+        document = Document.objects.select_for_update().defer("text").get(pk=document_id)
+        document.text = text  # the text the offsets refer to, without fetching it again
+        existing = list(document.statements.all())
+        if existing:
+            # The monthly summary cells this document counts in, before and after: refreshed
+            # once, when the block ends, still inside the transaction.
+            cells |= summary.cells_of_statements(document.statements.all())
+        if any(s.review_status == Statement.Review.AUTO for s in existing):
+            document.statements.filter(review_status=Statement.Review.AUTO).delete()
+        kept = [s for s in existing if s.review_status != Statement.Review.AUTO]
+        spans = [(s.start, s.end) for s in kept]
+        found = [f for f in result.statements if not _overlaps(f.start, f.end, spans)]
+        groups = _by_name(
+            armed_groups_for,
+            [*result.organizations, *(n for item in found for n in item.armed_groups)],
         )
+        created = _store_statements(document, found, groups)
         document.statistics.all().delete()
         Statistic.objects.bulk_create(_statistic(document, s) for s in result.statistics)
-        document.armed_groups.set(armed_groups_for(result.organizations))
+        document.armed_groups.set(
+            {groups[n.strip()] for n in result.organizations if n and n.strip()}
+        )
         document.places = list(result.places)
         if document.published_on is None and result.published_on:
             document.published_on = result.published_on
@@ -99,13 +111,45 @@ def document_process(*, document_id: int) -> Document:
         document.error = ""
         document.extractor_version = EXTRACTOR_VERSION
         document.processed_at = document.status_changed_at = timezone.now()
-        document.save()
+        document.save(update_fields=PROCESSED_FIELDS)
+        reviewed = [s for s in kept if s.review_status != Statement.Review.REJECTED]
         touched: set[tuple[int, date | None]] = set()
-        statements_cluster(document=document, touched=touched)
+        statements_cluster(document=document, touched=touched, statements=reviewed + created)
         cells |= summary.cells_of(touched)
-        cells |= summary.cells_of(document.statements.values_list("speaker_id", "said_on"))
+        cells |= summary.cells_of((s.speaker_id, s.said_on) for s in kept + created)
         bump_data_version()  # bulk writes above send no signals
     return document
+
+
+# What processing sets; the rest of the row (the text above all) is left as it is.
+PROCESSED_FIELDS = [
+    "places",
+    "published_on",
+    "title",
+    "status",
+    "error",
+    "extractor_version",
+    "processed_at",
+    "status_changed_at",
+]
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """Let this transaction's commit return before its WAL reaches the disk (PostgreSQL only).
+
+    A crash of the database server (not of a worker) can then lose the last fraction of a
+    second of committed work (at most three times wal_writer_delay), never corrupt it: the
+    database comes back as if those transactions had rolled back. That is safe here because
+    everything this transaction writes can be written again: the document row and its
+    PROCESSING status were committed durably before it (commits are ordered, so an older
+    durable commit is never lost with a newer asynchronous one), and a document left
+    PROCESSING is sent again by the stale-document sweep (``documents_requeue_stale``, on the
+    beat schedule), whose re-run replaces whatever survived. The task's message is already
+    acknowledged by then, so the sweep, not a redelivery, is what brings it back.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def document_fail(*, document_id: int, error: str) -> None:
@@ -115,8 +159,11 @@ def document_fail(*, document_id: int, error: str) -> None:
     )
 
 
-def _store_statements(document: Document, found: list[ExtractedStatement]) -> None:
-    """Create the statements in bulk: speakers, topics and groups resolved once per document."""
+def _store_statements(
+    document: Document, found: list[ExtractedStatement], groups: dict[str, int]
+) -> list[Statement]:
+    """Create the statements in bulk: speakers and topics resolved once per document; ``groups``
+    holds the armed groups' primary keys by name. Returns the new statements."""
     known = speakers_find(names=[" ".join(item.speaker.split()) for item in found])
     speakers: dict[str, Speaker] = {}
     rows = []
@@ -150,7 +197,6 @@ def _store_statements(document: Document, found: list[ExtractedStatement]) -> No
         )
     created = Statement.objects.bulk_create(rows)
     topics = _by_name(topics_for, [n for item in found for n in item.topics])
-    groups = _by_name(armed_groups_for, [n for item in found for n in item.armed_groups])
     topic_links, group_links = [], []
     for statement, item in zip(created, found, strict=True):
         for pk in dict.fromkeys(topics[n.strip()] for n in item.topics if n.strip()):
@@ -161,6 +207,7 @@ def _store_statements(document: Document, found: list[ExtractedStatement]) -> No
             )
     Statement.topics.through.objects.bulk_create(topic_links)
     Statement.armed_groups.through.objects.bulk_create(group_links)
+    return created
 
 
 def _by_name(resolve, names: list[str]) -> dict[str, int]:

@@ -101,3 +101,39 @@ def test_clustering_twice_changes_nothing():
         None,
         first.pk,
     ]
+
+
+def test_two_statements_of_one_document_joining_one_group_leave_a_single_group():
+    # The later statement is compared first and becomes the group's earliest; the earlier one
+    # then matches the same reports and must take over the whole group, not split it.
+    speaker = SpeakerFactory()
+    root = _report(speaker, day=dt.date(2024, 5, 11))
+    report = _report(speaker, REWORDED, day=dt.date(2024, 5, 13))
+    Statement.objects.filter(pk=report.pk).update(canonical=root)
+    document = DocumentFactory(published_on=dt.date(2024, 5, 10))
+    earlier, later = (
+        StatementFactory(document=document, speaker=speaker, text=text, said_on=day)
+        for text, day in ((REMARK + " ", dt.date(2024, 5, 8)), (REWORDED, dt.date(2024, 5, 10)))
+    )
+
+    assert statements_cluster(document=document) == 2
+
+    assert set(Statement.objects.filter(canonical=earlier)) == {root, report, later}
+    earlier.refresh_from_db()
+    assert earlier.canonical is None
+
+
+def test_clustering_a_document_takes_a_fixed_number_of_queries(django_assert_max_num_queries):
+    speaker = SpeakerFactory()
+    for day in (5, 6, 7, 8):
+        _report(speaker, day=dt.date(2024, 5, day))
+    document = DocumentFactory(published_on=dt.date(2024, 5, 9))
+    for day in (3, 4, 9, 10):
+        StatementFactory(
+            document=document, speaker=speaker, text=REWORDED, said_on=dt.date(2024, 5, day)
+        )
+
+    with django_assert_max_num_queries(4):  # own statements, pool, members, one update
+        assert statements_cluster(document=document) == 4
+
+    assert Statement.objects.filter(canonical__isnull=True).count() == 1
