@@ -25,17 +25,14 @@ import contextlib
 import datetime as dt
 import itertools
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from django.db import connection, transaction
 from django.db.models import (
-    BooleanField,
     Count,
-    Exists,
-    ExpressionWrapper,
     Max,
     Min,
-    OuterRef,
     Q,
     QuerySet,
     Sum,
@@ -182,31 +179,53 @@ def _insert(rows: Iterator[MonthlyCount]) -> None:
 
 
 def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
-    """The summary rows of these statements (whole cells of them, to be exact)."""
-    rows = statements.annotate(
-        month=TruncMonth("said_on"),
-        verified=ExpressionWrapper(Q(review_status__in=VERIFIED), output_field=BooleanField()),
-        has_topic=Exists(Statement.topics.through.objects.filter(statement_id=OuterRef("pk"))),
-    ).order_by()
-    keys = ("month", "speaker_id", "is_pledge", "verified", "has_topic")
-    for dimension, field in (
-        (None, None),
-        ("topics", "topic_id"),
-        ("armed_groups", "armed_group_id"),
-    ):
-        sliced = rows.filter(**{f"{dimension}__isnull": False}) if dimension else rows
-        for row in (
-            sliced.values(*keys, *([dimension] if dimension else []))
-            .annotate(n=Count("id"), first_said=Min("said_on"), last_said=Max("said_on"))
-            .iterator(chunk_size=5000)
-        ):
-            yield MonthlyCount(
-                **{k: row[k] for k in keys},
-                **({field: row[dimension]} if dimension else {}),
-                n=row["n"],
-                first_said=row["first_said"],
-                last_said=row["last_said"],
-            )
+    """The summary rows of these statements (whole cells of them, to be exact): the rows and
+    their topic and group links are read once and counted here, which costs one scan of the
+    cells' statements instead of one per slice."""
+    rows = list(
+        statements.order_by().values_list(
+            "pk", "speaker_id", "said_on", "is_pledge", "review_status"
+        )
+    )
+    topics: dict[int, list[int]] = defaultdict(list)
+    groups: dict[int, list[int]] = defaultdict(list)
+    through = (
+        (Statement.topics.through, "topic_id", topics),
+        (Statement.armed_groups.through, "armedgroup_id", groups),
+    )
+    for start in range(0, len(rows), 10_000):
+        ids = [row[0] for row in rows[start : start + 10_000]]
+        for model, field, links in through:
+            for statement_id, label in model.objects.filter(statement_id__in=ids).values_list(
+                "statement_id", field
+            ):
+                links[statement_id].append(label)
+    counts: dict[tuple, list] = {}
+    for pk, speaker_id, said_on, is_pledge, review_status in rows:
+        cell = (month_of(said_on), speaker_id, is_pledge, review_status in VERIFIED, pk in topics)
+        keys = [(*cell, None, None)]
+        keys += [(*cell, topic_id, None) for topic_id in topics.get(pk, ())]
+        keys += [(*cell, None, group_id) for group_id in groups.get(pk, ())]
+        for key in keys:
+            count = counts.setdefault(key, [0, said_on, said_on])
+            count[0] += 1
+            if said_on is not None:
+                count[1] = min(count[1] or said_on, said_on)
+                count[2] = max(count[2] or said_on, said_on)
+    for key, (n, first, last) in counts.items():
+        month, speaker_id, is_pledge, verified, has_topic, topic_id, group_id = key
+        yield MonthlyCount(
+            month=month,
+            speaker_id=speaker_id,
+            is_pledge=is_pledge,
+            verified=verified,
+            has_topic=has_topic,
+            topic_id=topic_id,
+            armed_group_id=group_id,
+            n=n,
+            first_said=first,
+            last_said=last,
+        )
 
 
 def rebuild_sql(vendor: str) -> list[str]:
