@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from .cache import cached
 from .models import ArmedGroup, Side, Speaker, Topic
@@ -22,6 +24,13 @@ def _speaker_choices() -> list[tuple[str, str]]:
     rows = Speaker.objects.filter(pk__in=totals).values_list("pk", "slug", "name")
     ranked = sorted(rows, key=lambda row: (-totals[row[0]], row[2]))
     return [(slug, f"{name} ({totals[pk]})") for pk, slug, name in ranked]
+
+
+def _label_choices() -> dict[str, list[tuple[str, str]]]:
+    return {
+        "topic": list(Topic.objects.values_list("slug", "name")),
+        "group": list(ArmedGroup.objects.values_list("slug", "short_name")),
+    }
 
 
 class StatementFilterForm(forms.Form):
@@ -76,11 +85,28 @@ class StatementFilterForm(forms.Form):
         field = self.fields["speaker"]
         field.queryset = Speaker.objects.all()
         field.widget.choices = cached("speaker-choices", None, _speaker_choices)
+        # Topics and groups likewise, so the selects cost no query; validation still does.
+        labels = cached("label-choices", None, _label_choices)
+        self.fields["topic"].widget.choices = [("", "Any topic"), *labels["topic"]]
+        self.fields["group"].widget.choices = [("", "Any group"), *labels["group"]]
 
     def filters(self) -> dict:
         """The valid filter values; a bad parameter is ignored rather than failing the page."""
         self.is_valid()
         return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", [], False)}
+
+    def speaker_checkboxes(self) -> SafeString:
+        """One checkbox per speaker choice, ticked as submitted: built here in one pass, since
+        a template loop over a hundred speakers costs more than the rest of the form."""
+        selected = set(self["speaker"].value() or [])
+        return format_html_join(
+            "",
+            '<label class="choice"><input type="checkbox" name="speaker" value="{}"{}> {}</label>',
+            (
+                (slug, " checked" if slug in selected else "", label)
+                for slug, label in self.fields["speaker"].widget.choices
+            ),
+        )
 
     def ignored(self) -> list[str]:
         """Labels of the parameters that were not understood, to say so on the page."""

@@ -61,12 +61,18 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 def _with_hrefs(request: HttpRequest, months: list[dict]) -> list[dict]:
     """Each month's link: the current filters narrowed to that month. Built here rather than
-    in the template, since a decade of months would cost hundreds of template tag calls."""
+    in the template, since a decade of months would cost hundreds of template tag calls.
+    The query string is encoded once; each month only fills in its two dates."""
     base = reverse("statements:timeline")
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    query["since"] = query["until"] = ""  # where they were, or appended in this order
+    parts = query.urlencode().split("&")
     for month in months:
-        query = request.GET.copy()
-        query.pop("cursor", None)
-        query["since"], query["until"] = month["first"].isoformat(), month["last"].isoformat()
-        month["href"] = f"{base}?{query.urlencode()}"
+        dates = {
+            "since=": f"since={month['first'].isoformat()}",
+            "until=": f"until={month['last'].isoformat()}",
+        }
+        month["href"] = f"{base}?{'&'.join(dates.get(part, part) for part in parts)}"
         month["name"] = month["first"].strftime("%b %Y")
     return months
