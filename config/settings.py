@@ -78,6 +78,13 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Session settings for this workload (docs/benchmarks.md): JIT compiling costs 100-200 ms
+    # per large query and never paid back here; and a server-side cursor (exports, bulk
+    # reads) is always read to the end, so plan it for all its rows, not the first tenth.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c cursor_tuple_fraction=1"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cached chart aggregates. Redis in production (shared by web and workers); in-memory otherwise.
