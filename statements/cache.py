@@ -1,8 +1,9 @@
 """Cached aggregates (chart series, totals, speaker counts), invalidated on every write.
 
-Every cached value is keyed by a data version kept in the cache itself. Anything that writes
-statements, speakers or statistics bumps the version (signals for single saves and deletes,
-explicit calls for bulk writes), so the next read computes afresh and old entries simply expire.
+Every cached value is stored with the data version it was computed under, a counter kept in
+the cache itself. Anything that writes statements, speakers or statistics bumps the version
+(signals for single saves and deletes, explicit calls for bulk writes), so the next read finds
+an older version beside the value and computes afresh.
 With CACHE_URL pointing at Redis the version is shared by every web and worker process; the
 in-memory default suits a single process (`make run`), and a TTL bounds staleness anyway.
 """
@@ -45,15 +46,24 @@ def bump_data_version() -> None:
 
 
 def cached(name: str, parts: object, compute: Callable[[], T]) -> T:
-    """``compute()``, cached under ``name`` + ``parts`` for the current data version."""
+    """``compute()``, cached under ``name`` + ``parts`` for the current data version.
+
+    The entry holds the version it was computed under and is read together with the current
+    version, in one round trip to the cache; an entry of an older version is recomputed.
+    """
     digest = hashlib.sha1(
         json.dumps(parts, sort_keys=True, default=str).encode(), usedforsecurity=False
     ).hexdigest()
-    key = f"statements:{name}:{data_version()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=settings.AGGREGATE_CACHE_SECONDS)
+    key = f"statements:{name}:{digest}"
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = data_version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == int(version):
+        return entry[1]
+    value = compute()
+    cache.set(key, (int(version), value), timeout=settings.AGGREGATE_CACHE_SECONDS)
     return value
 
 

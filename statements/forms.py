@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from .cache import cached
+from .markup import html_join
 from .models import ArmedGroup, Side, Speaker, Topic
 from .summary import speaker_totals
 
@@ -26,8 +26,9 @@ def _speaker_choices() -> list[tuple[str, str]]:
     return [(slug, f"{name} ({totals[pk]})") for pk, slug, name in ranked]
 
 
-def _label_choices() -> dict[str, list[tuple[str, str]]]:
+def _choices() -> dict[str, list[tuple[str, str]]]:
     return {
+        "speaker": _speaker_choices(),
         "topic": list(Topic.objects.values_list("slug", "name")),
         "group": list(ArmedGroup.objects.values_list("slug", "short_name")),
     }
@@ -79,16 +80,15 @@ class StatementFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Only speakers with something to show, the most prolific first. The counts aggregate
-        # every statement, so the choices are cached until the data changes; validation looks
-        # up only the submitted slugs.
+        # Only speakers with something to show, the most prolific first, then the topics and
+        # groups: cached until the data changes, so the choices cost no query. Validation
+        # still looks up the submitted slugs.
+        choices = cached("filter-choices", None, _choices)
         field = self.fields["speaker"]
         field.queryset = Speaker.objects.all()
-        field.widget.choices = cached("speaker-choices", None, _speaker_choices)
-        # Topics and groups likewise, so the selects cost no query; validation still does.
-        labels = cached("label-choices", None, _label_choices)
-        self.fields["topic"].widget.choices = [("", "Any topic"), *labels["topic"]]
-        self.fields["group"].widget.choices = [("", "Any group"), *labels["group"]]
+        field.widget.choices = choices["speaker"]
+        self.fields["topic"].widget.choices = [("", "Any topic"), *choices["topic"]]
+        self.fields["group"].widget.choices = [("", "Any group"), *choices["group"]]
 
     def filters(self) -> dict:
         """The valid filter values; a bad parameter is ignored rather than failing the page."""
@@ -99,8 +99,7 @@ class StatementFilterForm(forms.Form):
         """One checkbox per speaker choice, ticked as submitted: built here in one pass, since
         a template loop over a hundred speakers costs more than the rest of the form."""
         selected = set(self["speaker"].value() or [])
-        return format_html_join(
-            "",
+        return html_join(
             '<label class="choice"><input type="checkbox" name="speaker" value="{}"{}> {}</label>',
             (
                 (slug, " checked" if slug in selected else "", label)
