@@ -156,6 +156,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--only", nargs="+", default=[], help="measure only the pages whose name starts so"
+    )
     args = parser.parse_args()
     os.environ.update({**ENV, "DJANGO_SETTINGS_MODULE": "config.settings"})
     subprocess.run(
@@ -164,7 +167,11 @@ def main() -> None:
         env={**os.environ, **ENV},
         check=True,
     )
-    targets = pages()
+    targets = {
+        name: path
+        for name, path in pages().items()
+        if not args.only or name.startswith(tuple(args.only))
+    }
     from statements.models import Statement
 
     count = Statement.objects.count()
