@@ -16,7 +16,8 @@ PAGE_SIZE = 30
 TOP_SPEAKERS = 8
 
 
-def _report_count() -> Subquery:
+def report_count() -> Subquery:
+    """How many visible reports point at a statement (None when there are none)."""
     reports = (
         Statement.objects.filter(canonical=OuterRef("pk"))
         .exclude(review_status=Statement.Review.REJECTED)
@@ -28,17 +29,33 @@ def _report_count() -> Subquery:
     return Subquery(reports, output_field=IntegerField())
 
 
+# Columns of a card's document that no card shows; large ones above all.
+CARD_DEFERRED = (
+    "document__text",
+    "document__places",
+    "document__error",
+    "document__content_hash",
+)
+
+
 def with_card_data(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
     """Everything a statement card shows, loaded up front, in timeline order.
 
-    ``outlets`` is how many documents reported the remark: this one plus its reports.
+    ``outlets`` is how many documents reported the remark: this one plus its reports. The
+    document's text is left out (a transcript is tens of kilobytes, a card shows none of it).
     """
-    return (
-        queryset.select_related("speaker", "document", "document__outlet")
-        .prefetch_related("topics", "armed_groups")
-        .annotate(outlets=Coalesce(_report_count(), Value(0)) + 1)
-        .order_by(F("said_on").desc(nulls_last=True), "-id")
+    return in_timeline_order(
+        with_outlets(
+            queryset.select_related("speaker", "document", "document__outlet")
+            .defer(*CARD_DEFERRED)
+            .prefetch_related("topics", "armed_groups")
+        )
     )
+
+
+def with_outlets(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
+    """``outlets``: how many documents reported the remark, this one plus its visible reports."""
+    return queryset.annotate(outlets=Coalesce(report_count(), Value(0)) + 1)
 
 
 def visible_statements() -> QuerySet[Statement]:
@@ -132,31 +149,46 @@ def after(queryset: QuerySet[Statement], cursor: Cursor | None) -> QuerySet[Stat
 
 @dataclass
 class Page:
-    statements: list[Statement]
+    cards: list[dict]
     next_cursor: str | None
     previous_month: str | None = None
 
 
+def in_timeline_order(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
+    """Newest first, undated last; the order of the keyset index (said_on, id)."""
+    return queryset.order_by(F("said_on").desc(nulls_last=True), "-id")
+
+
 def page_of(
-    queryset: QuerySet[Statement], cursor: Cursor | None, *, relevance: bool = False
+    queryset: QuerySet[Statement],
+    cursor: Cursor | None,
+    *,
+    relevance: bool = False,
+    q: str | None = None,
 ) -> Page:
-    """One page of statements after ``cursor``, each marked ``new_month`` where a heading goes."""
+    """One page of cards (:mod:`statements.cards`) after ``cursor``, in the queryset's order;
+    each card is marked ``new_month`` where a month heading goes. ``q`` highlights a search."""
+    from .cards import cards_of, date_label
+
     size = PAGE_SIZE
-    rows = list(after(queryset, cursor)[: size + 1])
-    more, rows = len(rows) > size, rows[:size]
+    cards = cards_of(after(queryset, cursor)[: size + 1], q=q)
+    more, cards = len(cards) > size, cards[:size]
     next_cursor = None
     if more:
-        last = rows[-1]
+        last = cards[-1]
         next_cursor = (
-            Cursor(rank=last.rank, id=last.id) if relevance else Cursor(last.said_on, id=last.id)
+            Cursor(rank=last["rank"], id=last["pk"])
+            if relevance
+            else Cursor(last["said_on"], id=last["pk"])
         ).encode()
     previous = _month(cursor.said_on) if cursor and not relevance and cursor.id else None
     current = previous
-    for row in rows:
-        month = _month(row.said_on)
-        row.new_month = not relevance and month != current
+    for card in cards:
+        month = _month(card["said_on"])
+        card["new_month"] = not relevance and month != current
+        card["month_name"] = date_label(card["said_on"], "F Y") if card["said_on"] else "Undated"
         current = month
-    return Page(statements=rows, next_cursor=next_cursor, previous_month=previous)
+    return Page(cards=cards, next_cursor=next_cursor, previous_month=previous)
 
 
 def _month(day: dt.date | None) -> str:

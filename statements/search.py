@@ -77,8 +77,3 @@ def highlight_terms(text: str, q: str) -> SafeString:
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     marked = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text)
     return safe_headline(marked)
-
-
-def headline(statement: Statement, q: str) -> SafeString:
-    raw = getattr(statement, "headline_raw", None)
-    return safe_headline(raw) if raw is not None else highlight_terms(statement.text, q)

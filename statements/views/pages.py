@@ -28,7 +28,9 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @reader_view
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(
-        with_card_data(Statement.objects.all()).select_related("reviewed_by"), pk=pk
+        # This page shows the sentence in its source: the document's text is wanted here.
+        with_card_data(Statement.objects.all()).select_related("reviewed_by").defer(None),
+        pk=pk,
     )
     # A rejected statement stays reachable for the editors who review it, no one else.
     is_rejected = statement.review_status == Statement.Review.REJECTED

@@ -6,8 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from ..cache import cached
+from ..cards import cards_of
 from ..models import Speaker
-from ..queries import chart_of, timeline_base, with_card_data
+from ..queries import chart_of, in_timeline_order, timeline_base
 from ..summary import speaker_summary, speaker_totals
 from .common import reader_view
 
@@ -41,8 +42,8 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "speaker": speaker,
         **summary,
-        "pledges": with_card_data(said.filter(is_pledge=True))[:PLEDGES],
-        "latest": with_card_data(said)[:LATEST],
+        "pledges": cards_of(in_timeline_order(said.filter(is_pledge=True))[:PLEDGES]),
+        "latest": cards_of(in_timeline_order(said)[:LATEST]),
     }
     return render(request, "statements/speaker.html", context)
 

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from statements.models import Statement
 from statements.queries import Cursor
 from tests.factories import DocumentFactory, StatementFactory
 from tests.statements import sample
@@ -40,14 +41,21 @@ def _count_queries(client, url, params=None) -> int:
 
 
 def _ids(response) -> list[int]:
-    return [s.pk for s in response.context["page"].statements]
+    return [card["pk"] for card in response.context["page"].cards]
+
+
+def _shown(response) -> list[Statement]:
+    """The statements whose cards the page shows, in its order."""
+    ids = _ids(response)
+    found = Statement.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 def test_filters_combine_side_topic_pledges_and_dates(client, corpus):
     response = _get(
         client, "timeline", side="us", topic="border-security", pledges="on", since="2022-03-01"
     )
-    statements = response.context["page"].statements
+    statements = _shown(response)
     assert statements
     for s in statements:
         assert s.speaker.side == "us" and s.is_pledge and s.said_on >= dt.date(2022, 3, 1)
@@ -65,14 +73,14 @@ def test_filters_combine_side_topic_pledges_and_dates(client, corpus):
 
 def test_several_speakers_can_be_chosen_at_once(client, corpus):
     response = client.get("/?speaker=alex-morgan&speaker=sara-qadir")
-    names = {s.speaker.slug for s in response.context["page"].statements}
+    names = {s.speaker.slug for s in _shown(response)}
     assert names == {"alex-morgan", "sara-qadir"}
 
 
 def test_verified_only_and_armed_group_filters(client, corpus):
-    verified = _get(client, "timeline", verified="on").context["page"].statements
+    verified = _shown(_get(client, "timeline", verified="on"))
     assert verified and all(s.review_status == "verified" for s in verified)
-    ttp = _get(client, "timeline", group="ttp").context["page"].statements
+    ttp = _shown(_get(client, "timeline", group="ttp"))
     assert ttp and all("TTP" in [g.short_name for g in s.armed_groups.all()] for s in ttp)
 
 
@@ -91,6 +99,29 @@ def test_bad_filter_values_are_ignored_not_a_server_error(client, corpus):
         assert response.status_code == 200, params
     body = _get(client, "timeline", since="not-a-date").content.decode()
     assert "Ignored: From" in body
+
+
+def test_the_filter_form_shows_what_was_submitted_escaped(client, corpus):
+    hostile = '"><script>alert(1)</script>'
+    body = _get(
+        client,
+        "timeline",
+        q=hostile,
+        since=hostile,
+        side="pk",
+        topic="border-security",
+        pledges="on",
+        sort="relevance",
+    ).content.decode()
+    assert "<script>alert(1)" not in body
+    assert 'name="q" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in body
+    assert 'name="since" value="&quot;&gt;&lt;script&gt;' in body
+    assert '<option value="pk" selected>Pakistan</option>' in body
+    assert '<option value="border-security" selected>border security</option>' in body
+    assert '<option value="relevance" selected>Most relevant</option>' in body
+    assert '<option value="" selected>Any group</option>' in body
+    assert 'name="pledges" id="id_pledges" checked' in body
+    assert 'name="verified" id="id_verified">' in body
 
 
 def test_only_get_is_allowed(client):
@@ -137,13 +168,12 @@ def test_undated_statements_come_last_and_page_with_the_cursor(client):
 
 def test_a_cursor_page_does_not_repeat_the_month_heading(client, corpus, small_pages):
     first = _get(client, "timeline")
-    last = first.context["page"].statements[-1]
+    last = first.context["page"].cards[-1]
     more = client.get(
         reverse("statements:timeline"), {"cursor": first.context["page"].next_cursor}, headers=HTMX
     )
-    statements = more.context["page"].statements
-    if statements[0].said_on.month == last.said_on.month:
-        assert not statements[0].new_month
+    cards = more.context["page"].cards
+    assert cards[0]["new_month"] == (cards[0]["said_on"].month != last["said_on"].month)
 
 
 def test_search_finds_words_and_marks_them_safely(client, corpus):
@@ -157,27 +187,27 @@ def test_search_finds_words_and_marks_them_safely(client, corpus):
     assert "<mark>border</mark>" in body or "<mark>Border</mark>" in body
     assert "<script>alert" not in body and "<b onmouseover" not in body
     assert "&lt;script&gt;" in body
-    assert all("border" in s.text.lower() for s in response.context["page"].statements)
+    assert all("border" in c["text"].lower() for c in response.context["page"].cards)
 
 
 def test_search_uses_websearch_syntax_and_stemming_on_postgresql(client, corpus):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL full-text search")
     # Stemming: "strengthening" finds "strengthen"; a minus excludes.
-    found = _get(client, "timeline", q="strengthening").context["page"].statements
-    assert found and all("strengthen" in s.text for s in found)
-    none = _get(client, "timeline", q="strengthen -border").context["page"].statements
+    found = _get(client, "timeline", q="strengthening").context["page"].cards
+    assert found and all("strengthen" in c["text"] for c in found)
+    none = _get(client, "timeline", q="strengthen -border").context["page"].cards
     assert none == []
-    phrase = _get(client, "timeline", q='"terror financing"').context["page"].statements
-    assert phrase and all("terror financing" in s.text for s in phrase)
+    phrase = _get(client, "timeline", q='"terror financing"').context["page"].cards
+    assert phrase and all("terror financing" in c["text"] for c in phrase)
 
 
 def test_relevance_order_pages_by_rank(client, corpus):
     StatementFactory(text="Border, border, border security at the border.")
     response = _get(client, "timeline", q="border", sort="relevance")
-    statements = response.context["page"].statements
-    assert statements[0].text.startswith("Border, border")
-    ranks = [s.rank for s in statements]
+    cards = response.context["page"].cards
+    assert cards[0]["text"].startswith("Border, border")
+    ranks = [c["rank"] for c in cards]
     assert ranks == sorted(ranks, reverse=True)
 
 
