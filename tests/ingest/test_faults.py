@@ -150,3 +150,42 @@ def test_the_same_task_delivered_twice_doubles_nothing(start_worker, text):
     document.refresh_from_db()
     _assert_done_once_and_nothing_doubled(document)
     assert Statement.objects.count() == document.statements.count()
+
+
+def _worker_backends() -> set[int]:
+    """The database sessions on the test database other than this test's own."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return {pid for (pid,) in cursor.fetchall()}
+
+
+def test_a_worker_keeps_its_connection_and_replaces_one_the_database_closed(
+    start_worker, demo_texts
+):
+    texts = list(demo_texts.values())
+    start_worker(CONN_MAX_AGE="600")
+    first = document_create(text=texts[0]).document
+    wait_until_finished(first.pk)
+    backends = _worker_backends()
+    assert backends, "the worker should hold a connection"
+    second = document_create(text=texts[1]).document
+    wait_until_finished(second.pk)
+    assert _worker_backends() == backends  # the same session served both documents
+
+    # The server ends the session (a restart, a proxy time-out): the next task checks its
+    # connection first, opens a new one and succeeds at the first attempt.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM unnest(%s::int[]) AS pid", [list(backends)]
+        )
+    wait_for(lambda: not (_worker_backends() & backends), "the sessions to end")
+    third = document_create(text=texts[2]).document
+    third = wait_until_finished(third.pk)
+    assert third.status == Document.Status.DONE and third.attempts == 1, third.error
