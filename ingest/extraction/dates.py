@@ -62,9 +62,54 @@ class Resolved:
         return self.day.isoformat()[: _PRECISION_LEN[self.precision]]
 
 
+_MONTH_NUMBER = {
+    name.lower(): number
+    for number, names in enumerate(
+        (
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# A complete English date: "May 5 2022", "May 5, 2022", "5 May 2022", "Sept. 5, 2022".
+_COMPLETE = re.compile(
+    r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?,?)"
+    r"\s+(?P<y>\d{4})"
+)
+
+
+def _complete_date(phrase: str) -> date | None | bool:
+    """A complete English date read directly (the common case, which needs no relative base),
+    None when it names no real day ("February 30 2022"), False when it is not of that form."""
+    m = _COMPLETE.fullmatch(phrase.strip())
+    month = _MONTH_NUMBER.get((m["m1"] or m["m2"]).lower()) if m else None
+    if month is None:
+        return False
+    try:
+        return date(int(m["y"]), month, int(m["d1"] or m["d2"]))
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(phrase: str, base: date) -> date | None:
-    """Parse a short phrase with dateparser relative to ``base`` (past preferred); cached."""
+    """Parse a short phrase with dateparser relative to ``base`` (past preferred); cached.
+    Complete dates ("May 5, 2022") are read without it: they are most of the calls."""
+    complete = _complete_date(phrase)
+    if complete is not False:
+        return complete
     import dateparser  # imported lazily: its import costs ~0.3 s
 
     settings = {

@@ -1,6 +1,17 @@
+import datetime as dt
 from datetime import date
 
-from ingest.extraction.dates import DATE_PHRASE, Ref, full_dates, infer_reference, resolve
+import dateparser
+import pytest
+
+from ingest.extraction.dates import (
+    DATE_PHRASE,
+    Ref,
+    _complete_date,
+    full_dates,
+    infer_reference,
+    resolve,
+)
 from ingest.extraction.types import DAY, MONTH, YEAR
 
 
@@ -55,3 +66,15 @@ def test_without_full_dates_the_latest_year_gives_a_weak_year_reference():
 
 def test_no_dates_at_all_gives_no_reference():
     assert infer_reference("Nothing here mentions a time.", []) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["May 5 2022", "May 5, 2022", "5 May 2022", "Sept. 30, 2021", "sep 3 1999", "FEB 29 2024"]
+    + ["February 30 2022", "31 April 2023", "Feb 29 2023"],
+)
+def test_complete_dates_read_directly_agree_with_dateparser(phrase):
+    settings = {"RELATIVE_BASE": dt.datetime(2000, 1, 1), "REQUIRE_PARTS": ["month"]}
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    assert _complete_date(phrase) == (parsed.date() if parsed else None)
+    assert _complete_date("next Tuesday") is False and _complete_date("Maybe 5 2022") is False
