@@ -9,6 +9,7 @@ number of statements, not with its square.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -19,8 +20,6 @@ from statements.models import Document, Statement
 WINDOW = timedelta(days=7)
 THRESHOLD = 85  # token_set_ratio: rewordings score 90+, different remarks rarely above 70
 MIN_LENGTH_RATIO = 0.5  # a short phrase inside a long statement is not the same remark
-# Ordering needs only a candidate's document's date, not its text (kilobytes per row).
-_DOCUMENT_TEXTS = ("document__text", "document__places")
 
 
 def _processed(text: str) -> str:
@@ -39,38 +38,65 @@ def same_remark(a: str, b: str) -> bool:
     return _similar(_processed(a), _processed(b))
 
 
+class Row(NamedTuple):
+    """What clustering needs of a statement: no model instance, no text of its document."""
+
+    pk: int
+    speaker_id: int
+    said_on: date | None
+    canonical_id: int | None
+    published_on: date | None  # its document's
+    text: str = ""
+
+
+ROW_FIELDS = ("pk", "speaker_id", "said_on", "canonical_id", "document__published_on")
+
+
+def _row(statement: Statement) -> Row:
+    return Row(
+        statement.pk,
+        statement.speaker_id,
+        statement.said_on,
+        statement.canonical_id,
+        statement.document.published_on,
+        statement.text,
+    )
+
+
 def _others(document: Document):
     return (
         Statement.objects.exclude(document_id=document.pk)
         .exclude(review_status=Statement.Review.REJECTED)
-        .select_related("document")
-        .defer(*_DOCUMENT_TEXTS)
+        .values_list(*ROW_FIELDS, "text")
     )
 
 
-def _pool(document: Document, statements: list[Statement]) -> list[Statement]:
+def _pool(document: Document, statements: list[Row]) -> list[Row]:
     """Every statement any of ``statements`` could match, in one or two queries: the same
     speakers, within a week of each distinct date the document gives (index range scans)."""
-    pool: list[Statement] = []
+    pool: list[Row] = []
     dated = [s for s in statements if s.said_on]
     if dated:
         windows = Q()
         for day in {s.said_on for s in dated}:
             windows |= Q(said_on__range=(day - WINDOW, day + WINDOW))
         speakers = {s.speaker_id for s in dated}
-        pool += _others(document).filter(windows, speaker_id__in=speakers)
+        pool += map(Row._make, _others(document).filter(windows, speaker_id__in=speakers))
     published = document.published_on
     undated = {s.speaker_id for s in statements if not s.said_on}
     if undated and published:
-        pool += _others(document).filter(
-            speaker_id__in=undated,
-            said_on__isnull=True,
-            document__published_on__range=(published - WINDOW, published + WINDOW),
+        pool += map(
+            Row._make,
+            _others(document).filter(
+                speaker_id__in=undated,
+                said_on__isnull=True,
+                document__published_on__range=(published - WINDOW, published + WINDOW),
+            ),
         )
     return pool
 
 
-def _candidates(statement: Statement, pool: list[Statement]) -> list[Statement]:
+def _candidates(statement: Row, pool: list[Row]) -> list[Row]:
     """The pool's statements by the same speaker within the window of ``statement``."""
     if statement.said_on:
         day = statement.said_on
@@ -84,15 +110,15 @@ def _candidates(statement: Statement, pool: list[Statement]) -> list[Statement]:
     return [o for o in pool if o.speaker_id == statement.speaker_id and not o.said_on]
 
 
-def _order(statement: Statement) -> tuple:
-    day = statement.said_on or statement.document.published_on or date.max
-    return (day, statement.document.published_on or date.max, statement.pk)
+def _order(statement: Row) -> tuple:
+    day = statement.said_on or statement.published_on or date.max
+    return (day, statement.published_on or date.max, statement.pk)
 
 
 def statements_cluster(
     *,
     document: Document,
-    touched: set[tuple[int, date | None]] | None = None,
+    touched: set[tuple[int, int, date | None]] | None = None,
     statements: list[Statement] | None = None,
 ) -> int:
     """Point each statement of ``document`` and its re-reports at the earliest of them.
@@ -100,16 +126,18 @@ def statements_cluster(
     ``statements``, when given, are the document's statements other than rejected ones, with
     their documents loaded (the pipeline has them in hand); otherwise they are read here.
     Returns how many statements of the document joined a group, and adds to ``touched`` the
-    (speaker id, said_on) of every statement whose canonical link it may have changed. Safe to
-    run again.
+    (id, speaker id, said_on) of every statement whose canonical link it changed. Safe to run
+    again.
     """
-    own = statements
-    if own is None:
-        own = list(
-            document.statements.exclude(review_status=Statement.Review.REJECTED).select_related(
-                "document"
-            )
-        )
+    if statements is None:
+        own = [
+            Row(*values)
+            for values in document.statements.exclude(
+                review_status=Statement.Review.REJECTED
+            ).values_list(*ROW_FIELDS, "text")
+        ]
+    else:
+        own = [_row(statement) for statement in statements]
     pool = _pool(document, own)
     texts = {o.pk: _processed(o.text) for o in pool}
     groups: list[set[int]] = []  # for each statement that matched: the roots it joins
@@ -121,22 +149,23 @@ def statements_cluster(
                 {m.canonical_id or m.pk for m in matches} | {statement.canonical_id or statement.pk}
             )
     if groups:
-        members = _groups_link(groups)
+        changed = _groups_link(groups)
         if touched is not None:
-            touched.update((m.speaker_id, m.said_on) for m in members)
+            touched.update((m.pk, m.speaker_id, m.said_on) for m in changed)
     return len(groups)
 
 
-def _groups_link(groups: list[set[int]]) -> list[Statement]:
+def _groups_link(groups: list[set[int]]) -> list[Row]:
     """Merge the groups under these roots (groups sharing a root are one) and point every
     member at the earliest: one query for the members, one update for what changed. Returns
-    the members."""
+    the members whose link changed."""
     roots = set().union(*groups)
-    members = list(
-        Statement.objects.filter(Q(pk__in=roots) | Q(canonical_id__in=roots))
-        .select_related("document")
-        .defer(*_DOCUMENT_TEXTS)
-    )
+    members = [
+        Row(*values)
+        for values in Statement.objects.filter(
+            Q(pk__in=roots) | Q(canonical_id__in=roots)
+        ).values_list(*ROW_FIELDS)
+    ]
     parent: dict[int, int] = {}
 
     def find(pk: int) -> int:
@@ -150,7 +179,7 @@ def _groups_link(groups: list[set[int]]) -> list[Statement]:
     for first, *rest in links:
         for pk in rest:
             parent[find(pk)] = find(first)
-    components: dict[int, list[Statement]] = {}
+    components: dict[int, list[Row]] = {}
     for member in members:
         components.setdefault(find(member.pk), []).append(member)
     target: dict[int, int | None] = {}
@@ -167,4 +196,4 @@ def _groups_link(groups: list[set[int]]) -> list[Statement]:
                 output_field=models.BigIntegerField(),
             )
         )
-    return members
+    return [member for member in members if member.pk in target]
