@@ -18,6 +18,7 @@ from django.utils import timezone
 from statements import summary
 from statements.cache import bump_data_version
 from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
+from statements.queries import timeline_base
 from statements.services import armed_groups_for, speaker_resolve, speakers_find, topics_for
 
 from .clustering import statements_cluster
@@ -96,12 +97,17 @@ def document_process(*, document_id: int) -> Document:
             armed_groups_for,
             [*result.organizations, *(n for item in found for n in item.armed_groups)],
         )
-        created = _store_statements(document, found, groups)
-        document.statistics.all().delete()
+        created, labels = _store_statements(document, found, groups)
+        # A first run has nothing of an earlier one to replace (two queries fewer).
+        again = bool(existing) or document.processed_at is not None
+        if again:
+            document.statistics.all().delete()
         Statistic.objects.bulk_create(_statistic(document, s) for s in result.statistics)
-        document.armed_groups.set(
-            {groups[n.strip()] for n in result.organizations if n and n.strip()}
-        )
+        named = {groups[n.strip()] for n in result.organizations if n and n.strip()}
+        if again:
+            document.armed_groups.set(named)
+        elif named:
+            document.armed_groups.add(*named)
         document.places = list(result.places)
         if document.published_on is None and result.published_on:
             document.published_on = result.published_on
@@ -113,10 +119,22 @@ def document_process(*, document_id: int) -> Document:
         document.processed_at = document.status_changed_at = timezone.now()
         document.save(update_fields=PROCESSED_FIELDS)
         reviewed = [s for s in kept if s.review_status != Statement.Review.REJECTED]
-        touched: set[tuple[int, date | None]] = set()
+        touched: set[tuple[int, int, date | None]] = set()
         statements_cluster(document=document, touched=touched, statements=reviewed + created)
-        cells |= summary.cells_of(touched)
-        cells |= summary.cells_of((s.speaker_id, s.said_on) for s in kept + created)
+        # The summary: cells of statements that were there before (and of others whose link
+        # clustering changed) are recomputed; new statements are added to theirs.
+        new = {s.pk for s in created}
+        cells |= summary.cells_of((speaker, day) for pk, speaker, day in touched if pk not in new)
+        cells |= summary.cells_of((s.speaker_id, s.said_on) for s in kept)
+        # A new statement is a timeline row unless clustering made it a report of a visible one.
+        linked = new & {pk for pk, _, _ in touched}
+        if linked:
+            linked -= set(timeline_base().filter(pk__in=linked).values_list("pk", flat=True))
+        summary.count_created(
+            (s.speaker_id, s.said_on, s.is_pledge, s.review_status, *labels[s.pk])
+            for s in created
+            if s.pk not in linked
+        )
         bump_data_version()  # bulk writes above send no signals
     return document
 
@@ -161,9 +179,10 @@ def document_fail(*, document_id: int, error: str) -> None:
 
 def _store_statements(
     document: Document, found: list[ExtractedStatement], groups: dict[str, int]
-) -> list[Statement]:
+) -> tuple[list[Statement], dict[int, tuple[list[int], list[int]]]]:
     """Create the statements in bulk: speakers and topics resolved once per document; ``groups``
-    holds the armed groups' primary keys by name. Returns the new statements."""
+    holds the armed groups' primary keys by name. Returns the new statements, and the ids of
+    each one's topics and armed groups."""
     known = speakers_find(names=[" ".join(item.speaker.split()) for item in found])
     speakers: dict[str, Speaker] = {}
     rows = []
@@ -197,17 +216,21 @@ def _store_statements(
         )
     created = Statement.objects.bulk_create(rows)
     topics = _by_name(topics_for, [n for item in found for n in item.topics])
-    topic_links, group_links = [], []
+    topic_links, group_links, labels = [], [], {}
     for statement, item in zip(created, found, strict=True):
-        for pk in dict.fromkeys(topics[n.strip()] for n in item.topics if n.strip()):
-            topic_links.append(Statement.topics.through(statement_id=statement.pk, topic_id=pk))
-        for pk in dict.fromkeys(groups[n.strip()] for n in item.armed_groups if n.strip()):
-            group_links.append(
-                Statement.armed_groups.through(statement_id=statement.pk, armedgroup_id=pk)
-            )
+        topic_ids = list(dict.fromkeys(topics[n.strip()] for n in item.topics if n.strip()))
+        group_ids = list(dict.fromkeys(groups[n.strip()] for n in item.armed_groups if n.strip()))
+        labels[statement.pk] = (topic_ids, group_ids)
+        topic_links += [
+            Statement.topics.through(statement_id=statement.pk, topic_id=pk) for pk in topic_ids
+        ]
+        group_links += [
+            Statement.armed_groups.through(statement_id=statement.pk, armedgroup_id=pk)
+            for pk in group_ids
+        ]
     Statement.topics.through.objects.bulk_create(topic_links)
     Statement.armed_groups.through.objects.bulk_create(group_links)
-    return created
+    return created, labels
 
 
 def _by_name(resolve, names: list[str]) -> dict[str, int]:

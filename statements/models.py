@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
 
@@ -291,7 +291,19 @@ class MonthlyCount(models.Model):
             models.CheckConstraint(
                 condition=models.Q(topic__isnull=True) | models.Q(armed_group__isnull=True),
                 name="monthlycount_one_dimension",
-            )
+            ),
+            # One row per key (NULLs as values: undated, no topic, no group), which also lets
+            # new statements be added to their rows with INSERT ... ON CONFLICT.
+            models.UniqueConstraint(
+                "speaker",
+                Coalesce("month", models.Value(dt.date.min)),
+                "is_pledge",
+                "verified",
+                "has_topic",
+                Coalesce("topic", models.Value(0)),
+                Coalesce("armed_group", models.Value(0)),
+                name="monthlycount_key_unique",
+            ),
         ]
 
     def __str__(self) -> str:

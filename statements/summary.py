@@ -13,7 +13,11 @@ and every write recomputes the cells it touched from the statements themselves:
 - inside :func:`collecting`, refreshes are gathered and done once at the end of the block.
 
 Recomputing a cell reads one speaker's statements of one month (an index range scan) and is
-idempotent, so a cell refreshed twice is simply right twice. Concurrent writers serialize on a
+idempotent, so a cell refreshed twice is simply right twice. Its cost grows with the cell,
+though, and a backfill adds a few statements at a time to ever larger cells: so statements the
+pipeline has just created (and that are timeline rows) are *added* to their cells instead
+(:func:`count_created`), an update of the counts in place on PostgreSQL, whatever the cell's
+size. A cell that is also refreshed is only recomputed. Concurrent writers serialize on a
 transaction-level advisory lock per cell, taken in a fixed order. Filters the summary cannot
 answer (full-text search, a topic and a group at once) fall back to a live count, which the
 caller caches per data version.
@@ -94,12 +98,12 @@ def collecting(*, by_caller: bool = False) -> Iterator[set[Cell]]:
     if outer is not None:  # nested: the outermost block refreshes
         yield outer
         return
-    _local.pending, _local.by_caller = pending, _ = set(), by_caller
+    _local.pending, _local.by_caller, _local.created = pending, _, created = set(), by_caller, []
     try:
         yield pending
-        _refresh_now(pending)
+        _refresh_now(pending, created)
     finally:
-        _local.pending, _local.by_caller = None, False
+        _local.pending, _local.by_caller, _local.created = None, False, []
 
 
 def signals_wanted() -> bool:
@@ -129,6 +133,16 @@ def summary_refresh(*, cells: Iterable[Cell] = (), speakers: Iterable[int] = ())
         _refresh_now(cells)
 
 
+def count_created(rows: Iterable[tuple]) -> None:
+    """Add these new statements, each a timeline row, to their cells (inside ``collecting``,
+    whose block must not refresh their cells for them). Each row: (speaker id, said_on,
+    is_pledge, review status, topic ids, armed group ids)."""
+    created = getattr(_local, "created", None)
+    if getattr(_local, "pending", None) is None or created is None:
+        raise RuntimeError("count_created() belongs inside summary.collecting()")
+    created.extend(rows)
+
+
 def _cell_filter(cells: list[Cell], speaker: str, day: str, *, by_month: bool) -> Q:
     q = Q()
     for speaker_id, month in cells:
@@ -142,6 +156,7 @@ def _cell_filter(cells: list[Cell], speaker: str, day: str, *, by_month: bool) -
 
 
 def _lock(cells: list[Cell]) -> None:
+    """Take the cells' advisory locks, which the transaction holds until it ends."""
     if connection.vendor != "postgresql":  # SQLite runs one writer at a time anyway
         return
     keys = [
@@ -156,14 +171,22 @@ def _lock(cells: list[Cell]) -> None:
         )
 
 
-def _refresh_now(cells: set[Cell]) -> None:
-    if not cells:
+def _refresh_now(cells: set[Cell], created: list[tuple] = ()) -> None:
+    """Recompute ``cells`` and add the ``created`` rows to theirs (cells in both are only
+    recomputed: the new statements are already there to count)."""
+    added = _tally(created)
+    more = {(speaker_id, month) for month, speaker_id, *_ in added} - cells
+    if connection.vendor != "postgresql":  # the demo's database: recompute those cells too
+        cells, more = cells | more, set()
+    if not cells and not more:
         return
-    ordered = sorted(cells, key=lambda c: (c[0], c[1] or dt.date.min))
+    ordered = sorted(cells | more, key=lambda c: (c[0], c[1] or dt.date.min))
     with transaction.atomic():
         for start in range(0, len(ordered), 500):  # bounded OR lists
-            chunk = ordered[start : start + 500]
-            _lock(chunk)
+            _lock(ordered[start : start + 500])
+        recompute = [cell for cell in ordered if cell in cells]
+        for start in range(0, len(recompute), 500):
+            chunk = recompute[start : start + 500]
             MonthlyCount.objects.filter(
                 _cell_filter(chunk, "speaker_id", "month", by_month=True)
             ).delete()
@@ -171,11 +194,48 @@ def _refresh_now(cells: set[Cell]) -> None:
                 _cell_filter(chunk, "speaker_id", "said_on", by_month=False)
             )
             _insert(_count_rows(rows))
+        if more:
+            _add({key: count for key, count in added.items() if (key[1], key[0]) in more})
 
 
 def _insert(rows: Iterator[MonthlyCount]) -> None:
     while batch := list(itertools.islice(rows, 5000)):
         MonthlyCount.objects.bulk_create(batch)
+
+
+# The columns that identify a summary row, and its counts.
+KEY_COLUMNS = ("month", "speaker_id", "is_pledge", "verified", "has_topic", "topic_id")
+KEY_COLUMNS += ("armed_group_id",)
+KEY_TYPES = ("date", "bigint", "boolean", "boolean", "boolean", "bigint", "bigint")
+
+# Matches the expressions of the unique index monthlycount_key_unique, so that ON CONFLICT
+# finds the row a delta belongs to by that index.
+_ADD_SQL = """
+INSERT INTO {table} AS m ({columns}, n, first_said, last_said)
+SELECT * FROM unnest({arrays}, %s::integer[], %s::date[], %s::date[])
+ON CONFLICT (speaker_id, (COALESCE(month, '0001-01-01'::date)), is_pledge, verified, has_topic,
+             (COALESCE(topic_id, 0)), (COALESCE(armed_group_id, 0)))
+DO UPDATE SET n = m.n + excluded.n,
+              first_said = LEAST(m.first_said, excluded.first_said),
+              last_said = GREATEST(m.last_said, excluded.last_said)
+"""
+
+
+def _add(counts: dict[tuple, list]) -> None:
+    """Add counts to their summary rows, creating the rows that are missing: one statement on
+    PostgreSQL, each row found through the unique index. The caller holds the cells' locks."""
+    if not counts:
+        return
+    sql = _ADD_SQL.format(
+        table=MonthlyCount._meta.db_table,
+        columns=", ".join(KEY_COLUMNS),
+        arrays=", ".join(f"%s::{kind}[]" for kind in KEY_TYPES),
+    )
+    keys = list(counts)
+    columns = [[key[i] for key in keys] for i in range(len(KEY_COLUMNS))]
+    totals = [[counts[key][i] for key in keys] for i in range(3)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*columns, *totals])
 
 
 def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
@@ -200,32 +260,32 @@ def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
                 "statement_id", field
             ):
                 links[statement_id].append(label)
+    counted = _tally(
+        (speaker_id, said_on, is_pledge, status, topics.get(pk, ()), groups.get(pk, ()))
+        for pk, speaker_id, said_on, is_pledge, status in rows
+    )
+    for key, (n, first, last) in counted.items():
+        yield MonthlyCount(
+            **dict(zip(KEY_COLUMNS, key, strict=True)), n=n, first_said=first, last_said=last
+        )
+
+
+def _tally(rows: Iterable[tuple]) -> dict[tuple, list]:
+    """Summary counts of timeline rows given as (speaker id, said_on, is_pledge, review
+    status, topic ids, armed group ids): {KEY_COLUMNS values: [n, first said, last said]}."""
     counts: dict[tuple, list] = {}
-    for pk, speaker_id, said_on, is_pledge, review_status in rows:
-        cell = (month_of(said_on), speaker_id, is_pledge, review_status in VERIFIED, pk in topics)
+    for speaker_id, said_on, is_pledge, status, topic_ids, group_ids in rows:
+        cell = (month_of(said_on), speaker_id, is_pledge, status in VERIFIED, bool(topic_ids))
         keys = [(*cell, None, None)]
-        keys += [(*cell, topic_id, None) for topic_id in topics.get(pk, ())]
-        keys += [(*cell, None, group_id) for group_id in groups.get(pk, ())]
+        keys += [(*cell, topic_id, None) for topic_id in topic_ids]
+        keys += [(*cell, None, group_id) for group_id in group_ids]
         for key in keys:
             count = counts.setdefault(key, [0, said_on, said_on])
             count[0] += 1
             if said_on is not None:
                 count[1] = min(count[1] or said_on, said_on)
                 count[2] = max(count[2] or said_on, said_on)
-    for key, (n, first, last) in counts.items():
-        month, speaker_id, is_pledge, verified, has_topic, topic_id, group_id = key
-        yield MonthlyCount(
-            month=month,
-            speaker_id=speaker_id,
-            is_pledge=is_pledge,
-            verified=verified,
-            has_topic=has_topic,
-            topic_id=topic_id,
-            armed_group_id=group_id,
-            n=n,
-            first_said=first,
-            last_said=last,
-        )
+    return counts
 
 
 def rebuild_sql(vendor: str) -> list[str]:

@@ -211,3 +211,21 @@ def test_search_is_counted_live():
     assert not answers({"topic": object(), "group": object()})
     StatementFactory(text="Border fencing will go on.")
     assert timeline_counts({"q": "border"})[0] == 1
+
+
+def test_a_backfill_adds_new_statements_to_their_cells_and_stays_current():
+    """New statements are added to their cells in place; statements that clustering folds,
+    and cells whose older statements it folds, are recomputed. Invented articles, many quoting
+    the same stock sentences, processed newest first so earlier reports keep arriving."""
+    from bench.synthetic import corpus
+
+    documents = sorted(corpus(5, 40, transcript_share=0.1), key=lambda d: d.published_on)
+    ids = [document_create(text=d.text, enqueue=False).document.pk for d in documents]
+    for pk in reversed(ids):
+        document_process(document_id=pk)
+    assert Statement.objects.exclude(canonical=None).exists()  # re-reports were folded
+    assert_summary_current()
+    total, _ = timeline_counts({})
+    assert total == timeline_base().count()
+    document_process(document_id=ids[0])  # and a re-extraction among them
+    assert_summary_current()
