@@ -66,16 +66,29 @@ def _start_worker(concurrency: int) -> subprocess.Popen:
     )
 
 
-def _wait_done(documents: int, worker: subprocess.Popen, memory: list[float]) -> int:
+def _wait_done(
+    documents: int, worker: subprocess.Popen, memory: list[float], progress: list[tuple]
+) -> int:
     from statements.models import Document
 
     while (done := Document.objects.filter(status="done").count()) < documents:
         if failed := Document.objects.filter(status="failed").count():
             raise SystemExit(f"{failed} documents failed")
         memory.append(rss_mb(worker.pid))
+        progress.append((time.perf_counter(), done))
         time.sleep(0.5)
     memory.append(rss_mb(worker.pid))
+    progress.append((time.perf_counter(), done))
     return done
+
+
+def _rate(progress: list[tuple], low: float, high: float) -> float:
+    """Documents per second while the done count went from ``low`` to ``high`` (fractions)."""
+    total = progress[-1][1]
+    inside = [(t, n) for t, n in progress if low * total <= n <= high * total]
+    if len(inside) < 2 or inside[-1][0] == inside[0][0]:
+        return float("nan")
+    return (inside[-1][1] - inside[0][1]) / (inside[-1][0] - inside[0][0])
 
 
 def round_(documents: int, concurrency: int, seed: int, preload: bool) -> dict:
@@ -105,7 +118,8 @@ def round_(documents: int, concurrency: int, seed: int, preload: bool) -> dict:
             time.sleep(3)
             started = time.perf_counter()
         memory = [rss_mb(worker.pid)]
-        done = _wait_done(documents, worker, memory)
+        progress = [(started, 0)]
+        done = _wait_done(documents, worker, memory, progress)
         elapsed = time.perf_counter() - started
         return {
             "documents": done,
@@ -115,6 +129,8 @@ def round_(documents: int, concurrency: int, seed: int, preload: bool) -> dict:
             "rss_start": memory[0],
             "rss_peak": max(memory),
             "rss_end": memory[-1],
+            "first_fifth": _rate(progress, 0.0, 0.2),
+            "last_fifth": _rate(progress, 0.8, 1.0),
         }
     finally:
         if worker is not None:
@@ -138,15 +154,17 @@ def main() -> None:
 
     django.setup()
     header = (
-        "| workers | documents | statements | seconds | docs/s | worker RSS start/peak/end MB |"
+        "| workers | documents | statements | seconds | docs/s | docs/s first / last fifth "
+        "| worker RSS start/peak/end MB |"
     )
     print(header)  # noqa: T201
-    print("| ---: | ---: | ---: | ---: | ---: | --- |")  # noqa: T201
+    print("| ---: | ---: | ---: | ---: | ---: | --- | --- |")  # noqa: T201
     for concurrency in args.concurrency:
         r = round_(args.documents, concurrency, args.seed, args.preload)
         print(  # noqa: T201
             f"| {concurrency} | {r['documents']} | {r['statements']} | {r['seconds']:.1f} | "
-            f"{r['docs_per_s']:.1f} | {r['rss_start']:.0f} / {r['rss_peak']:.0f} / "
+            f"{r['docs_per_s']:.1f} | {r['first_fifth']:.1f} / {r['last_fifth']:.1f} | "
+            f"{r['rss_start']:.0f} / {r['rss_peak']:.0f} / "
             f"{r['rss_end']:.0f} |"
         )
 

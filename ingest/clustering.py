@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from rapidfuzz import fuzz, utils
 
 from statements.models import Document, Statement
@@ -49,7 +49,17 @@ class Row(NamedTuple):
     text: str = ""
 
 
-ROW_FIELDS = ("pk", "speaker_id", "said_on", "canonical_id", "document__published_on")
+ROW_FIELDS = ("pk", "speaker_id", "said_on", "canonical_id", "published_on")
+
+
+def _rows(statements) -> QuerySet:
+    """Statements as Row values. Their documents' dates come by a subquery per row (a primary
+    key lookup each) rather than a join, which the planner may answer by reading every
+    document."""
+    published = (
+        Document.objects.filter(pk=OuterRef("document_id")).order_by().values("published_on")
+    )
+    return statements.order_by().annotate(published_on=Subquery(published)).values_list(*ROW_FIELDS)
 
 
 def _row(statement: Statement) -> Row:
@@ -64,11 +74,17 @@ def _row(statement: Statement) -> Row:
 
 
 def _others(document: Document):
+    """Candidates from other documents: no join, no order (the window decides, not the date)."""
     return (
         Statement.objects.exclude(document_id=document.pk)
         .exclude(review_status=Statement.Review.REJECTED)
-        .values_list(*ROW_FIELDS, "text")
+        .order_by()
+        .values_list("pk", "speaker_id", "said_on", "canonical_id", "text")
     )
+
+
+def _candidate(pk: int, speaker_id: int, said_on: date | None, canonical_id, text: str) -> Row:
+    return Row(pk, speaker_id, said_on, canonical_id, None, text)
 
 
 def _pool(document: Document, statements: list[Row]) -> list[Row]:
@@ -81,17 +97,20 @@ def _pool(document: Document, statements: list[Row]) -> list[Row]:
         for day in {s.said_on for s in dated}:
             windows |= Q(said_on__range=(day - WINDOW, day + WINDOW))
         speakers = {s.speaker_id for s in dated}
-        pool += map(Row._make, _others(document).filter(windows, speaker_id__in=speakers))
+        pool += (
+            _candidate(*values)
+            for values in _others(document).filter(windows, speaker_id__in=speakers)
+        )
     published = document.published_on
     undated = {s.speaker_id for s in statements if not s.said_on}
     if undated and published:
-        pool += map(
-            Row._make,
-            _others(document).filter(
+        pool += (
+            _candidate(*values)
+            for values in _others(document).filter(
                 speaker_id__in=undated,
                 said_on__isnull=True,
                 document__published_on__range=(published - WINDOW, published + WINDOW),
-            ),
+            )
         )
     return pool
 
@@ -130,12 +149,8 @@ def statements_cluster(
     again.
     """
     if statements is None:
-        own = [
-            Row(*values)
-            for values in document.statements.exclude(
-                review_status=Statement.Review.REJECTED
-            ).values_list(*ROW_FIELDS, "text")
-        ]
+        visible = document.statements.exclude(review_status=Statement.Review.REJECTED)
+        own = [Row(*values) for values in _rows(visible).values_list(*ROW_FIELDS, "text")]
     else:
         own = [_row(statement) for statement in statements]
     pool = _pool(document, own)
@@ -162,9 +177,7 @@ def _groups_link(groups: list[set[int]]) -> list[Row]:
     roots = set().union(*groups)
     members = [
         Row(*values)
-        for values in Statement.objects.filter(
-            Q(pk__in=roots) | Q(canonical_id__in=roots)
-        ).values_list(*ROW_FIELDS)
+        for values in _rows(Statement.objects.filter(Q(pk__in=roots) | Q(canonical_id__in=roots)))
     ]
     parent: dict[int, int] = {}
 
