@@ -35,12 +35,12 @@ def card(statement) -> dict:
 @register.filter
 def options(field: BoundField) -> SafeString:
     """The ``<option>`` elements of a choice field, the submitted value selected."""
-    value = field.value()
-    chosen = "" if value is None else str(value)
+    submitted = field.value()
+    chosen = "" if submitted is None else str(submitted)
     return html_join(
         '<option value="{}"{}>{}</option>',
         (
-            (value, " selected" if str(value) == chosen else "", label)
-            for value, label in field.field.widget.choices
+            (choice, " selected" if str(choice) == chosen else "", label)
+            for choice, label in field.field.widget.choices
         ),
     )

@@ -92,15 +92,21 @@ def _speakers(pledges: QuerySet[Statement], areas: dict[int, Commitment], unfile
 def _shown_ids(
     pledges: QuerySet[Statement], topic_ids: list[int], *, unfiled: bool
 ) -> list[tuple[int | None, int]]:
-    """(topic id, statement id) of each area's first pledge and its latest ones: two short
-    index scans per area (in date order, stopping after a few rows), in one query."""
-    oldest = [F("said_on").asc(nulls_last=True), "id"]
+    """(topic id, statement id) of each area's first pledge and its latest ones: short index
+    scans per area (in date order, stopping after a few rows), in one query. The first is the
+    earliest dated pledge, or the first undated one; each is asked for separately, so that
+    both read the pledges' keyset index (said_on DESC NULLS LAST, id DESC) backwards."""
     newest = [F("said_on").desc(nulls_last=True), "-id"]
+    oldest = F("said_on").asc(nulls_first=True)  # no NULL here; the index's order backwards
     parts = []
     for topic_id in topic_ids:
         area = pledges.filter(topics=topic_id).annotate(area=Value(topic_id))
         area = area.values_list("area", "id")
-        parts += [area.order_by(*oldest)[:1], area.order_by(*newest)[:LATEST]]
+        parts += [
+            area.filter(said_on__isnull=False).order_by(oldest, "id")[:1],
+            area.filter(said_on__isnull=True).order_by("id")[:1],
+            area.order_by(*newest)[:LATEST],
+        ]
     if unfiled:  # known from the counts; asking anyway costs a scan of every pledge
         loose = pledges.filter(topics__isnull=True).annotate(area=Value(None, IntegerField()))
         parts.append(loose.values_list("area", "id").order_by(*newest)[:LATEST])

@@ -370,6 +370,28 @@ def test_the_pledge_ledger_shows_first_pledge_and_reaffirmations(client, corpus)
     assert 'id="ledger"' in partial.content.decode() and "<html" not in partial.content.decode()
 
 
+def test_the_first_pledge_is_the_earliest_dated_one_even_beside_undated_pledges(client):
+    from tests.factories import TopicFactory
+
+    topic = TopicFactory(name="border security")
+    undated = StatementFactory(is_pledge=True, said_on=None, date_precision="unknown")
+    days = [dt.date(2024, 3, 9), dt.date(2021, 6, 2), dt.date(2023, 1, 5)]
+    dated = [StatementFactory(is_pledge=True, said_on=day) for day in days]
+    for statement in [undated, *dated]:
+        statement.topics.add(topic)
+    (area,) = _get(client, "pledges").context["commitments"]
+    assert area.first == dated[1] and area.first_on == dt.date(2021, 6, 2)
+    assert [p.pk for p in area.pledges] == [dated[1].pk, dated[2].pk, dated[0].pk, undated.pk]
+
+    # An area with undated pledges only: its first is the first of them.
+    other = TopicFactory(name="terrorist financing")
+    loose = [StatementFactory(is_pledge=True, said_on=None) for _ in range(2)]
+    for statement in loose:
+        statement.topics.add(other)
+    areas = {c.name: c for c in _get(client, "pledges").context["commitments"]}
+    assert areas["terrorist financing"].first == loose[0]
+
+
 def test_a_long_ledger_lists_the_first_and_latest_pledges_and_links_to_the_rest(
     client, corpus, monkeypatch
 ):
