@@ -82,6 +82,10 @@ def _wait_done(
     return done
 
 
+def _figure(rate: float) -> str:
+    return "–" if rate != rate else f"{rate:.1f}"  # NaN: no two samples in that stretch
+
+
 def _rate(progress: list[tuple], low: float, high: float) -> float:
     """Documents per second while the done count went from ``low`` to ``high`` (fractions)."""
     total = progress[-1][1]
@@ -163,7 +167,7 @@ def main() -> None:
         r = round_(args.documents, concurrency, args.seed, args.preload)
         print(  # noqa: T201
             f"| {concurrency} | {r['documents']} | {r['statements']} | {r['seconds']:.1f} | "
-            f"{r['docs_per_s']:.1f} | {r['first_fifth']:.1f} / {r['last_fifth']:.1f} | "
+            f"{r['docs_per_s']:.1f} | {_figure(r['first_fifth'])} / {_figure(r['last_fifth'])} | "
             f"{r['rss_start']:.0f} / {r['rss_peak']:.0f} / "
             f"{r['rss_end']:.0f} |"
         )

@@ -40,6 +40,16 @@ ENV = {
 }
 
 
+def collect_static() -> None:
+    """The static files' manifest, which templates need with DEBUG off."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **ENV},
+        check=True,
+    )
+
+
 def pages() -> dict[str, str]:
     """The pages to measure, with real speaker/topic values from the database."""
     import django
@@ -183,12 +193,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     os.environ.update({**ENV, "DJANGO_SETTINGS_MODULE": "config.settings"})
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env={**os.environ, **ENV},
-        check=True,
-    )
+    collect_static()
     targets = {
         name: path
         for name, path in pages().items()

@@ -25,6 +25,8 @@ echo "Workers alone (documents uploaded first):"
 CELERY_BROKER_URL=$BROKER $PY bench/ingest.py --documents "${BENCH_INGEST_DOCUMENTS:-2000}" --concurrency 1 2 --preload
 echo "End to end (uploads and workers at once):"
 CELERY_BROKER_URL=$BROKER $PY bench/ingest.py --documents "${BENCH_INGEST_DOCUMENTS:-2000}" --concurrency 1 2
+echo "A backfill (two workers; memory and throughput from start to end):"
+CELERY_BROKER_URL=$BROKER $PY bench/ingest.py --documents "${BENCH_BACKFILL_DOCUMENTS:-10000}" --concurrency 2 --preload
 
 echo; echo "## Pages"
 export DATABASE_URL="postgres://postgres@$PGHOST:5432/$BENCH_DB"
@@ -37,5 +39,7 @@ for docs in ${BENCH_DOCUMENTS:-1000 10000 100000}; do
   have=$docs
   psql -h "$PGHOST" -U postgres -d "$BENCH_DB" -qc "VACUUM ANALYZE"
   redis-cli -n 9 flushdb >/dev/null  # the page bench's cache (BENCH_CACHE_URL)
-  $PY bench/pages.py --requests "${BENCH_REQUESTS:-50}"
+  $PY bench/pages.py --requests "${BENCH_REQUESTS:-100}"
 done
+echo "Pages outside the load test, at the largest scale:"
+$PY bench/cold_pages.py
