@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, F, IntegerField, Max, Min, QuerySet, Value
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -112,6 +113,8 @@ def _shown_ids(
         parts.append(loose.values_list("area", "id").order_by(*newest)[:LATEST])
     if not parts:
         return []
+    if not connection.features.supports_slicing_ordering_in_compound:  # SQLite: the demo
+        return [row for part in parts for row in part]
     first, *rest = parts
     return list(first.union(*rest, all=True)) if rest else list(first)
 
