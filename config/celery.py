@@ -12,12 +12,13 @@ app.autodiscover_tasks()
 
 @task_prerun.connect
 @task_postrun.connect
-def _close_old_connections(**kwargs) -> None:
+def _close_old_connections(sender=None, **kwargs) -> None:
     """What Django does around each request, around each task: close database connections
     that failed or outlived CONN_MAX_AGE, and check the others before their next use
     (CONN_HEALTH_CHECKS). Celery's own fixup closes them after every task instead, unless
     CELERY_DB_REUSE_MAX is set (see settings): a new connection per document cost more than
-    storing the document."""
+    storing the document. Not for a task run eagerly, inside its caller's transaction."""
     from django.db import close_old_connections
 
-    close_old_connections()
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()

@@ -120,3 +120,15 @@ def test_the_sweep_sends_stale_documents_and_url_fetches_again(django_capture_on
         count = documents_requeue_stale(older_than=timezone.now() + dt.timedelta(seconds=1))
     assert count == 2
     assert len(callbacks) == 2
+
+
+def test_a_task_run_eagerly_inside_a_transaction_keeps_its_connection(demo_texts):
+    """Around a task the workers close old database connections; a task run in-process (the
+    `make run` mode) must not close its caller's, mid-transaction."""
+    from django.db import connection, transaction
+
+    document = document_create(text=next(iter(demo_texts.values())), enqueue=False).document
+    with transaction.atomic():
+        assert process_document.apply(args=[document.pk]).get() == "done"
+        assert connection.connection is not None and connection.in_atomic_block
+        assert Document.objects.get(pk=document.pk).status == Document.Status.DONE
