@@ -203,10 +203,17 @@ def _insert(rows: Iterator[MonthlyCount]) -> None:
         MonthlyCount.objects.bulk_create(batch)
 
 
-# The columns that identify a summary row, and its counts.
-KEY_COLUMNS = ("month", "speaker_id", "is_pledge", "verified", "has_topic", "topic_id")
-KEY_COLUMNS += ("armed_group_id",)
-KEY_TYPES = ("date", "bigint", "boolean", "boolean", "boolean", "bigint", "bigint")
+# The columns that identify a summary row, and their SQL types.
+KEY = {
+    "month": "date",
+    "speaker_id": "bigint",
+    "is_pledge": "boolean",
+    "verified": "boolean",
+    "has_topic": "boolean",
+    "topic_id": "bigint",
+    "armed_group_id": "bigint",
+}
+KEY_COLUMNS = tuple(KEY)
 
 # Matches the expressions of the unique index monthlycount_key_unique, so that ON CONFLICT
 # finds the row a delta belongs to by that index.
@@ -229,7 +236,7 @@ def _add(counts: dict[tuple, list]) -> None:
     sql = _ADD_SQL.format(
         table=MonthlyCount._meta.db_table,
         columns=", ".join(KEY_COLUMNS),
-        arrays=", ".join(f"%s::{kind}[]" for kind in KEY_TYPES),
+        arrays=", ".join(f"%s::{kind}[]" for kind in KEY.values()),
     )
     keys = list(counts)
     columns = [[key[i] for key in keys] for i in range(len(KEY_COLUMNS))]
