@@ -52,14 +52,18 @@ class Row(NamedTuple):
 ROW_FIELDS = ("pk", "speaker_id", "said_on", "canonical_id", "published_on")
 
 
-def _rows(statements) -> QuerySet:
-    """Statements as Row values. Their documents' dates come by a subquery per row (a primary
-    key lookup each) rather than a join, which the planner may answer by reading every
-    document."""
+def _rows(statements, *extra: str) -> QuerySet:
+    """Statements as Row values (with ``extra`` fields after them). Their documents' dates
+    come by a subquery per row (a primary key lookup each) rather than a join, which the
+    planner may answer by reading every document."""
     published = (
         Document.objects.filter(pk=OuterRef("document_id")).order_by().values("published_on")
     )
-    return statements.order_by().annotate(published_on=Subquery(published)).values_list(*ROW_FIELDS)
+    return (
+        statements.order_by()
+        .annotate(published_on=Subquery(published))
+        .values_list(*ROW_FIELDS, *extra)
+    )
 
 
 def _row(statement: Statement) -> Row:
@@ -150,7 +154,7 @@ def statements_cluster(
     """
     if statements is None:
         visible = document.statements.exclude(review_status=Statement.Review.REJECTED)
-        own = [Row(*values) for values in _rows(visible).values_list(*ROW_FIELDS, "text")]
+        own = [Row(*values) for values in _rows(visible, "text")]
     else:
         own = [_row(statement) for statement in statements]
     pool = _pool(document, own)

@@ -82,14 +82,10 @@ def _reversed(urlconf: str | None, root: str, prefix: str, name: str, args: tupl
     return reverse(name, urlconf=urlconf, args=args)
 
 
-def url_of(name: str, arg: object = None) -> str:
-    """``reverse(name, args=[arg])`` for no argument, an id or a slug, resolving each pattern
-    once per URL configuration and script prefix rather than once per card."""
-    return Links().url(name, arg)
-
-
 class Links:
-    """The URL patterns cards link to, looked up once for a batch of cards."""
+    """The URL patterns cards (and exports) link to, looked up once for a batch of rows:
+    ``reverse()`` for each pattern once per URL configuration and script prefix, then only the
+    id or slug is filled in."""
 
     def __init__(self) -> None:
         self.where = (get_urlconf(), settings.ROOT_URLCONF, get_script_prefix())

@@ -15,9 +15,6 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
 from django.db.models import (
     Aggregate,
-    Count,
-    F,
-    IntegerField,
     JSONField,
     OuterRef,
     QuerySet,
@@ -25,11 +22,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, StreamingHttpResponse
-from django.urls import reverse
 from django.utils import timezone
 
+from ..cards import Links
 from ..models import Statement
-from ..queries import apply_filters, timeline_base
+from ..queries import apply_filters, in_timeline_order, report_count, timeline_base
 from .common import filter_form, reader_view
 
 CHUNK = 2000  # rows per fetch from the server-side cursor
@@ -101,38 +98,20 @@ def _names(through: type, name: str) -> Subquery:
     return Subquery(names)
 
 
-def _reports() -> Subquery:
-    """How many other documents reported the remark (its visible reports)."""
-    reports = (
-        Statement.objects.filter(canonical=OuterRef("pk"))
-        .exclude(review_status=Statement.Review.REJECTED)
-        .order_by()
-        .values("canonical")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return Coalesce(Subquery(reports, output_field=IntegerField()), 0)
-
-
 def export_values(filters: dict) -> QuerySet:
     """The export's rows as tuples of FIELDS, in timeline order."""
-    statements = apply_filters(timeline_base(), filters, annotate=False)
-    return (
-        statements.annotate(
-            topic_names=_names(Statement.topics.through, "topic__name"),
-            group_names=_names(Statement.armed_groups.through, "armedgroup__short_name"),
-            report_count=_reports(),
-        )
-        .order_by(F("said_on").desc(nulls_last=True), "-id")
-        .values_list(*FIELDS)
+    statements = apply_filters(timeline_base(), filters, annotate=False).annotate(
+        topic_names=_names(Statement.topics.through, "topic__name"),
+        group_names=_names(Statement.armed_groups.through, "armedgroup__short_name"),
+        report_count=Coalesce(report_count(), 0),  # the other documents reporting the remark
     )
+    return in_timeline_order(statements).values_list(*FIELDS)
 
 
 def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
     """Each row's values in COLUMNS order; topics and armed groups as lists."""
     # Every source link differs only by the document and statement ids.
-    sentinel = "2147483647"
-    head, tail = reverse("statements:document", args=[sentinel]).split(sentinel)
+    _, head, tail = Links().document
     head = request.build_absolute_uri(head)
     for (
         pk,
