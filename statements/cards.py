@@ -19,13 +19,14 @@ from functools import lru_cache
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet, Value
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from . import search
+from .compiled import ByIds
 from .models import DatePrecision, Side, Statement
 from .queries import with_outlets
 
@@ -174,39 +175,64 @@ def card(
         "published": date_label(published_on, "j M Y")
         if published_on and published_on != said_on
         else "",
+        # A month heading before the card: set by the timeline's pages (queries.page_of).
+        "new_month": False,
+        "month_name": "",
     }
+
+
+def _card_rows(ids: list[int]) -> QuerySet:
+    return with_outlets(Statement.objects.filter(id__in=ids)).order_by().values_list(*FIELDS)
+
+
+def _badges(ids: list[int]) -> QuerySet:
+    """Topics as (statement, "topic", slug, name, name), armed groups as (statement, "group",
+    slug, short name, full name)."""
+    kind = CharField()
+    topics = Statement.topics.through.objects.filter(statement_id__in=ids).values_list(
+        "statement_id", Value("topic", kind), "topic__slug", "topic__name", "topic__name"
+    )
+    groups = Statement.armed_groups.through.objects.filter(statement_id__in=ids).values_list(
+        "statement_id", Value("group", kind), *GROUP_FIELDS
+    )
+    return topics.order_by().union(groups.order_by(), all=True)
+
+
+CARD_ROWS = ByIds(_card_rows)
+BADGES = ByIds(_badges)
 
 
 def cards_of(statements: QuerySet[Statement], q: str | None = None) -> list[dict]:
     """The cards of these statements (filtered, ordered and sliced by the caller), in their
-    order, in three queries whatever their number. With ``q`` (a search), each card's body is
-    the highlighted text, and ``rank`` is kept for keyset paging.
+    order, in three queries whatever their number: the page's ids, then by those ids the
+    columns a card shows, then the topics and armed groups. The last two never change shape,
+    so they are compiled once (:mod:`statements.compiled`). With ``q`` (a search), each
+    card's body is the highlighted text, and ``rank`` is kept for keyset paging.
 
     Three small queries cost less than one that aggregates the topics and groups into arrays:
     planning that one takes longer than running all three."""
     extra = ("rank", "headline_raw") if q and search.is_postgres() else ("rank",) if q else ()
-    rows = [
-        dict(zip(KEYS + extra, values, strict=True))
-        for values in with_outlets(statements).values_list(*FIELDS, *extra)
+    page = [
+        dict(zip(("id", *extra), values, strict=True))
+        for values in statements.values_list("id", *extra)
     ]
-    ids = [row["id"] for row in rows]
+    if not page:
+        return []
+    ids = [found["id"] for found in page]
+    columns = {values[0]: values for values in CARD_ROWS.rows(ids)}
     topics: dict[int, list] = defaultdict(list)
     groups: dict[int, list] = defaultdict(list)
-    if ids:
-        for pk, *topic in (
-            Statement.topics.through.objects.filter(statement_id__in=ids)
-            .order_by("topic__name")
-            .values_list("statement_id", "topic__slug", "topic__name")
-        ):
-            topics[pk].append(tuple(topic))
-        for pk, *group in (
-            Statement.armed_groups.through.objects.filter(statement_id__in=ids)
-            .order_by("armedgroup__short_name")
-            .values_list("statement_id", *GROUP_FIELDS)
-        ):
-            groups[pk].append(tuple(group))
+    for pk, kind, slug, name, full_name in BADGES.rows(ids):
+        if kind == "topic":
+            topics[pk].append((slug, name))
+        else:
+            groups[pk].append((slug, name, full_name))
     cards, links = [], Links()
-    for row in rows:
+    for found in page:
+        pk = found["id"]
+        if pk not in columns:  # deleted between the two queries
+            continue
+        row = found | dict(zip(KEYS, columns[pk], strict=True))
         body = None
         if q:
             raw = row.get("headline_raw")
@@ -215,9 +241,11 @@ def cards_of(statements: QuerySet[Statement], q: str | None = None) -> list[dict
                 if raw is not None
                 else search.highlight_terms(row["text"], q)
             )
-        found = card(row, topics[row["id"]], groups[row["id"]], body, links)
-        found["rank"] = row.get("rank")
-        cards.append(found)
+        by_name = sorted(topics[pk], key=lambda topic: topic[1])
+        by_short_name = sorted(groups[pk], key=lambda group: group[1])
+        made = card(row, by_name, by_short_name, body, links)
+        made["rank"] = row.get("rank")
+        cards.append(made)
     return cards
 
 

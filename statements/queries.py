@@ -281,5 +281,8 @@ def month_links(chart: dict) -> list[dict]:
             first = dt.date.fromisoformat(f"{label}-01")
             following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
             last = following - dt.timedelta(days=1)
-            months.append({"label": label, "first": first, "last": last, "total": total})
+            name = first.strftime("%b %Y")
+            months.append(
+                {"label": label, "name": name, "first": first, "last": last, "total": total}
+            )
     return months

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import template
 from django.forms import BoundField
-from django.utils.safestring import SafeString
+from django.template import engines
+from django.utils.safestring import SafeString, mark_safe
 
 from .. import cards
 from ..markup import html_join
@@ -27,9 +28,18 @@ def said_when(statement, undated: str = "Undated") -> str:
 
 
 @register.filter
-def card(statement) -> dict:
-    """The card of a statement loaded with ``with_card_data`` (see :mod:`statements.cards`)."""
-    return cards.card_of_instance(statement)
+def card_list(statement) -> list[dict]:
+    """The card of a statement loaded with ``with_card_data`` (see :mod:`statements.cards`),
+    as a list of one for :func:`statement_cards`."""
+    return [cards.card_of_instance(statement)]
+
+
+@register.simple_tag
+def statement_cards(card_list: list[dict]) -> SafeString:
+    """Statement cards (dicts from :mod:`statements.cards`), printed by the Jinja2 template
+    ``statements/_cards.html``, which escapes every value it prints."""
+    template = engines["jinja2"].get_template("statements/_cards.html")
+    return mark_safe(template.render({"cards": card_list}))  # noqa: S308 - escaped by Jinja2
 
 
 @register.filter
