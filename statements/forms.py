@@ -93,7 +93,9 @@ class StatementFilterForm(forms.Form):
     def filters(self) -> dict:
         """The valid filter values; a bad parameter is ignored rather than failing the page."""
         self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", [], False)}
+        # No value is a number, so anything falsy is no filter: "", None, False, and the
+        # empty queryset an unticked speaker list cleans to.
+        return {k: v for k, v in self.cleaned_data.items() if v}
 
     def speaker_checkboxes(self) -> SafeString:
         """One checkbox per speaker choice, ticked as submitted: built here in one pass, since

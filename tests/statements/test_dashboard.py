@@ -274,6 +274,16 @@ def test_empty_states_say_what_to_do(client):
     assert "No statement matches these filters" in body and "clear all filters" in body
 
 
+def test_the_count_says_match_only_when_something_is_filtered(client, corpus):
+    total = len(corpus["statements"])
+    lede = re.compile(r'<p class="lede">(.*?)</p>')
+    everything = lede.search(_get(client, "timeline").content.decode()).group(1)
+    assert everything == f"<strong>{total}</strong> statements, newest first."
+    assert _get(client, "timeline").context["filters"] == {}
+    us_only = lede.search(_get(client, "timeline", side="us").content.decode()).group(1)
+    assert "statements match, newest first." in us_only
+
+
 @pytest.mark.parametrize(
     "params",
     [{}, {"side": "us", "pledges": "on", "topic": "border-security"}, {"q": "border"}],
