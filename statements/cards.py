@@ -112,6 +112,12 @@ class Links:
         return f"{pattern[1]}{text}{pattern[2]}"
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` as the ``truncatechars`` filter shortens it, looking up the ellipsis (a
+    translation) only for a text that needs it."""
+    return Truncator(text).chars(limit) if len(text) > limit else text
+
+
 @lru_cache(maxsize=4096)
 def _formatted(day: dt.date, fmt: str, language: str) -> str:
     return formats.date_format(day, fmt)
@@ -169,9 +175,7 @@ def card(
         "outlets": row["outlets"] or 0,
         "statement_url": links.fill(links.statement, row["id"]),
         "source_url": f"{links.fill(links.document, row['document_id'])}#s{row['id']}",
-        "source": (Truncator(source).chars(60) if len(source) > 60 else source)
-        if source
-        else "document",
+        "source": shortened(source, 60) if source else "document",
         "published": date_label(published_on, "j M Y")
         if published_on and published_on != said_on
         else "",

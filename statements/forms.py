@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString
 
 from .cache import cached
@@ -18,20 +19,49 @@ STACK_CHOICES = [("", "Stack by side"), ("speaker", "Stack by speaker")]
 NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
 
 
-def _speaker_choices() -> list[tuple[str, str]]:
-    """Speakers with timeline rows, the most prolific first, counted from the monthly summary."""
+def _choices() -> dict:
+    """The filters' choices. Speakers: those with timeline rows, the most prolific first,
+    counted from the monthly summary; ``speaker_pks`` maps their slugs to primary keys."""
     totals = {row["speaker_id"]: row["total"] for row in speaker_totals()}
     rows = Speaker.objects.filter(pk__in=totals).values_list("pk", "slug", "name")
     ranked = sorted(rows, key=lambda row: (-totals[row[0]], row[2]))
-    return [(slug, f"{name} ({totals[pk]})") for pk, slug, name in ranked]
-
-
-def _choices() -> dict[str, list[tuple[str, str]]]:
     return {
-        "speaker": _speaker_choices(),
+        "speaker": [(slug, f"{name} ({totals[pk]})") for pk, slug, name in ranked],
+        "speaker_pks": {slug: pk for pk, slug, _ in ranked},
         "topic": list(Topic.objects.values_list("slug", "name")),
         "group": list(ArmedGroup.objects.values_list("slug", "short_name")),
     }
+
+
+class SpeakersField(forms.MultipleChoiceField):
+    """Speakers by slug, cleaned to their primary keys. ``known`` maps the slugs of the cached
+    choices to theirs, so the usual filter costs no query; any other slug (a speaker with
+    nothing on the timeline yet) is looked up."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=(), **kwargs)
+        self.known: dict[str, int] = {}
+
+    def validate(self, value: list[str]) -> None:
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+
+    def clean(self, value: object) -> list[int]:
+        slugs = list(dict.fromkeys(self.to_python(value)))
+        self.validate(slugs)
+        missing = [slug for slug in slugs if slug not in self.known]
+        found = (
+            dict(Speaker.objects.filter(slug__in=missing).values_list("slug", "pk"))
+            if missing
+            else {}
+        )
+        if unknown := [slug for slug in missing if slug not in found]:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": unknown[0]},
+            )
+        return [self.known.get(slug) or found[slug] for slug in slugs]
 
 
 class StatementFilterForm(forms.Form):
@@ -45,13 +75,7 @@ class StatementFilterForm(forms.Form):
             attrs={"type": "search", "placeholder": "e.g. border fencing", "autocomplete": "off"}
         ),
     )
-    speaker = forms.ModelMultipleChoiceField(
-        label="Speakers",
-        queryset=Speaker.objects.none(),
-        to_field_name="slug",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    speaker = SpeakersField(label="Speakers", required=False, widget=forms.CheckboxSelectMultiple)
     side = forms.ChoiceField(label="Side", choices=SIDE_CHOICES, required=False)
     topic = forms.ModelChoiceField(
         label="Topic",
@@ -83,9 +107,9 @@ class StatementFilterForm(forms.Form):
         # Only speakers with something to show, the most prolific first, then the topics and
         # groups: cached until the data changes, so the choices cost no query. Validation
         # still looks up the submitted slugs.
-        choices = cached("filter-choices", None, _choices)
+        choices = cached("filter-options", None, _choices)
         field = self.fields["speaker"]
-        field.queryset = Speaker.objects.all()
+        field.known = choices["speaker_pks"]
         field.widget.choices = choices["speaker"]
         self.fields["topic"].widget.choices = [("", "Any topic"), *choices["topic"]]
         self.fields["group"].widget.choices = [("", "Any group"), *choices["group"]]

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from ..cache import cached
-from ..cards import cards_of
+from ..cards import cards_of, shortened
 from ..models import Speaker
 from ..queries import chart_of, in_timeline_order, timeline_base
 from ..summary import speaker_summary, speaker_totals
@@ -42,7 +42,10 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "speaker": speaker,
         **summary,
-        "pledges": cards_of(in_timeline_order(said.filter(is_pledge=True))[:PLEDGES]),
+        "pledges": [
+            card | {"short_text": shortened(card["text"], 220)}
+            for card in cards_of(in_timeline_order(said.filter(is_pledge=True))[:PLEDGES])
+        ],
         "latest": cards_of(in_timeline_order(said)[:LATEST]),
     }
     return render(request, "statements/speaker.html", context)

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..cache import cached, filter_key
+from ..forms import NON_FILTER_PARAMS
 from ..queries import (
     Cursor,
     apply_filters,
@@ -33,6 +34,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "filters": filters,
+        # Whether the rows are narrowed at all (an order or a chart stacking is no filter).
+        "filtered": not filters.keys() <= NON_FILTER_PARAMS,
         "page": page,
         "stack_label": "speaker" if filters.get("stack") == "speaker" else "side",
     }
@@ -51,7 +54,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "months": months,
         "month_chips": month_chips(request, months),
         # Says which empty state to show: nothing matches, or nothing was ingested yet.
-        "corpus_empty": not total and not (filters and timeline_base().exists()),
+        "corpus_empty": not total and not (context["filtered"] and timeline_base().exists()),
     }
     if wants_partial(request):
         return render(request, "statements/timeline.html#results", context)

@@ -103,6 +103,25 @@ def test_verified_only_and_armed_group_filters(client, corpus):
     assert ttp and all("TTP" in [g.short_name for g in s.armed_groups.all()] for s in ttp)
 
 
+def test_a_speaker_filter_checks_listed_speakers_without_a_query(client, corpus):
+    from statements.forms import StatementFilterForm
+    from tests.factories import SpeakerFactory
+
+    silent = SpeakerFactory(name="Quiet Official", slug="quiet-official")
+    StatementFilterForm({})  # the choices, cached
+    with CaptureQueriesContext(connection) as captured:
+        form = StatementFilterForm({"speaker": ["alex-morgan", "sara-qadir"]})
+        speakers = form.filters()["speaker"]
+    assert not captured
+    assert speakers == [corpus["speakers"][0].pk, corpus["speakers"][2].pk]
+    # Not among the choices (nothing said yet), but a real speaker: filtered, not ignored.
+    assert StatementFilterForm({"speaker": ["quiet-official"]}).filters()["speaker"] == [silent.pk]
+    body = _get(client, "timeline", speaker="quiet-official").content.decode()
+    assert "No statement matches these filters" in body and "Ignored" not in body
+    body = _get(client, "timeline", speaker="nobody-by-that-name").content.decode()
+    assert "Ignored: Speakers" in body
+
+
 def test_bad_filter_values_are_ignored_not_a_server_error(client, corpus):
     for params in (
         {"since": "not-a-date"},
@@ -282,6 +301,8 @@ def test_the_count_says_match_only_when_something_is_filtered(client, corpus):
     assert _get(client, "timeline").context["filters"] == {}
     us_only = lede.search(_get(client, "timeline", side="us").content.decode()).group(1)
     assert "statements match, newest first." in us_only
+    stacked = lede.search(_get(client, "timeline", stack="speaker").content.decode()).group(1)
+    assert stacked == everything  # stacking the chart filters nothing
 
 
 @pytest.mark.parametrize(
