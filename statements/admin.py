@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from . import search
 from .models import (
     ArmedGroup,
     Document,
@@ -181,6 +182,12 @@ class StatementAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["speaker", "document"]
     search_fields = ["text", "speaker__name", "document__title"]
+    # The unfiltered total beside a search's count would be a second COUNT(*) of every row.
+    show_full_result_count = False
+    search_help_text = (
+        "Words of the statement (as the timeline's search), or part of the speaker's name or "
+        "of the document's title."
+    )
     autocomplete_fields = ["speaker", "document", "canonical"]
     filter_horizontal = ["topics", "armed_groups"]
     date_hierarchy = "said_on"
@@ -192,6 +199,32 @@ class StatementAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     actions = ["mark_verified", "mark_rejected"]
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Statement], search_term: str
+    ) -> tuple[QuerySet[Statement], bool]:
+        """On PostgreSQL the text is searched through the full-text index, as the timeline
+        searches it; the default ``UPPER(text) LIKE '%...%'`` reads every statement (seconds
+        at a million). Speakers and documents are matched by name or title first (the titles
+        through a trigram index, migration 0008), and their statements added by a union only
+        when there are any: PostgreSQL answers an OR of the three conditions by reading every
+        statement."""
+        term = search_term.strip()
+        if not term or not search.is_postgres():
+            return super().get_search_results(request, queryset, search_term)
+        statements = Statement.objects.order_by()
+        speakers = list(Speaker.objects.filter(name__icontains=term).values_list("pk", flat=True))
+        documents = Document.objects.filter(title__icontains=term).values("pk")
+        others = []
+        if speakers:
+            others.append(statements.filter(speaker__in=speakers).values("pk"))
+        if documents.exists():
+            others.append(statements.filter(document__in=documents).values("pk"))
+        # The matches are read first, as a subquery: filtered in place, the text search lets
+        # PostgreSQL walk the date index for the date hierarchy's MIN/MAX, testing every row
+        # against a rare word (20 s at a million statements).
+        worded = search.search(statements, term, annotate=False).values("pk")
+        return queryset.filter(pk__in=worded.union(*others) if others else worded), False
 
     @admin.display(description="statement")
     def short_text(self, obj: Statement) -> str:

@@ -57,3 +57,26 @@ def test_an_analyst_cannot_reach_the_admin(client, analyst):
     client.force_login(analyst)
     response = client.get(reverse("admin:statements_statement_changelist"))
     assert response.status_code == 302
+
+
+def test_the_statement_search_finds_words_speakers_and_titles(client, editor):
+    from tests.factories import DocumentFactory, SpeakerFactory
+
+    fencing = StatementFactory(text="The invented ministry will finish the fencing this year.")
+    by_name = StatementFactory(speaker=SpeakerFactory(name="Quillon Marsh"), text="Unrelated.")
+    titled = StatementFactory(
+        document=DocumentFactory(title="Invented Gazette: harbour talks"), text="Also unrelated."
+    )
+    StatementFactory(text="Nothing to find here.")
+    client.force_login(editor)
+    url = reverse("admin:statements_statement_changelist")
+
+    def found(term):
+        response = client.get(url, {"q": term})
+        assert response.status_code == 200
+        return {s.pk for s in response.context["cl"].result_list}
+
+    assert found("fenced") == {fencing.pk}  # by word, stemmed, as the timeline searches
+    assert found("quillon") == {by_name.pk}  # part of a speaker's name
+    assert found("harbour TALKS") == {titled.pk}  # part of a document's title
+    assert found("zzzz-nothing") == set()
