@@ -43,3 +43,7 @@ for docs in ${BENCH_DOCUMENTS:-1000 10000 100000}; do
 done
 echo "Pages outside the load test, at the largest scale:"
 $PY bench/cold_pages.py
+echo "The load test's pages in one process (to compare two checkouts back to back):"
+$PY bench/inprocess.py --requests 200
+echo "The admin's statement search:"
+$PY bench/admin_search.py
