@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.safestring import SafeString
 
 from .cache import cached
@@ -20,38 +21,37 @@ NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
 
 
 def _choices() -> dict:
-    """The filters' choices. Speakers: those with timeline rows, the most prolific first,
-    counted from the monthly summary; ``speaker_pks`` maps their slugs to primary keys."""
+    """The filters' choices, and for each of speakers, topics and groups a map of slugs to
+    primary keys (``*_pks``). Speakers: those with timeline rows, the most prolific first,
+    counted from the monthly summary."""
     totals = {row["speaker_id"]: row["total"] for row in speaker_totals()}
     rows = Speaker.objects.filter(pk__in=totals).values_list("pk", "slug", "name")
     ranked = sorted(rows, key=lambda row: (-totals[row[0]], row[2]))
+    topics = list(Topic.objects.values_list("pk", "slug", "name"))
+    groups = list(ArmedGroup.objects.values_list("pk", "slug", "short_name"))
     return {
         "speaker": [(slug, f"{name} ({totals[pk]})") for pk, slug, name in ranked],
         "speaker_pks": {slug: pk for pk, slug, _ in ranked},
-        "topic": list(Topic.objects.values_list("slug", "name")),
-        "group": list(ArmedGroup.objects.values_list("slug", "short_name")),
+        "topic": [(slug, name) for _, slug, name in topics],
+        "topic_pks": {slug: pk for pk, slug, _ in topics},
+        "group": [(slug, name) for _, slug, name in groups],
+        "group_pks": {slug: pk for pk, slug, _ in groups},
     }
 
 
-class SpeakersField(forms.MultipleChoiceField):
-    """Speakers by slug, cleaned to their primary keys. ``known`` maps the slugs of the cached
-    choices to theirs, so the usual filter costs no query; any other slug (a speaker with
-    nothing on the timeline yet) is looked up."""
+class _BySlug:
+    """Choices by slug, cleaned to primary keys. ``known`` maps the slugs of the cached
+    choices to theirs, so the usual filter costs no query; any other slug is looked up (a
+    speaker with nothing on the timeline yet, a topic created since the choices were cached)."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(choices=(), **kwargs)
-        self.known: dict[str, int] = {}
+    model: type[models.Model]
+    known: dict[str, int]
+    error_messages: dict
 
-    def validate(self, value: list[str]) -> None:
-        if self.required and not value:
-            raise ValidationError(self.error_messages["required"], code="required")
-
-    def clean(self, value: object) -> list[int]:
-        slugs = list(dict.fromkeys(self.to_python(value)))
-        self.validate(slugs)
+    def pks(self, slugs: list[str]) -> list[int]:
         missing = [slug for slug in slugs if slug not in self.known]
         found = (
-            dict(Speaker.objects.filter(slug__in=missing).values_list("slug", "pk"))
+            dict(self.model.objects.filter(slug__in=missing).values_list("slug", "pk"))
             if missing
             else {}
         )
@@ -62,6 +62,38 @@ class SpeakersField(forms.MultipleChoiceField):
                 params={"value": unknown[0]},
             )
         return [self.known.get(slug) or found[slug] for slug in slugs]
+
+
+class SpeakersField(_BySlug, forms.MultipleChoiceField):
+    """Speakers by slug, cleaned to a list of their primary keys."""
+
+    model = Speaker
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(choices=(), **kwargs)
+        self.known = {}
+
+    def clean(self, value: object) -> list[int]:
+        slugs = list(dict.fromkeys(self.to_python(value)))
+        if self.required and not slugs:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return self.pks(slugs)
+
+
+class SlugChoiceField(_BySlug, forms.ChoiceField):
+    """A topic or an armed group by slug, cleaned to its primary key (None when none)."""
+
+    def __init__(self, model: type[models.Model], **kwargs) -> None:
+        super().__init__(choices=(), **kwargs)
+        self.model, self.known = model, {}
+
+    def clean(self, value: object) -> int | None:
+        slug = self.to_python(value)
+        if not slug:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return None
+        return self.pks([slug])[0]
 
 
 class StatementFilterForm(forms.Form):
@@ -77,20 +109,8 @@ class StatementFilterForm(forms.Form):
     )
     speaker = SpeakersField(label="Speakers", required=False, widget=forms.CheckboxSelectMultiple)
     side = forms.ChoiceField(label="Side", choices=SIDE_CHOICES, required=False)
-    topic = forms.ModelChoiceField(
-        label="Topic",
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any topic",
-    )
-    group = forms.ModelChoiceField(
-        label="Armed group",
-        queryset=ArmedGroup.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any group",
-    )
+    topic = SlugChoiceField(Topic, label="Topic", required=False)
+    group = SlugChoiceField(ArmedGroup, label="Armed group", required=False)
     pledges = forms.BooleanField(label="Pledges only", required=False)
     verified = forms.BooleanField(label="Verified by an editor only", required=False)
     since = forms.DateField(
@@ -105,14 +125,14 @@ class StatementFilterForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only speakers with something to show, the most prolific first, then the topics and
-        # groups: cached until the data changes, so the choices cost no query. Validation
-        # still looks up the submitted slugs.
-        choices = cached("filter-options", None, _choices)
-        field = self.fields["speaker"]
-        field.known = choices["speaker_pks"]
-        field.widget.choices = choices["speaker"]
-        self.fields["topic"].widget.choices = [("", "Any topic"), *choices["topic"]]
-        self.fields["group"].widget.choices = [("", "Any group"), *choices["group"]]
+        # groups: cached until the data changes, so neither the choices nor checking the
+        # submitted slugs against them costs a query.
+        choices = cached("filter-menus", None, _choices)
+        blank = {"speaker": [], "topic": [("", "Any topic")], "group": [("", "Any group")]}
+        for name, first in blank.items():
+            field = self.fields[name]
+            field.known = choices[f"{name}_pks"]
+            field.widget.choices = [*first, *choices[name]] if first else choices[name]
 
     def filters(self) -> dict:
         """The valid filter values; a bad parameter is ignored rather than failing the page."""

@@ -103,6 +103,20 @@ def test_verified_only_and_armed_group_filters(client, corpus):
     assert ttp and all("TTP" in [g.short_name for g in s.armed_groups.all()] for s in ttp)
 
 
+def test_topic_and_group_filters_are_checked_without_a_query(client, corpus):
+    from statements.forms import StatementFilterForm
+    from statements.models import ArmedGroup, Topic
+
+    StatementFilterForm({})  # the choices, cached
+    with CaptureQueriesContext(connection) as captured:
+        filters = StatementFilterForm({"topic": "border-security", "group": "ttp"}).filters()
+    assert not captured
+    assert filters["topic"] == Topic.objects.get(slug="border-security").pk
+    assert filters["group"] == ArmedGroup.objects.get(slug="ttp").pk
+    body = _get(client, "timeline", topic="no-such-topic").content.decode()
+    assert "Ignored: Topic" in body
+
+
 def test_a_speaker_filter_checks_listed_speakers_without_a_query(client, corpus):
     from statements.forms import StatementFilterForm
     from tests.factories import SpeakerFactory
