@@ -101,6 +101,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cached chart aggregates. Redis in production (shared by web and workers); in-memory otherwise.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ctwatch")}
 AGGREGATE_CACHE_SECONDS = env.int("AGGREGATE_CACHE_SECONDS", default=600)
+# How late the aggregates may follow a stream of ingested documents: the first document of each
+# such window invalidates them at once, the rest at its end (ingest.pipeline.aggregates_changed).
+# 0: after every document. Editors' changes always invalidate at once.
+INGEST_INVALIDATION_SECONDS = env.float("INGEST_INVALIDATION_SECONDS", default=5.0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,11 +12,16 @@ import logging
 import re
 from datetime import date
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from statements import summary
-from statements.cache import bump_data_version
+from statements.cache import (
+    bump_data_version,
+    close_invalidation_window,
+    open_invalidation_window,
+)
 from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
 from statements.queries import timeline_base
 from statements.services import armed_groups_for, speaker_resolve, speakers_find, topics_for
@@ -135,8 +140,37 @@ def document_process(*, document_id: int) -> Document:
             for s in created
             if s.pk not in linked
         )
-        bump_data_version()  # bulk writes above send no signals
+        aggregates_changed()  # bulk writes above send no signals
     return document
+
+
+def aggregates_changed() -> None:
+    """Invalidate the cached aggregates (counts, charts) for a document's new statements.
+
+    One document alone invalidates them once it commits. A stream of documents (a backfill, a
+    bulk upload) does not invalidate them once per document, which left readers recomputing
+    every aggregate on every request: the first document of INGEST_INVALIDATION_SECONDS
+    invalidates at once and opens a window; the rest wait for the window's end, when a task
+    invalidates for all of them. Aggregates then lag a stream by at most that many seconds;
+    the statement cards are read live. 0 invalidates after every document."""
+    window = settings.INGEST_INVALIDATION_SECONDS
+    if window <= 0:
+        bump_data_version()
+        return
+
+    def committed() -> None:
+        if not open_invalidation_window(window):
+            return  # the open window's end counts this document too
+        bump_data_version()
+        from .tasks import invalidate_aggregates
+
+        try:
+            invalidate_aggregates.apply_async(countdown=window)
+        except Exception:  # no broker: nothing would end the window, so end it now
+            logger.warning("could not schedule the end of an invalidation window", exc_info=True)
+            close_invalidation_window()
+
+    transaction.on_commit(committed)
 
 
 # What processing sets; the rest of the row (the text above all) is left as it is.

@@ -10,6 +10,7 @@ from django.db import InterfaceError, OperationalError
 from django.db.models import F
 from django.utils import timezone
 
+from statements.cache import close_invalidation_window
 from statements.models import Document
 
 from .pipeline import document_fail, document_process
@@ -48,6 +49,12 @@ def process_document(document_id: int) -> str:
         document_fail(document_id=document_id, error=f"{type(error).__name__}: {error}")
         return "failed"
     return "done"
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def invalidate_aggregates() -> None:
+    """The end of an invalidation window of ingested documents (pipeline.aggregates_changed)."""
+    close_invalidation_window()
 
 
 @shared_task(acks_late=True)

@@ -45,6 +45,24 @@ def bump_data_version() -> None:
     transaction.on_commit(_incr)
 
 
+# Open while a stream of writes (documents being ingested) holds its invalidations back.
+WINDOW_KEY = "statements:invalidation-window"
+
+
+def open_invalidation_window(seconds: float) -> bool:
+    """Open a window of ``seconds`` in which a stream of writes does not invalidate, unless one
+    is open already; True if this call opened it. The window's owner must end it with
+    :func:`close_invalidation_window`; should that never come, the window lapses a minute late."""
+    return cache.add(WINDOW_KEY, 1, timeout=seconds + 60)
+
+
+def close_invalidation_window() -> None:
+    """End the window and invalidate every cached aggregate: what was written during it is
+    counted from now on. The window goes first, so a write after this opens a new one."""
+    cache.delete(WINDOW_KEY)
+    _incr()
+
+
 def cached(name: str, parts: object, compute: Callable[[], T]) -> T:
     """``compute()``, cached under ``name`` + ``parts`` for the current data version.
 

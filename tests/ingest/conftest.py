@@ -16,6 +16,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
+from config.celery import app
 from statements.models import Document
 from tests.conftest import ROOT
 
@@ -119,3 +120,20 @@ def wait_until_finished(pk: int, **kwargs) -> Document:
         return document if document.status in (Document.Status.DONE, "failed") else None
 
     return wait_for(finished, f"document {pk} to finish", **kwargs)
+
+
+@pytest.fixture
+def broker_down():
+    """Point the producer at a closed port, then back at the real Redis."""
+    real = app.conf.broker_write_url
+
+    def switch(url: str) -> None:
+        # The connection and producer pools are made for one broker URL on first use; drop
+        # them so the next use makes new ones for ``url``.
+        app.conf.broker_write_url = url
+        app.amqp._producer_pool = None
+        app._pool = None
+
+    switch("redis://127.0.0.1:9/0")
+    yield lambda: switch(real)
+    switch(real)

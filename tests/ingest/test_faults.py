@@ -35,23 +35,6 @@ def _assert_done_once_and_nothing_doubled(document: Document) -> None:
     assert Document.objects.filter(content_hash=document.content_hash).count() == 1
 
 
-@pytest.fixture
-def broker_down():
-    """Point the producer at a closed port, then back at the real Redis."""
-    real = app.conf.broker_write_url
-
-    def switch(url: str) -> None:
-        # The connection and producer pools are made for one broker URL on first use; drop
-        # them so the next use makes new ones for ``url``.
-        app.conf.broker_write_url = url
-        app.amqp._producer_pool = None
-        app._pool = None
-
-    switch("redis://127.0.0.1:9/0")
-    yield lambda: switch(real)
-    switch(real)
-
-
 def test_a_document_uploaded_while_the_broker_is_down_is_processed_after_the_sweep(
     broker_down, start_worker, text
 ):
