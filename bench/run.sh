@@ -47,3 +47,9 @@ echo "The load test's pages in one process (to compare two checkouts back to bac
 $PY bench/inprocess.py --requests 200
 echo "The admin's statement search:"
 $PY bench/admin_search.py
+echo "Pages while two workers ingest (a copy of the largest database):"
+dropdb -h "$PGHOST" -U postgres --if-exists "${BENCH_DB}_busy"
+createdb -h "$PGHOST" -U postgres -T "$BENCH_DB" "${BENCH_DB}_busy"
+DATABASE_URL="postgres://postgres@$PGHOST:5432/${BENCH_DB}_busy" CELERY_BROKER_URL=$BROKER \
+  $PY bench/pages_while_ingesting.py --documents 3000 --requests 300
+dropdb -h "$PGHOST" -U postgres "${BENCH_DB}_busy"
