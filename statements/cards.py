@@ -99,10 +99,8 @@ class Links:
         before, _, after = _reversed(*self.where, name, (SENTINEL,)).partition(SENTINEL)
         return name, before, after
 
-    def url(self, name: str, arg: object = None) -> str:
-        if arg is None:
-            return _reversed(*self.where, name, ())
-        return self.fill(self._around(name), arg)
+    def url(self, name: str) -> str:
+        return _reversed(*self.where, name, ())
 
     @staticmethod
     def fill(pattern: tuple[str, str, str], arg: object) -> str:

@@ -44,9 +44,12 @@ class _BySlug:
     choices to theirs, so the usual filter costs no query; any other slug is looked up (a
     speaker with nothing on the timeline yet, a topic created since the choices were cached)."""
 
-    model: type[models.Model]
-    known: dict[str, int]
     error_messages: dict
+
+    def __init__(self, model: type[models.Model], **kwargs) -> None:
+        super().__init__(choices=(), **kwargs)
+        self.model = model
+        self.known: dict[str, int] = {}
 
     def pks(self, slugs: list[str]) -> list[int]:
         missing = [slug for slug in slugs if slug not in self.known]
@@ -67,12 +70,6 @@ class _BySlug:
 class SpeakersField(_BySlug, forms.MultipleChoiceField):
     """Speakers by slug, cleaned to a list of their primary keys."""
 
-    model = Speaker
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(choices=(), **kwargs)
-        self.known = {}
-
     def clean(self, value: object) -> list[int]:
         slugs = list(dict.fromkeys(self.to_python(value)))
         if self.required and not slugs:
@@ -82,10 +79,6 @@ class SpeakersField(_BySlug, forms.MultipleChoiceField):
 
 class SlugChoiceField(_BySlug, forms.ChoiceField):
     """A topic or an armed group by slug, cleaned to its primary key (None when none)."""
-
-    def __init__(self, model: type[models.Model], **kwargs) -> None:
-        super().__init__(choices=(), **kwargs)
-        self.model, self.known = model, {}
 
     def clean(self, value: object) -> int | None:
         slug = self.to_python(value)
@@ -107,7 +100,9 @@ class StatementFilterForm(forms.Form):
             attrs={"type": "search", "placeholder": "e.g. border fencing", "autocomplete": "off"}
         ),
     )
-    speaker = SpeakersField(label="Speakers", required=False, widget=forms.CheckboxSelectMultiple)
+    speaker = SpeakersField(
+        Speaker, label="Speakers", required=False, widget=forms.CheckboxSelectMultiple
+    )
     side = forms.ChoiceField(label="Side", choices=SIDE_CHOICES, required=False)
     topic = SlugChoiceField(Topic, label="Topic", required=False)
     group = SlugChoiceField(ArmedGroup, label="Armed group", required=False)
