@@ -6,7 +6,7 @@ import json
 import re
 from functools import lru_cache
 
-from .speakers import DATA
+from .officials import DATA
 
 _PLEDGE = re.compile(
     r"\b(?:will\s+continue|we\s+will|we'll|we\s+shall|(?:we|they|it)\s+would\s+continue"

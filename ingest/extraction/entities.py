@@ -6,7 +6,7 @@ import json
 import re
 from functools import lru_cache
 
-from .speakers import DATA
+from .officials import DATA
 
 _PK_TALIBAN = re.compile(r"(?:Pakistan(?:i|'s|’s)?|Tehr[ie]e?k-[ie]-|Tehreek-e-|Tehrik-i-)\s*$")
 

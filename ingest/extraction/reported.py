@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speakers import DOC, INST, PRONOUN, Mention, Resolver, Speaker
+from .mentions import DOC, INST, PRONOUN, Mention
+from .resolver import Resolver
+from .types import Speaker
 
 _SPEECH = (
     r"said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|urged|urges"

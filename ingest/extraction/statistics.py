@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .speakers import DATA
+from .officials import DATA
 from .types import ExtractedStatistic
 
 _WORDS = {

@@ -12,6 +12,17 @@ SIDE_US, SIDE_PK, SIDE_JOINT, SIDE_AF, SIDE_OTHER = "us", "pk", "joint", "af", "
 DAY, MONTH, YEAR, UNKNOWN = "day", "month", "year", "unknown"
 
 
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved speaker with the fields the pipeline stores."""
+
+    name: str
+    kind: str = PERSON
+    org: str | None = None
+    role: str | None = None
+    side: str = SIDE_OTHER
+
+
 @dataclass(slots=True)
 class ExtractedStatement:
     """One attributed span: who said it, what, when, and where in the text."""

@@ -1,3 +1,4 @@
+from ingest.extraction.mentions import find_mentions
 from ingest.extraction.quotes import outside_quotes, quote_spans
 from ingest.extraction.reported import (
     ACCORDING_TO,
@@ -7,7 +8,7 @@ from ingest.extraction.reported import (
     SUBJECT,
     find_attributions,
 )
-from ingest.extraction.speakers import Resolver, find_mentions
+from ingest.extraction.resolver import Resolver
 
 
 def _attrs(text, resolver=None):

@@ -1,14 +1,8 @@
 from datetime import date
 
-from ingest.extraction.speakers import (
-    DOC,
-    GROUP_M,
-    TITLED,
-    Resolver,
-    find_mentions,
-    gazetteer,
-    person_by_surname,
-)
+from ingest.extraction.mentions import DOC, GROUP_M, TITLED, find_mentions
+from ingest.extraction.officials import gazetteer, person_by_surname
+from ingest.extraction.resolver import Resolver
 
 
 def _mentions(text):

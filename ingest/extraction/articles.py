@@ -1,0 +1,248 @@
+"""News articles: sentence units, attributions, and the statements they make."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import dates as D
+from .classify import about_pakistan, is_pledge, topics
+from .dating import THAT, briefing_info, date_zone, own_date, settle_dates, talks_day
+from .entities import armed_groups
+from .mentions import DOC, Mention, find_mentions
+from .mentions import INST as INST_MENTION
+from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
+from .records import Draft, direct_statement, trim
+from .reported import (
+    INVERTED,
+    NOMINAL,
+    SUBJECT,
+    Attribution,
+    find_attributions,
+)
+from .resolver import Resolver
+from .sentences import BODY, Paragraph, Unit, split_units
+from .types import (
+    INSTITUTION,
+    PERSON,
+    ExtractedStatement,
+    Speaker,
+)
+
+_ATTRIBUTION_ONLY = re.compile(r"^[^\"“”]{0,160}$")
+
+
+def sentence_units(view: str, paras: list[Paragraph]) -> list[Unit]:
+    """Sentence units of all paragraphs, with quotations running over paragraphs merged."""
+    units: list[Unit] = []
+    for pi, p in enumerate(paras):
+        for u in split_units(view, p.start, p.end):
+            u.para = pi
+            units.append(u)
+    merged: list[Unit] = []
+    for u in units:
+        prev = merged[-1] if merged else None
+        if prev is not None and _continues(view, paras, prev, u):
+            prev.end = u.end
+            continue
+        merged.append(u)
+    return merged
+
+
+def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
+    """Tell whether unit ``u`` belongs to ``prev``: a quote running on, or a bare "he said."."""
+    if paras[prev.para].kind != BODY or paras[u.para].kind != BODY:
+        return False
+    if prev.para != u.para:
+        opens = view[u.start : u.start + 1] in ("“", '"')
+        return opens and unclosed_at_end(view, paras[prev.para].start, paras[prev.para].end)
+    tail = view[prev.start : prev.end].rstrip()
+    piece = view[u.start : u.end]
+    if not tail.endswith(("”", '"', "”.", '".')) or not _ATTRIBUTION_ONLY.match(piece):
+        return False
+    words = piece.split()
+    return (
+        len(words) <= 14
+        and " that " not in piece
+        and bool(
+            re.search(r"\b(?:said|says|added|stated|told|noted|explained|continued|wrote)\b", piece)
+        )
+    )
+
+
+def article_statements(
+    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None, units: list[Unit]
+) -> list[ExtractedStatement]:
+    """Find attributed statements in an article and settle their dates."""
+    resolver = Resolver(ref.day if ref else None)
+    briefing_day, briefing_org = briefing_info(view, paras, ref)
+    drafts: list[Draft] = []
+    last_unit_direct: tuple[int, Speaker] | None = None
+    pending: tuple[int, Draft] | None = None
+    for idx, u in enumerate(units):
+        spans = quote_spans(view, u.start, u.end)
+        outside = outside_quotes(view, u.start, u.end, spans)
+        known = set(resolver.people)
+        mentions = [_shift(m, u.start) for m in find_mentions(outside, 0, len(outside), known)]
+        if paras[u.para].kind != BODY:
+            for m in mentions:
+                resolver.observe(m)
+            continue
+        for m in mentions:
+            if m.kind == INST_MENTION:
+                resolver.observe(m)
+        attrs = find_attributions(view, outside, u.start, u.end, mentions, resolver)
+        _attach_document(attrs, mentions, resolver)
+        made = _drafts_for_unit(text, view, outside, u, spans, attrs, ref, paras)
+        extended = False
+        # "Miller said:" closing a paragraph runs on into the next one.
+        if (
+            not made
+            and pending is not None
+            and pending[0] in (u.para, u.para - 1)
+            and (pending[0] == u.para or view[: pending[1].stmt.end].rstrip().endswith(":"))
+        ):
+            _extend(text, pending[1], u.end)
+            pending[1].stmt.direct = pending[1].stmt.direct or bool(spans)
+            extended = True
+        pending = None
+        if made and attrs and _announces_more(outside, u.start, attrs[0]):
+            pending = (u.para, made[-1])
+        near = last_unit_direct is not None and idx - last_unit_direct[0] <= 2
+        if extended:
+            pass
+        elif not made and spans and near and quoted_share(spans, u.start, u.end) >= 0.6:
+            made = [_continuation(text, u, last_unit_direct[1])]  # type: ignore[index]
+        for m in mentions:
+            resolver.observe(m)
+        drafts.extend(made)
+        # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
+        if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
+            last_unit_direct = (idx, made[-1].speaker)
+    settle_dates(drafts, ref, briefing_day, briefing_org, talks_day(view, ref))
+    return [d.stmt for d in drafts]
+
+
+def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver: Resolver) -> None:
+    """An institution speaking "in a new report" speaks through that report: note it as such."""
+    if not attrs or attrs[0].speaker.kind != INSTITUTION or attrs[0].mention.kind == DOC:
+        return
+    a = attrs[0]
+    doc = next((m for m in mentions if m.kind == DOC and not m.org_hint), None)
+    if doc is None:
+        return
+    a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
+    resolver.note_document(doc.extra.get("doc", "document"), a.speaker)
+
+
+def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
+    """ "The report revealed alarming statistics." announces the next sentence's content."""
+    if attr.mode not in (SUBJECT, INVERTED):
+        return False
+    rest = outside[attr.cue_end - start :]
+    if rest.strip() == ":":
+        return True  # "Miller said:" with the quotation in the next sentence or paragraph
+    if any(q in outside for q in '“”"'):
+        return False
+    words = rest.split()
+    short = 1 <= len(words) < 10 and words[0] not in (".", ":")
+    return short and not THAT.search(rest) and rest.rstrip().endswith((".", ":"))
+
+
+def _extend(text: str, draft: Draft, end: int) -> None:
+    """Stretch a statement over the following sentence that carries its content."""
+    stmt = draft.stmt
+    while end > stmt.start and text[end - 1] in " \t\n\r\u00a0":
+        end -= 1
+    stmt.end = end
+    stmt.text = text[stmt.start : end]
+    stmt.topics = topics(stmt.text)
+    stmt.armed_groups = armed_groups(stmt.text)
+    stmt.about_pakistan = about_pakistan(stmt.text)
+    stmt.is_pledge = is_pledge(stmt.text)
+
+
+def _shift(m: Mention, offset: int) -> Mention:
+    """Move a mention found in a unit-local string to document offsets."""
+    return replace(m, start=m.start + offset, end=m.end + offset)
+
+
+def _drafts_for_unit(
+    text: str,
+    view: str,
+    outside: str,
+    u: Unit,
+    spans: list[tuple[int, int]],
+    attrs: list[Attribution],
+    ref: D.Ref | None,
+    paras: list[Paragraph],
+) -> list[Draft]:
+    """Turn a unit's attributions into one statement (two when a nominal clause leads)."""
+    if not attrs:
+        return []
+    best = attrs[0]
+    nominal = next((a for a in attrs if a.mode == NOMINAL), None)
+    if nominal is not None and best.mode != NOMINAL and best.cue_start < nominal.mention.start:
+        nominal = None  # "X rejected Y's claim that …": the claim is X's content, not Y's statement
+    out = []
+    if nominal is not None and nominal.span is not None:
+        rest = [a for a in attrs if a.mode != NOMINAL and a.cue_start >= nominal.span[1]]
+        out.append(_draft(text, view, outside, u, nominal.span, spans, nominal, ref, paras))
+        if not rest:
+            return out
+        best = rest[0]
+        span = (nominal.span[1] + 1, u.end)
+    else:
+        span = (u.start, u.end)
+    out.append(_draft(text, view, outside, u, span, spans, best, ref, paras))
+    return out
+
+
+def _draft(
+    text: str,
+    view: str,
+    outside: str,
+    u: Unit,
+    span: tuple[int, int],
+    spans: list[tuple[int, int]],
+    attr: Attribution,
+    ref: D.Ref | None,
+    paras: list[Paragraph],
+) -> Draft:
+    """Build a statement draft for ``span`` attributed by ``attr``."""
+    s, e = trim(text, span[0], span[1], span[0] == paras[u.para].start)
+    body = text[s:e]
+    direct = any(qs < e and qe > s for qs, qe in spans)
+    zone = date_zone(view, outside, u, attr, spans)
+    own = None if attr.standing else own_date(zone, ref, attr.speaker)
+    stmt = ExtractedStatement(
+        speaker=attr.speaker.name,
+        text=body,
+        start=s,
+        end=e,
+        direct=direct,
+        speaker_kind=attr.speaker.kind,
+        speaker_org=attr.speaker.org,
+        speaker_role=attr.speaker.role,
+        speaker_side=attr.speaker.side,
+        is_pledge=is_pledge(
+            body,
+            attr.mode == NOMINAL
+            and "assurance" in view[s:e].lower()
+            and "from" in view[s:e].lower(),
+        ),
+        topics=topics(body),
+        armed_groups=armed_groups(body),
+        about_pakistan=about_pakistan(body),
+    )
+    if attr.mode == NOMINAL:
+        stmt.is_pledge = is_pledge(body, "assurance" in body.lower() and " from " in body)
+    briefing = "briefing" in zone.lower()
+    return Draft(stmt, attr.speaker, own, briefing, attr.standing)
+
+
+def _continuation(text: str, u: Unit, speaker: Speaker) -> Draft:
+    """A paragraph that is only a quotation continues the previous direct speaker."""
+    s, e = trim(text, u.start, u.end, False)
+    stmt = direct_statement(text, s, e, speaker, None)
+    return Draft(stmt, speaker, None, False, False)

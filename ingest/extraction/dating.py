@@ -1,0 +1,240 @@
+"""When a statement was said: its own clue, the speaker's other dates, a briefing, the talks."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from . import dates as D
+from .officials import (
+    tenure_years,
+)
+from .records import Draft
+from .reported import (
+    ACCORDING_TO,
+    NOMINAL,
+    PARTICIPIAL,
+    Attribution,
+)
+from .sentences import BODY, Paragraph, Unit
+from .types import (
+    DAY,
+    MONTH,
+    PERSON,
+    UNKNOWN,
+    YEAR,
+    Speaker,
+)
+
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:In|On|At|During|Earlier|Later|Last|Speaking|Addressing|Late|Early|Following|After)\b"
+)
+_CONTENT_START = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|these)\s+(?!(?:statement|briefing|press|news|weekly"
+    r"|daily|regular|phone|telephone|video|interview|meeting|session|tweet|post|conference"
+    r"|reporters|journalists|media|televised|joint|separate)\b|[A-Z])"
+    r"|\b(?:it|he|she|they|we|Pakistan|Islamabad|Washington)\b(?=\s+\w+)"
+)
+THAT = re.compile(r"\bthat\b|[“\"]")
+
+
+def briefing_info(
+    view: str, paras: list[Paragraph], ref: D.Ref | None
+) -> tuple[date | None, str | None]:
+    """Return the date of a briefing named in a caption or headline, and its organisation."""
+    for p in paras:
+        if p.kind == BODY:
+            continue
+        line = view[p.start : p.end]
+        if "briefing" not in line.lower():
+            continue
+        found = [d for _, d in D.full_dates(view, p.start, p.end)]
+        if not found and ref is not None and ref.precision == DAY and not ref.weak:
+            # "… addresses the weekly briefing on Thursday": a weekday against a known date.
+            resolved = [D.resolve(m, ref) for m in D.DATE_PHRASE.finditer(line)]
+            found = [r.day for r in resolved if r is not None and r.precision == DAY]
+        if found:
+            org = "U.S. Department of State" if "State" in line else None
+            if "Foreign Office" in line or "foreign ministry" in line.lower():
+                org = "Pakistan Foreign Office"
+            return found[0], org
+    return None, None
+
+
+def date_zone(
+    view: str, outside: str, u: Unit, attr: Attribution, spans: list[tuple[int, int]]
+) -> str:
+    """Return the attribution's own words (not the reported content) where a date may sit."""
+    rel = lambda x: max(0, min(len(outside), x - u.start))  # noqa: E731
+    parts = []
+    m_start, cue_s, cue_e = attr.mention.start, attr.cue_start, attr.cue_end
+    if attr.mode == ACCORDING_TO:
+        comma = outside.find(",", rel(attr.mention.end))
+        return outside[rel(cue_s) : comma if comma >= 0 else rel(attr.mention.end)]
+    if attr.mode == NOMINAL:
+        return ""
+    lead = outside[: rel(min(m_start, cue_s))]
+    if _LEADING_ADVERBIAL.match(lead.lstrip()) and "," in lead:
+        parts.append(lead[: lead.index(",")])
+    first = min(m_start, cue_s)
+    last = max(attr.mention.end, cue_e)
+    parts.append(outside[rel(first) : rel(last)])
+    after = outside[rel(last) :]
+    closes_before = any(qe <= cue_s for _, qe in spans)
+    if closes_before:
+        stop = after.find("“")
+        parts.append(after if stop < 0 else after[:stop])
+    else:
+        # Only words that still belong to the attribution ("said on Thursday", "told a
+        # briefing on Monday"), not the reported content ("said the attack on Tuesday …").
+        stop = THAT.search(after)
+        limit = min(stop.start() if stop else len(after), 45)
+        content = _CONTENT_START.search(after, 0, limit)
+        parts.append(after[: content.start() if content else limit])
+    if attr.mode == PARTICIPIAL:
+        parts.append(outside[rel(m_start) : rel(cue_s)])
+    return " | ".join(parts)
+
+
+def own_date(zone: str, ref: D.Ref | None, speaker: Speaker) -> D.Resolved | None:
+    """Resolve the first date phrase of the attribution zone, checked against tenure."""
+    for m in D.DATE_PHRASE.finditer(zone):
+        resolved = D.resolve(m, ref)
+        if resolved is not None:
+            return fit_tenure(resolved, speaker, ref)
+    return None
+
+
+def fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.Resolved | None:
+    """Keep a date only if the speaker held office then; shift an inferred year if that fits."""
+    if speaker.kind != PERSON:
+        return resolved
+    tenures = tenure_years(speaker.name)
+    if not tenures:
+        return resolved
+
+    def inside(day: date) -> bool:
+        """Tell whether ``day`` falls within one of the speaker's tenures."""
+        return any((s is None or s <= day) and (e is None or day <= e) for s, e in tenures)
+
+    if resolved.precision == YEAR:
+        ok = any(
+            (s is None or s.year <= resolved.day.year)
+            and (e is None or resolved.day.year <= e.year)
+            for s, e in tenures
+        )
+        return resolved if ok else None
+    if inside(resolved.day):
+        return resolved
+    if resolved.inferred_year and ref is not None and ref.precision != DAY:
+        for shift in range(1, 6):
+            try:
+                moved = resolved.day.replace(year=resolved.day.year + shift)
+            except ValueError:
+                continue
+            if inside(moved):
+                return D.Resolved(moved, resolved.precision, True)
+    return None
+
+
+_TALKS = r"(?:talks|dialogue|meeting|round\s+of\s+talks|summit|consultations)"
+# "the May 10 bilateral dialogue", "Friday's talks", "talks held on May 10".
+_TALKS_DATE = re.compile(
+    rf"(?P<d>{D.DATE_PHRASE.pattern})(?:\s+\w+){{0,2}}\s+{_TALKS}\b"
+    rf"|{_TALKS}\s+(?:held\s+)?on\s+(?P<d2>{D.DATE_PHRASE.pattern.replace('?P<', '?P<x')})"
+)
+# A statement reporting what the talks concluded or agreed carries the talks' date.
+_TALKS_OUTCOME = re.compile(rf"\b(?:concluded|wrapped\s+up|ended)\b[^.]{{0,60}}{_TALKS}\b")
+
+
+def talks_day(view: str, ref: D.Ref | None) -> date | None:
+    """The single day of the talks an article reports, when it names one (else None)."""
+    if ref is None or ref.precision != DAY:
+        return None
+    days = set()
+    for m in _TALKS_DATE.finditer(view):
+        phrase = D.DATE_PHRASE.search(m.group(0))
+        resolved = D.resolve(phrase, ref) if phrase else None
+        if resolved is not None and resolved.precision == DAY:
+            days.add(resolved.day)
+    return days.pop() if len(days) == 1 else None
+
+
+def settle_dates(
+    drafts: list[Draft],
+    ref: D.Ref | None,
+    briefing_day: date | None,
+    briefing_org: str | None,
+    talks_day: date | None = None,
+) -> None:
+    """Fill said_on: own clue, else the speaker's other date, else the briefing, else a default."""
+    if ref is not None and ref.weak:
+        # A reference guessed from mentioned dates is only a lower bound; a later date the
+        # statements themselves pin down (via tenure) is a better one.
+        own = [d.own.day for d in drafts if d.own is not None and d.own.precision != YEAR]
+        if own and max(own).year >= ref.day.year:
+            ref = D.Ref(max(own), MONTH, weak=True)
+    dated: dict[str, list[int]] = {}
+    for i, d in enumerate(drafts):
+        if d.own is not None and not d.standing:
+            dated.setdefault(d.speaker.name, []).append(i)
+    main_day = _main_day(drafts, ref)
+    for i, d in enumerate(drafts):
+        when: D.Resolved | None = d.own
+        if d.standing:
+            when = None
+        elif when is None:
+            when = _inherited(drafts, i, dated)
+            if when is None and briefing_day is not None and _at_briefing(d, briefing_org):
+                when = D.Resolved(briefing_day, DAY)
+            if when is None and talks_day is not None and _TALKS_OUTCOME.search(d.stmt.text):
+                when = D.Resolved(talks_day, DAY)
+            if when is None and main_day is not None:
+                when = fit_tenure(main_day, d.speaker, ref)
+            if when is None and ref is not None:
+                precision = YEAR if ref.precision == YEAR else MONTH
+                if ref.weak and ref.precision == DAY:
+                    precision = YEAR
+                when = fit_tenure(D.Resolved(ref.day, precision), d.speaker, ref)
+        d.stmt.said_on = when.as_text() if when else None
+        d.stmt.date_precision = when.precision if when else UNKNOWN
+
+
+def _main_day(drafts: list[Draft], ref: D.Ref | None) -> D.Resolved | None:
+    """The day most of an article's own date clues point to ("on Wednesday" …), if any.
+
+    Only with a firm reference day: an article whose remarks are dated mostly reports that
+    day's remarks, so its undated ones get that day rather than only the month.
+    """
+    if ref is None or ref.weak or ref.precision != DAY:
+        return None
+    days = [d.own.day for d in drafts if d.own is not None and d.own.precision == DAY]
+    if not days:
+        return None
+    best = max(days, key=lambda day: (days.count(day), -days.index(day)))
+    return D.Resolved(best, DAY)
+
+
+def _inherited(drafts: list[Draft], i: int, dated: dict[str, list[int]]) -> D.Resolved | None:
+    """The nearest own date of another statement by the same speaker, earlier ones first.
+
+    ``dated`` maps a speaker to the indices of their statements with an own date (sorted).
+    """
+    indices = dated.get(drafts[i].speaker.name, [])
+    if not indices:
+        return None
+    k = bisect.bisect_left(indices, i)
+    j = indices[k - 1] if k > 0 else indices[k]
+    return drafts[j].own
+
+
+def _at_briefing(d: Draft, briefing_org: str | None) -> bool:
+    """Tell whether a statement was made at the briefing a caption dates."""
+    if d.briefing:
+        return True
+    role = (d.speaker.role or "").lower()
+    org = d.speaker.org or d.speaker.name
+    if briefing_org is None:
+        return "spokes" in role
+    return org == briefing_org and (d.speaker.kind != PERSON or "spokes" in role)

@@ -1,0 +1,162 @@
+"""The gazetteer: known officials and institutions, their aliases and tenures."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from .types import PERSON, SIDE_OTHER, Speaker
+
+DATA = Path(__file__).parent / "data"
+JOINT_STATEMENT = "United States–Pakistan joint statement"
+JOINT_ORG = "Governments of the United States and Pakistan"
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """One gazetteer entry (person or institution)."""
+
+    name: str
+    kind: str
+    role: str | None
+    organization: str | None
+    side: str
+    aliases: tuple[str, ...]
+    tenures: tuple[tuple[str | None, str | None, date | None, date | None], ...]
+
+    def tenure_at(self, day: date | None) -> tuple[str | None, str | None] | None:
+        """Return (role, organization) held on ``day``, or None if no tenure covers it."""
+        for role, org, start, end in self.tenures:
+            if day is None or ((start is None or start <= day) and (end is None or day <= end)):
+                return role, org
+        return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Official, ...]:
+    """Load ``data/officials.json`` (shared with the Django Speaker table) once."""
+    rows = json.loads((DATA / "officials.json").read_text(encoding="utf-8"))
+    result = []
+    for row in rows:
+        tenures = tuple(
+            (
+                t.get("role"),
+                t.get("organization"),
+                date.fromisoformat(t["start"]) if t.get("start") else None,
+                date.fromisoformat(t["end"]) if t.get("end") else None,
+            )
+            for t in row.get("tenures", [])
+        )
+        result.append(
+            Official(
+                row["name"],
+                row["kind"],
+                row.get("role"),
+                row.get("organization"),
+                row.get("side", SIDE_OTHER),
+                tuple(row.get("aliases", [])),
+                tenures,
+            )
+        )
+    return tuple(result)
+
+
+def _alternation(names: list[str]) -> str:
+    """Regex alternation of literal names, longest first so the longest wins."""
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict:
+    """Build lookup tables and regexes from the gazetteer."""
+    people = [o for o in gazetteer() if o.kind == PERSON]
+    insts = [o for o in gazetteer() if o.kind != PERSON]
+    by_name: dict[str, Official] = {}
+    by_surname: dict[str, list[Official]] = {}
+    for o in people:
+        for n in (o.name, *o.aliases):
+            by_name[n.lower()] = o
+        by_surname.setdefault(o.name.split()[-1].lower(), []).append(o)
+    inst_alias: dict[str, Official] = {}
+    for o in insts:
+        for n in (o.name, *o.aliases):
+            inst_alias.setdefault(fold(n), o)
+    inst_names = [n for o in insts for n in (o.name, *o.aliases)]
+    # Strip a leading article so "the Taliban" and "Taliban" are one alias.
+    inst_names = [re.sub(r"^(?:the|The)\s+", "", n) for n in inst_names]
+    return {
+        "by_name": by_name,
+        "by_surname": by_surname,
+        "inst_alias": inst_alias,
+        "person_re": re.compile(rf"\b(?=[A-Z])(?:{_alternation([n for n in by_name])})\b"),
+        "inst_re": re.compile(
+            rf"(?<![\w-])(?=[A-Zt])(?:[Tt]he\s+)?(?:{_alternation(inst_names)})(?![\w-])"
+        ),
+        "org_hint": _alternation(inst_names + NATIONALITIES),
+    }
+
+
+PK_TALIBAN_BEFORE = re.compile(r"(?:Pakistani|Pakistan|Pakistan's|Pakistan’s|-e-|-i-)\s*$")
+STATES = {
+    "Government of Pakistan",
+    "United States government",
+    "Afghan Taliban government",
+    "United States and Pakistan",
+}
+NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan"]
+
+
+def fold(name: str) -> str:
+    """Normalise a name for lookup: lower case, straight apostrophes, no leading article."""
+    name = name.replace("’", "'").replace("\u00a0", " ").strip().lower()
+    return re.sub(r"^the\s+", "", re.sub(r"\s+", " ", name))
+
+
+def person_by_surname(surname: str, day: date | None) -> Speaker | None:
+    """Find a gazetteer official by surname, preferring the one in office on ``day``.
+
+    Used for briefing turns ("MR PRICE:"); returns None when nobody fits.
+    """
+    candidates = tables()["by_surname"].get(surname.lower(), [])
+    dated = [o for o in candidates if o.tenure_at(day) is not None]
+    pick = dated[0] if dated else (candidates[0] if len(candidates) == 1 else None)
+    if pick is None:
+        return None
+    held = pick.tenure_at(day) or (pick.role, pick.organization)
+    return Speaker(pick.name, PERSON, held[1], held[0], pick.side)
+
+
+def tenure_years(name: str) -> list[tuple[date | None, date | None]]:
+    """Return the (start, end) tenures of a gazetteer person, empty if unknown."""
+    official = tables()["by_name"].get(name.lower())
+    if official is None:
+        return []
+    return [(s, e) for _, _, s, e in official.tenures]
+
+
+def official_in_office(organization: str, role_word: str, day: date | None) -> Speaker | None:
+    """Return the gazetteer person holding a role (e.g. "Spokesperson") at ``organization``.
+
+    Takes the canonical organisation, a word of the role and the day; None if nobody fits.
+    """
+    if day is None:
+        return None
+    for o in gazetteer():
+        for role, org, start, end in o.tenures:
+            if org != organization or role is None or role_word.lower() not in role.lower():
+                continue
+            if "deputy" in role.lower() and "deputy" not in role_word.lower():
+                continue
+            if (start is None or start <= day) and (end is None or day <= end):
+                return Speaker(o.name, PERSON, org, role, o.side)
+    return None
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> frozenset[str]:
+    """Surnames of gazetteer people, lower-cased."""
+    return frozenset(tables()["by_surname"])

@@ -1,0 +1,254 @@
+"""Coreference within a document: which speaker a mention refers to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from .mentions import (
+    CAPNAME,
+    DOC,
+    GROUP_M,
+    INST,
+    NAMED,
+    ORG_WORD,
+    OUTLET,
+    PRONOUN,
+    ROLE_NOUN,
+    SURNAME,
+    TITLED,
+    Mention,
+)
+from .officials import JOINT_ORG, JOINT_STATEMENT, STATES, fold, tables
+from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, SIDE_PK, SIDE_US, Speaker
+
+
+class Resolver:
+    """Resolve mentions to speakers, remembering who was mentioned (for "he", "Miller"...)."""
+
+    def __init__(self, ref_day: date | None) -> None:
+        self.ref_day = ref_day
+        self.people: dict[str, Speaker] = {}  # surname (lower) -> speaker
+        self.last_person: Speaker | None = None
+        self.last_by_role: dict[str, Speaker] = {}
+        self.last_doc: dict[str, Speaker] = {}
+        self.last_inst: Speaker | None = None
+        self.recent_insts: list[Speaker] = []
+        self.last_group: Speaker | None = None  # what "they" said refers to
+        self.inst_words: dict[str, str] = {}  # canonical name -> how the text called it
+
+    def note_document(self, key: str, speaker: Speaker) -> None:
+        """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
+        for k in {key.lower(), "document"}:
+            self.last_doc[k] = speaker
+        self.last_inst = speaker
+
+    def observe(self, mention: Mention) -> Speaker | None:
+        """Resolve a mention seen in narration and remember named people and documents."""
+        if mention.kind in (TITLED, NAMED, DOC):
+            return self.resolve(mention)
+        if mention.kind == INST:
+            speaker = self._institution(mention)
+            # States ("Pakistan", "Washington") are too frequent to be what "it" refers to.
+            if speaker is not None and speaker.name not in STATES:
+                self._remember(speaker, mention)
+            return speaker
+        if mention.kind == CAPNAME and _looks_like_person(mention.name):
+            # "Mara Lind, a researcher, …" introduces a surname for a later "Lind said";
+            # it does not become "he" (places and events look alike in capitals).
+            self.people.setdefault(mention.name.split()[-1].lower(), Speaker(mention.name, PERSON))
+        return None
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """Return the speaker a mention refers to, or None (vague or unknown)."""
+        handler = {
+            TITLED: self._titled,
+            NAMED: self._named,
+            INST: self._institution,
+            DOC: self._document,
+            GROUP_M: self._group,
+            SURNAME: self._surname,
+            PRONOUN: self._pronoun,
+            ROLE_NOUN: self._role_noun,
+            CAPNAME: self._capname,
+        }[mention.kind]
+        speaker = handler(mention)
+        if speaker is not None:
+            self._remember(speaker, mention)
+        return speaker
+
+    def _remember(self, speaker: Speaker, mention: Mention) -> None:
+        if speaker.kind == PERSON:
+            self.people[speaker.name.split()[-1].lower()] = speaker
+            self.last_person = speaker
+            for key in _role_keys(speaker.role):
+                self.last_by_role[key] = speaker
+        elif mention.kind == DOC or (speaker.role and speaker.kind == INSTITUTION):
+            key = (mention.extra.get("doc") or speaker.role or "").lower()
+            for k in {key, "document"}:
+                self.last_doc[k] = speaker
+            self.last_inst = speaker
+        elif speaker.kind == INSTITUTION:
+            self.last_inst = speaker
+        if speaker.kind == INSTITUTION:
+            self.recent_insts = [s for s in self.recent_insts if s.name != speaker.name][-8:]
+            self.recent_insts.append(speaker)
+            self.inst_words[speaker.name] = (
+                self.inst_words.get(speaker.name, "") + " " + mention.text.lower()
+            )
+
+    def _person(self, name: str, role: str | None, org_hint: str | None) -> Speaker:
+        official = tables()["by_name"].get(name.lower())
+        if official is None and name.lower() in self.people:
+            return self.people[name.lower()]
+        if official is None:
+            surname_hits = tables()["by_surname"].get(name.split()[-1].lower(), [])
+            first = name.split()[0].lower()
+            official = next((o for o in surname_hits if o.name.lower().startswith(first)), None)
+        if official is not None:
+            held = official.tenure_at(self.ref_day) or (official.role, official.organization)
+            return Speaker(
+                official.name,
+                PERSON,
+                held[1] or official.organization,
+                held[0] or role,
+                official.side,
+            )
+        org = self._org_from_hint(org_hint)
+        side = org.side if org else side_from_text(org_hint or "")
+        return Speaker(name, PERSON, org.name if org else None, role, side)
+
+    def _org_from_hint(self, hint: str | None) -> Speaker | None:
+        if not hint:
+            return None
+        official = tables()["inst_alias"].get(fold(hint))
+        if official is None:
+            return None
+        return Speaker(official.name, INSTITUTION, official.organization, None, official.side)
+
+    def _titled(self, m: Mention) -> Speaker:
+        return self._person(m.name, m.role, m.org_hint)
+
+    def _named(self, m: Mention) -> Speaker:
+        return self._person(m.name, None, None)
+
+    def _surname(self, m: Mention) -> Speaker | None:
+        key = m.name.lower()
+        if key in self.people:
+            return self.people[key]
+        candidates = tables()["by_surname"].get(key, [])
+        dated = [o for o in candidates if o.tenure_at(self.ref_day) is not None]
+        pick = dated[0] if len(dated) == 1 else (candidates[0] if len(candidates) == 1 else None)
+        if pick is None:
+            return None
+        return self._person(pick.name, None, None)
+
+    def _capname(self, m: Mention) -> Speaker | None:
+        if tables()["inst_alias"].get(fold(m.name)):
+            return self._institution(m)
+        if OUTLET.search(m.name):
+            return None  # a news outlet relays statements; it is not the speaker
+        if ORG_WORD.search(m.name):
+            return Speaker(m.name, INSTITUTION, m.name, None, SIDE_OTHER)
+        return self._person(m.name, None, None)
+
+    def _institution(self, m: Mention) -> Speaker | None:
+        official = tables()["inst_alias"].get(fold(m.name))
+        if official is None:
+            return None
+        if official.name == "United States and Pakistan":
+            return Speaker(official.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
+        return Speaker(
+            official.name, INSTITUTION, official.organization, official.role, official.side
+        )
+
+    def _document(self, m: Mention) -> Speaker | None:
+        doc = m.extra.get("doc", "")
+        if "joint" in m.text.lower():
+            return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
+        if m.org_hint:
+            org = self._org_from_hint(m.org_hint)
+            if org is None:
+                return None
+            return Speaker(org.name, INSTITUTION, org.name, m.doc_type or doc, org.side)
+        # "the report" is the last report; only vaguer words ("the study", "the data",
+        # "a summary") may refer to whatever document was last named.
+        generic = doc in ("summary", "study", "data", "survey", "assessment", "findings")
+        earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if generic else None)
+        if earlier is None and self.recent_insts:
+            # "the report said" after "The Pakistan Institute for ... recorded": that institute.
+            named = [s for s in self.recent_insts if s.name not in STATES]
+            if named:
+                return replace(named[-1], role=m.doc_type or doc)
+        return earlier
+
+    def _group(self, m: Mention) -> Speaker:
+        name = re.sub(r"^(?:[Tt]he)\s+", "", m.name)
+        self.last_group = Speaker(name, GROUP, None, None, side_from_text(name))
+        return self.last_group
+
+    def _pronoun(self, m: Mention) -> Speaker | None:
+        low = m.text.lower()
+        if low == "it":
+            return self.last_inst
+        if low == "they":
+            return self.last_group
+        return self.last_person
+
+    def _role_noun(self, m: Mention) -> Speaker | None:
+        if m.extra.get("institution"):
+            word = (m.role or "").split()[0][:5]
+            recent = [
+                s
+                for s in self.recent_insts
+                if word in s.name.lower() or word in self.inst_words.get(s.name, "")
+            ]
+            if word in ("think", "insti", "cente", "centr"):
+                recent = recent or [s for s in self.recent_insts if s.side != "other"]
+            return recent[-1] if recent else None
+        key = (
+            (m.role or "")
+            .replace("spokesman", "spokesperson")
+            .replace("spokeswoman", "spokesperson")
+        )
+        found = self.last_by_role.get(key)
+        if found is None and m.org_hint:
+            # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
+            return self._org_from_hint(m.org_hint.rstrip("'’s "))
+        return found
+
+
+def _looks_like_person(name: str) -> bool:
+    """Two or three capitalised words that are not an organisation, outlet or known alias."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or any(w[0].islower() for w in words):
+        return False
+    if ORG_WORD.search(name) or OUTLET.search(name):
+        return False
+    return tables()["inst_alias"].get(fold(name)) is None
+
+
+def _role_keys(role: str | None) -> list[str]:
+    """Role nouns that can refer back to someone with this title ("the spokesperson")."""
+    if not role:
+        return []
+    low = role.lower()
+    keys = [k for k in ("spokesperson", "minister", "ambassador", "envoy", "secretary") if k in low]
+    return keys + ["official"]
+
+
+def side_from_text(text: str) -> str:
+    """Guess the side from nationality words in a phrase ("Pakistani and U.S. officials")."""
+    low = text.lower()
+    us = bool(re.search(r"\bu\.s\.|\bus\b|american|united states|washington", low))
+    pk = "pakistan" in low or "islamabad" in low
+    if us and pk:
+        return SIDE_JOINT
+    if us:
+        return SIDE_US
+    if pk:
+        return SIDE_PK
+    if "afghan" in low or "taliban" in low:
+        return "af"
+    return SIDE_OTHER
