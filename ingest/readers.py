@@ -11,6 +11,7 @@ from datetime import date
 
 from charset_normalizer import from_bytes
 
+from .pdf_text import reflow_pages
 from .services import RejectedDocument
 
 logger = logging.getLogger(__name__)
@@ -128,7 +129,9 @@ def read_html(html: str) -> ReadText:
 
 
 def read_pdf(data: bytes, *, filename: str = "the PDF") -> ReadText:
-    """Text of a PDF (pypdf); encrypted, corrupt or image-only PDFs are refused."""
+    """Text of a PDF (pypdf), reflowed into paragraphs (``pdf_text.reflow_pages``) so it
+    reads like the same article uploaded as text; encrypted, corrupt or image-only PDFs are
+    refused."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -138,7 +141,7 @@ def read_pdf(data: bytes, *, filename: str = "the PDF") -> ReadText:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise RejectedDocument(f"{filename} is encrypted; upload an unprotected copy.")
-        text = "\n\n".join((page.extract_text() or "") for page in reader.pages)
+        text = reflow_pages([page.extract_text() or "" for page in reader.pages])
         title = (reader.metadata.title or "") if reader.metadata else ""
     except RejectedDocument:
         raise
