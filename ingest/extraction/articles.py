@@ -12,7 +12,7 @@ from .entities import armed_groups
 from .mentions import DOC, Mention, find_mentions
 from .mentions import INST as INST_MENTION
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
-from .records import Draft, direct_statement, trim
+from .records import Draft, attribution_basis, direct_statement, trim
 from .reported import (
     INVERTED,
     NOMINAL,
@@ -23,11 +23,14 @@ from .reported import (
 from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit, split_units
 from .types import (
+    ATTRIBUTION_CONFIDENCE,
+    CONTINUATION,
     INSTITUTION,
     PERSON,
     ExtractedStatement,
     Speaker,
 )
+from .words import speaker_words
 
 _ATTRIBUTION_ONLY = re.compile(r"^[^\"“”]{0,160}$")
 
@@ -237,6 +240,9 @@ def _draft(
     )
     if attr.mode == NOMINAL:
         stmt.is_pledge = is_pledge(body, "assurance" in body.lower() and " from " in body)
+    stmt.words = speaker_words(view, s, e, spans, attr)
+    stmt.attribution = attribution_basis(attr)
+    stmt.confidence = ATTRIBUTION_CONFIDENCE[stmt.attribution]
     briefing = "briefing" in zone.lower()
     return Draft(stmt, attr.speaker, own, briefing, attr.standing)
 
@@ -244,5 +250,6 @@ def _draft(
 def _continuation(text: str, u: Unit, speaker: Speaker) -> Draft:
     """A paragraph that is only a quotation continues the previous direct speaker."""
     s, e = trim(text, u.start, u.end, False)
-    stmt = direct_statement(text, s, e, speaker, None)
+    stmt = direct_statement(text, s, e, speaker, None, basis=CONTINUATION)
+    stmt.words = speaker_words(text, s, e, quote_spans(text, s, e))
     return Draft(stmt, speaker, None, False, False)

@@ -231,3 +231,22 @@ def precision_of(text: str | None) -> str:
     if not text:
         return UNKNOWN
     return {10: DAY, 7: MONTH, 4: YEAR}.get(len(text), UNKNOWN)
+
+
+_NUMERIC = re.compile(
+    r"(?<![\d/])(?P<a>[01]?\d|3[01]|[12]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
+)
+
+
+def numeric_dates(view: str) -> list[tuple[int, date]]:
+    """Return (offset, date) for "5/2/2011"-style dates: month first as in US copy, day
+    first when the first number cannot be a month."""
+    found = []
+    for m in _NUMERIC.finditer(view):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            found.append((m.start(), date(y, month, day)))
+        except ValueError:
+            continue
+    return found

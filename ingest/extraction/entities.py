@@ -131,3 +131,12 @@ def places(text: str) -> list[str]:
         if place not in seen:
             seen.append(place)
     return seen
+
+
+@lru_cache(maxsize=1)
+def upper_places() -> frozenset[str]:
+    """Place names in capitals ("WASHINGTON"), which datelines put before a colon."""
+    raw = json.loads((DATA / "places.json").read_text(encoding="utf-8"))
+    names = [p for key in ("countries", "regions", "cities") for p in raw[key]]
+    extra = ["UNITED NATIONS", "NEW YORK", "LONDON", "BRUSSELS", "GENEVA", "MOSCOW", "TEHRAN"]
+    return frozenset([n.upper() for n in names] + extra)

@@ -15,6 +15,7 @@ from .sentences import BODY, Paragraph
 from .types import (
     DAY,
     INSTITUTION,
+    ISSUED,
     PERSON,
     ExtractedStatement,
     Speaker,
@@ -76,5 +77,5 @@ def issued_statements(
         if i <= begin or p.kind != BODY or _BOILERPLATE.match(line) or len(line.split()) < 6:
             continue
         s, e = trim(text, p.start, p.end, False)
-        out.append(direct_statement(text, s, e, issuer, day))
+        out.append(direct_statement(text, s, e, issuer, day, basis=ISSUED))
     return out

@@ -313,7 +313,9 @@ def find_mentions(
             )
         )
     for m in _UNNAMED_VOICE.finditer(view, start, end):
-        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group("org")))
+        found.append(
+            Mention(m.start(), m.end(), INST, m.group(0), name=m.group("org"), extra={"unnamed": 1})
+        )
     for m in _INST_NOUN.finditer(view, start, end):
         found.append(
             Mention(

@@ -8,12 +8,14 @@ from datetime import date
 from . import dates as D
 from .articles import article_statements, sentence_units
 from .chrome import mask_chrome
-from .entities import armed_groups, places
+from .entities import armed_groups, places, upper_places
 from .issued import issued_statements, issuer_of
+from .quotes import normalize_quotes
 from .records import DATELINE
 from .sentences import BODY, CAPTION, HEADLINE, TITLE, Paragraph, paragraphs
 from .statistics import statistics
-from .transcripts import date_from_lead, transcript_statements, turns
+from .transcripts import date_from_lead, header_people, speaker_of, transcript_statements
+from .turns import monologue_start, turns
 from .types import (
     DAY,
     Extraction,
@@ -29,7 +31,7 @@ def extract(text: str, published: date | None = None) -> Extraction:
     offsets index ``text`` exactly.
     """
     text = text if isinstance(text, str) else ""
-    view = mask_chrome(text)
+    view = normalize_quotes(mask_chrome(text))
     paras = paragraphs(view, text)
     title = next((view[p.start : p.end].strip() for p in paras[:1] if p.kind == TITLE), "")
     captions = [(p.start, p.end) for p in paras if p.kind == CAPTION]
@@ -41,21 +43,31 @@ def extract(text: str, published: date | None = None) -> Extraction:
     preferred = captions + datelines + header
     ref = D.Ref(published, DAY) if published else D.infer_reference(view, preferred)
     result = Extraction(published_on=published or _printed_date(view, paras), title=title)
-    transcript = turns(view)
+    transcript = turns(view, upper_places())
+    monologue = monologue_start(view, [(p.start, p.end) for p in paras])
     units = sentence_units(view, paras)
     issuer = issuer_of(view, paras)
-    if transcript:
+    if transcript or monologue is not None:
         # An article may lead into a quoted exchange: its own prose is still read as an article.
-        lead = [u for u in units if u.end <= transcript[0].start]
+        body = monologue if monologue is not None else view.rfind("\n", 0, transcript[0].start)
+        lead = [u for u in units if u.end <= body] if monologue is None else []
         result.statements = article_statements(text, view, paras, ref, lead) if lead else []
-        answers = transcript_statements(text, view, transcript, ref)
+        known = [speaker_of(s) for s in result.statements] + header_people(
+            view[: max(body, 0)], ref
+        )
+        answers = transcript_statements(text, view, transcript, ref, known, monologue)
         date_from_lead(answers, result.statements)
         result.statements += answers
     elif issuer is not None:
         result.statements = issued_statements(text, view, paras, ref, issuer)
     else:
         result.statements = article_statements(text, view, paras, ref, units)
-    if (transcript or issuer) and published is None and ref is not None and not ref.weak:
+    if (
+        (transcript or monologue is not None or issuer)
+        and published is None
+        and ref is not None
+        and not ref.weak
+    ):
         result.published_on = ref.day  # the header date of a transcript or statement
     body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind == BODY)}
     sentences = [(u.start, u.end, body_index[u.para]) for u in units if u.para in body_index]

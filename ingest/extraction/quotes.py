@@ -70,3 +70,88 @@ def unclosed_at_end(view: str, start: int, end: int) -> bool:
     if depth:
         return True
     return view.count('"', start, end) % 2 == 1
+
+
+_DOUBLE = '“”"„‟«»'
+_OPEN_BEFORE = " \t\u00a0\n([{—–-/:"
+_CLOSE_AFTER = " \t\u00a0\n.,;:!?)]}—–-'’…"
+_MAX_SINGLE = 400  # a single-quoted passage longer than this is not a quotation
+
+
+def normalize_quotes(view: str) -> str:
+    """Return a same-length copy with every quotation mark written in its real direction.
+
+    Copy is inconsistent: reversed curly marks (”…“), straight marks, low marks („) and
+    single marks used as quotation marks (‘war on terror’). Each double mark's direction is
+    read from its neighbours (a space before and a letter after opens; a letter before and a
+    space or punctuation after closes); ambiguous marks keep their glyph's direction, straight
+    ones alternate. A single mark pair becomes a double pair only when it opens after a space
+    and closes before a space or punctuation within the paragraph (apostrophes stay).
+    """
+    chars = list(view)
+    n = len(chars)
+    inside = False
+    for i, ch in enumerate(chars):
+        if ch == "\n":
+            inside = False
+            continue
+        if ch not in _DOUBLE:
+            continue
+        prev = chars[i - 1] if i > 0 else "\n"
+        nxt = chars[i + 1] if i + 1 < n else "\n"
+        opens = prev in _OPEN_BEFORE and nxt not in " \t\u00a0\n"
+        closes = prev not in " \t\u00a0\n" and (nxt in _CLOSE_AFTER or nxt in _DOUBLE)
+        if opens and not closes:
+            inside = True
+        elif closes and not opens:
+            inside = False
+        elif ch in "“„‟«":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        else:
+            inside = not inside
+        chars[i] = "“" if inside else "”"
+    _singles(view, chars)
+    return "".join(chars)
+
+
+def _singles(view: str, chars: list[str]) -> None:
+    """Turn ‘…’ and '…' pairs used as quotation marks into double marks, in place."""
+    i = 0
+    n = len(view)
+    while i < n:
+        ch = view[i]
+        if (
+            ch in "‘'"
+            and (i == 0 or view[i - 1] in _OPEN_BEFORE)
+            and i + 1 < n
+            and view[i + 1].isalpha()
+        ):
+            stop = _single_close(view, i + 1, min(n, i + _MAX_SINGLE))
+            if stop is not None:
+                chars[i], chars[stop] = "“", "”"
+                i = stop + 1
+                continue
+        i += 1
+
+
+def _single_close(view: str, start: int, limit: int) -> int | None:
+    """The closing single mark of a quotation opened before ``start``, or None."""
+    for j in range(start, limit):
+        ch = view[j]
+        if ch == "\n" or ch in '‘“”"':
+            return None
+        if ch in "’'" and view[j - 1] not in " \t\u00a0":
+            nxt = view[j + 1] if j + 1 < len(view) else "\n"
+            if nxt in _CLOSE_AFTER and not (
+                view[j - 1] in "sS" and nxt == " " and _plural_possessive(view, j)
+            ):
+                return j
+    return None
+
+
+def _plural_possessive(view: str, j: int) -> bool:
+    """ "the militants’ hideouts": an apostrophe after a plural s followed by a lower-case noun."""
+    k = j + 2
+    return k < len(view) and view[k].islower()

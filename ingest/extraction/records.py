@@ -9,12 +9,24 @@ from datetime import date
 from . import dates as D
 from .classify import about_pakistan, is_pledge, topics
 from .entities import armed_groups
+from .mentions import GROUP_M, PRONOUN, ROLE_NOUN, SURNAME
+from .reported import ACCORDING_TO, Attribution
 from .types import (
+    ACCORDING,
+    ATTRIBUTION_CONFIDENCE,
     DAY,
+    DESCRIPTION,
+    GROUP_REF,
+    INFERRED,
+    NAMED,
+    PRONOUN_REF,
+    SURNAME_REF,
+    TURN,
     UNKNOWN,
     ExtractedStatement,
     Speaker,
 )
+from .words import speaker_words
 
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}|[A-Z]{3,}(?:\s+[A-Z]{3,})?)"
@@ -48,9 +60,18 @@ def trim(text: str, start: int, end: int, first_in_para: bool) -> tuple[int, int
 
 
 def direct_statement(
-    text: str, start: int, end: int, speaker: Speaker, day: date | None, context: str = ""
+    text: str,
+    start: int,
+    end: int,
+    speaker: Speaker,
+    day: date | None,
+    context: str = "",
+    basis: str = TURN,
 ) -> ExtractedStatement:
-    """A whole turn or paragraph said by ``speaker`` on ``day``, classified."""
+    """A whole turn or paragraph said by ``speaker`` on ``day``, classified.
+
+    ``basis`` says how the speaker is known (a transcript's turn label, an issued statement).
+    """
     body = text[start:end]
     return ExtractedStatement(
         speaker=speaker.name,
@@ -69,4 +90,24 @@ def direct_statement(
         armed_groups=armed_groups(body),
         about_pakistan=about_pakistan(body, context),
         context=context,
+        words=speaker_words(text, start, end, []),
+        attribution=basis,
+        confidence=ATTRIBUTION_CONFIDENCE[basis],
     )
+
+
+def attribution_basis(attr: Attribution) -> str:
+    """How an attribution found its speaker (named, pronoun, description...), for confidence."""
+    if attr.mode == ACCORDING_TO:
+        return ACCORDING
+    if attr.mention.extra.get("unnamed"):
+        return INFERRED
+    return _BASIS_OF_MENTION.get(attr.mention.kind, NAMED)
+
+
+_BASIS_OF_MENTION = {
+    SURNAME: SURNAME_REF,
+    PRONOUN: PRONOUN_REF,
+    ROLE_NOUN: DESCRIPTION,
+    GROUP_M: GROUP_REF,
+}

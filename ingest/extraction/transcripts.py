@@ -1,157 +1,246 @@
-"""Briefing transcripts: "MR PRICE:" / "QUESTION:" turns become answers with their question."""
+"""Briefing transcripts: each substantive answer turn is one direct statement of the official.
+
+Turns come from ``turns.py``. A label is resolved to a person by the first full label of the
+same surname ("JAY CARNEY, WHITE HOUSE SPOKESMAN" makes a later "CARNEY" Jay Carney), by the
+people the header or an article's lead names, by the gazetteer (surname and tenure on the
+briefing's day), else it is written out as the label gives it. "Answer:" turns and label-less
+monologues belong to the spokesperson the header names, else to the office that briefs.
+Questions are never statements; the question an answer replies to is kept as its context.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import dates as D
-from .mentions import find_mentions
-from .officials import (
-    official_in_office,
-    person_by_surname,
-)
+from .mentions import TITLED, find_mentions
+from .officials import person_by_surname
 from .records import direct_statement, trim
 from .resolver import Resolver
-from .types import (
-    DAY,
-    GROUP,
-    INSTITUTION,
-    PERSON,
-    ExtractedStatement,
-    Speaker,
+from .turns import ANSWER, GROUP, QUESTION, SKIP, Turn, display_name
+from .types import DAY, INSTITUTION, PERSON, ExtractedStatement, Speaker
+from .types import GROUP as GROUP_KIND
+
+# Floor management, banter and no-comment turns say nothing attributable.
+_PROCEDURAL = re.compile(
+    r"(?i)\b(?:go\s+ahead|thank(?:s|\s+you)|good\s+(?:afternoon|morning|evening)|hello|hi\b"
+    r"|welcome|next\s+question|(?:one|last)\s+(?:more|question)|with\s+that|over\s+to"
+    r"|let\s+me\s+guess|take\s+(?:the|that|your)\s+question|get\s+back\s+to\s+you"
+    r"|(?:not|n't)\s+(?:going\s+to|gonna|able\s+to|in\s+a\s+position\s+to)\s+"
+    r"(?:comment|get\s+into|speculate|go\s+into|discuss|characteri[sz]e|preview|read\s+out)"
+    r"|no\s+comment|refer\s+you\s+to|(?:don't|do\s+not)\s+have\s+(?:anything|any|a)\s+"
+    r"(?:more|further|additional|update|comment|readout|details)|nothing\s+(?:more|further|new)"
+    r"|(?:laughter|inaudible|crosstalk)|sorry|all\s+right|okay|sure|yeah|yes|no|please|sir"
+    r"|let(?:'|’)?s\s+go\s+to|afternoon|morning|announcements?|ladies\s+and\s+gentlemen|(?:straight\s+)?to\s+"
+    r"(?:your\s+)?questions|on\s+your\s+minds?"
+    r"|ma'?am|everybody|everyone|there\s+you\s+go|appreciate\s+it|that's\s+a\s+mouthful)\b"
+)
+_WORD = re.compile(r"[A-Za-z’']+")
+# A turn that opens by declining or deferring ("I'll take the question", "I'm not going to
+# comment on …") says nothing more when it is short.
+_DEFERS = re.compile(
+    r"(?is)(?:^|\W)(?:(?:well|look|so|again|yeah|no),?\s+)?(?:I\s*(?:'|’)?(?:ll|m|am|will|would)\s+"
+    r"(?:just\s+)?(?:(?:not\s+going\s+to|not\s+gonna)\s+(?:comment|get\s+into|speculate)"
+    r"|take\s+(?:the|that|your)\s+question|refer\s+you|have\s+to\s+refer)"
+    r"|I\s+(?:don't|do\s+not)\s+have\s+(?:anything|any\s+(?:comment|update|details))"
+    r"|we\s*(?:'|’)?ll\s+(?:have\s+to\s+)?get\s+back\s+to\s+you)"
+)
+# Words of policy: a short turn without any is banter ("This thing has been there for days.").
+_CONTENT = re.compile(
+    r"(?i)\b(?:terror\w*|attack\w*|secur\w*|militar\w*|militan\w*|govern\w*|support\w*"
+    r"|cooperat\w*|countr\w*|region\w*|peace|war|forces?|troops?|strikes?|operations?"
+    r"|sanction\w*|aid|assist\w*|president|minister|secretary|pakistan\w*|afghan\w*|india\w*"
+    r"|taliban|qa[e']?ida|isis|isil|daesh|border\w*|talks|dialogue|relation\w*|partner\w*"
+    r"|all(?:y|ies)|condemn\w*|condolence\w*|killed|violen\w*|extrem\w*|nuclear|weapons?"
+    r"|elections?|rights|law|justice|investigat\w*|intelligence|threats?|sovereign\w*|kashmir"
+    r"|china|chinese|iran\w*|united\s+states|u\.s\.|washington|islamabad|kabul|visit\w*"
+    r"|agreement|policy|economic|economy|trade|refugees?|humanitarian|crisis|conflict|deal"
+    r"|commit\w*|concern\w*|stabil\w*|democra\w*|protest\w*|arrest\w*|prosecut\w*)\b"
+)
+_FO_HEADER = re.compile(
+    r"(?i)foreign\s+office|foreign\s+affairs|mofa|islamabad|assalam|pakistan|spokesperson\s+on\s+"
+)
+_US_HEADER = re.compile(r"(?i)department\s+of\s+state|state\s+department|washington,?\s+d\.?\s*c")
+_UN_HEADER = re.compile(r"(?i)secretary-general|united\s+nations|noon\s+briefing")
+_HEADER_NAME = re.compile(
+    r"\bby\s+(?:the\s+)?(?:(?:Press\s+Secretary|Spokes(?:person|man|woman))\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}?)"
+    r"(?=,|\s+(?:the\s+)?Spokes|\s+on\b|\s*$|\s+\()",
+    re.M,
 )
 
-TURN = re.compile(
-    r"(?m)^[ \t\u00a0]*(?P<who>(?:MR|MS|MRS|DR|AMBASSADOR|SECRETARY|GENERAL|ADMIRAL)\.?[ \t]+"
-    r"[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)?|QUESTION|Question|Q|MODERATOR|OPERATOR"
-    r"|PARTICIPANT|ANSWER|Answer|SPOKESPERSON|Spokesperson|A"
-    r"|(?:SENIOR[ \t]+)?(?:[A-Z]{2,}[ \t]+){0,3}(?:OFFICIAL|MINISTER|COORDINATOR|DIRECTOR"
-    r"|PRESIDENT)(?:[ \t]+[A-Z][A-Z'’\-]+)?)"
-    r"[ \t]*:[ \t]*"
-)
-QUESTION_MARKERS = {"QUESTION", "Question", "Q", "PARTICIPANT"}
-# Turns answered by "the spokesperson" of a briefing rather than by a named "MR X".
-ANONYMOUS_ANSWER = {"ANSWER", "Answer", "SPOKESPERSON", "Spokesperson", "A"}
-_SKIP = {"MODERATOR", "OPERATOR"}
 
+def trivial(body: str) -> bool:
+    """Tell whether a turn is floor management, banter or a bare no-comment.
 
-@dataclass(slots=True)
-class Turn:
-    """One speaking turn: the marker's speaker label and the body's offsets."""
-
-    who: str
-    start: int
-    end: int
-
-    @property
-    def is_question(self) -> bool:
-        """Tell whether this turn is a journalist's question (never a statement)."""
-        return self.who in QUESTION_MARKERS
-
-    @property
-    def is_unnamed_official(self) -> bool:
-        """ "SENIOR STATE DEPARTMENT OFFICIAL": a background briefer, not a named person."""
-        return self.who.endswith("OFFICIAL")
-
-    @property
-    def surname(self) -> str:
-        """The surname in a marker like "MR PRICE" (title dropped), as written."""
-        parts = self.who.replace(".", " ").split()
-        return parts[-1] if len(parts) > 1 else ""
-
-
-def turns(view: str) -> list[Turn]:
-    """Return the speaking turns of a transcript, or [] if the text is not one.
-
-    A text counts as a transcript when it has at least two official turns and a question.
+    A short turn (30 words or fewer) is trivial when its procedural phrases make up a third
+    of it; a very short one (10 or fewer) also when it has no word of policy at all
+    ("Actually, I was watching NBC.").
     """
-    marks = list(TURN.finditer(view))
-    answers = [m for m in marks if m.group("who") not in QUESTION_MARKERS | _SKIP]
-    questions = [m for m in marks if m.group("who") in QUESTION_MARKERS]
-    if len(answers) < 2 or not questions:
-        return []
-    result = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(view)
-        start = m.end()
-        while end > start and view[end - 1] in " \t\n\r\u00a0":
-            end -= 1
-        if end > start:
-            result.append(Turn(m.group("who").strip(), start, end))
-    return result
+    words = _WORD.findall(body)
+    if len(words) <= 5:
+        return True
+    if len(words) > 40:
+        return False
+    if len(words) <= 40 and _DEFERS.search(body[:80]):
+        return True
+    if len(words) > 30:
+        return False
+    covered = sum(len(_WORD.findall(m.group(0))) for m in _PROCEDURAL.finditer(body))
+    return covered * 3 >= len(words) or (len(words) <= 10 and not _CONTENT.search(body))
 
 
-def display_name(surname: str) -> str:
-    """Turn "PRICE" into "Price" for speakers missing from the gazetteer."""
-    return "-".join(p.capitalize() for p in surname.split("-"))
+def briefing_day(view: str, header: str, ref: D.Ref | None) -> date | None:
+    """The briefing's day: a date its header prints (the most frequent, the earliest of equals:
+    a repost's own date comes later), else the reference day."""
+    found = [d for _, d in D.full_dates(header) or D.numeric_dates(header)]
+    known = ref.day if ref is not None and ref.precision == DAY else None
+    if found:
+        best = min(found, key=lambda d: (-found.count(d), d))
+        if known is None or ref.weak or timedelta(0) <= known - best <= timedelta(days=7):
+            return best
+    return known
 
 
-# Floor management ("Go ahead.", "Thanks, everyone.") says nothing attributable.
-_TRIVIAL_TURN = re.compile(
-    r"(?is)^\W*(?:(?:yes|yeah|sure|okay|ok|all\s+right|go\s+ahead|thank\s+you|thanks"
-    r"|next\s+question|please|great|good\s+(?:afternoon|morning)|everyone|all|very\s+much"
-    r"|(?:one|last)\s+(?:more|question)|sir|ma'am|so|well)[\s,.!?:;-]*)*$"
-    r"|^\W*(?:\S+\s+){0,3}\S*\W*$"
-)
+def header_speaker(header: str, day: date | None) -> Speaker:
+    """Who answers unlabelled or "Answer:" turns: the official the header names, else the
+    office that briefs (the Foreign Office, the State Department, the UN spokesperson)."""
+    resolver = Resolver(day)
+    for m in find_mentions(header, 0, len(header)):
+        if m.kind == TITLED:
+            return resolver.resolve(m) or Speaker(m.name, PERSON, None, m.role)
+    named = _HEADER_NAME.search(header)
+    if named:
+        name = named.group("name")
+        known = person_by_surname(name.split()[-1], day)
+        if known is not None and known.name.split()[0] == name.split()[0]:
+            return known
+        org = "United Nations" if _UN_HEADER.search(header) else None
+        return Speaker(name, PERSON, org, "Spokesperson", "other" if org else "pk")
+    if _UN_HEADER.search(header):
+        return Speaker("United Nations", INSTITUTION, "United Nations", "briefing", "other")
+    if _US_HEADER.search(header) and not _FO_HEADER.search(header):
+        return Speaker("U.S. Department of State", INSTITUTION, "U.S. Department of State")
+    # "Question:/Answer:" and label-less briefings are the Pakistan Foreign Office's format.
+    return Speaker("Pakistan Foreign Office", INSTITUTION, "Pakistan Foreign Office", None, "pk")
+
+
+class LabelResolver:
+    """Resolve turn labels to speakers, linking short labels to the document's full ones."""
+
+    def __init__(self, known: list[Speaker], day: date | None) -> None:
+        self.day = day
+        self.by_surname: dict[str, Speaker] = {}
+        for s in known:
+            if s.kind == PERSON:
+                self.by_surname.setdefault(s.name.split()[-1].lower(), s)
+
+    def speaker(self, turn: Turn, anonymous: Speaker) -> Speaker:
+        """The speaker of an official's turn."""
+        if turn.kind == ANSWER:
+            return anonymous
+        if turn.kind == GROUP:
+            org = "U.S. Department of State" if "STATE" in turn.who.upper() else None
+            return Speaker(
+                display_name(turn.who.split()), GROUP_KIND, org, None, "us" if org else "other"
+            )
+        words = turn.name_words
+        if not words:
+            return anonymous
+        key = words[-1].lower()
+        if key in self.by_surname and len(words) == 1:
+            return self.by_surname[key]
+        found = person_by_surname(words[-1], self.day)
+        if found is not None and (
+            len(words) == 1
+            or found.name.split()[0].lower() == key
+            or found.name.split()[0].lower() == words[0].lower()
+        ):
+            speaker = found
+        else:
+            role = _role(turn.role_words)
+            speaker = Speaker(display_name(words), PERSON, None, role)
+        if key not in self.by_surname or len(words) > 1:
+            self.by_surname[key] = speaker
+        return speaker
+
+
+def _role(words: str) -> str | None:
+    """A label's title as a role ("FOREIGN MINISTER" -> "Foreign Minister")."""
+    words = " ".join(
+        w for w in words.replace(".", " ").split() if w.upper() not in ("MR", "MS", "MRS", "DR")
+    )
+    return words.title() or None
+
+
+def transcript_statements(
+    text: str,
+    view: str,
+    transcript: list[Turn],
+    ref: D.Ref | None,
+    known: list[Speaker],
+    monologue: int | None = None,
+) -> list[ExtractedStatement]:
+    """Each official's turn is a direct statement dated with the briefing; questions are context.
+
+    ``known`` are the speakers an article's lead or the header already named; ``monologue`` is
+    where a label-less opening begins, which is one turn of the briefer.
+    """
+    first = _label_start(view, transcript[0]) if transcript else len(view)
+    header = view[: min(first if monologue is None else monologue, 3000)]
+    day = briefing_day(view, header, ref)
+    anonymous = header_speaker(header, day)
+    labels = LabelResolver(known, day)
+    out = []
+    if monologue is not None:
+        label_start = _label_start(view, transcript[0]) if transcript else len(view)
+        s, e = trim(text, monologue, label_start, False)
+        if e > s and not trivial(text[s:e]):
+            out.append(direct_statement(text, s, e, anonymous, day))
+    question = ""
+    for t in transcript:
+        if t.kind == QUESTION:
+            question = text[t.start : t.end]
+            continue
+        if t.kind == SKIP:
+            continue
+        speaker = labels.speaker(t, anonymous)  # also for a trivial turn: it names the label
+        s, e = trim(text, t.start, t.end, False)
+        if e <= s or trivial(text[s:e]):
+            continue
+        out.append(direct_statement(text, s, e, speaker, day, question[:2000]))
+    return out
+
+
+def _label_start(view: str, turn: Turn) -> int:
+    """Where a turn's label begins (its line's start)."""
+    return view.rfind("\n", 0, turn.start) + 1
 
 
 def date_from_lead(answers: list[ExtractedStatement], lead: list[ExtractedStatement]) -> None:
-    """An article's lead names and dates the exchange it quotes ("Falk said on Monday …")."""
-    people = {s.speaker.split()[-1].lower(): s for s in lead if s.speaker_kind == PERSON}
-    for a in answers:
-        known = people.get(a.speaker.lower()) if " " not in a.speaker else None
-        if known is not None:
-            a.speaker, a.speaker_org = known.speaker, known.speaker_org
-            a.speaker_role, a.speaker_side = known.speaker_role, known.speaker_side
+    """An article's lead dates the exchange it quotes ("Falk said on Monday …")."""
     dated = {s.speaker: s.said_on for s in lead if s.date_precision == DAY and s.said_on}
     for a in answers:
         if a.speaker in dated:
             a.said_on = dated[a.speaker]
+            a.date_precision = DAY
 
 
-def _briefing_spokesperson(view: str, header: str, day: date | None) -> Speaker:
-    """Who answers "Answer:" turns: the official the header names, else the one in office."""
-    resolver = Resolver(day)
+def speaker_of(stmt: ExtractedStatement) -> Speaker:
+    """The speaker of an extracted statement, as the resolver gives speakers."""
+    return Speaker(
+        stmt.speaker, stmt.speaker_kind, stmt.speaker_org, stmt.speaker_role, stmt.speaker_side
+    )
+
+
+def header_people(header: str, ref: D.Ref | None) -> list[Speaker]:
+    """People a transcript's header names with a title ("Press Secretary Jay Carney")."""
+    resolver = Resolver(ref.day if ref is not None else None)
+    found = []
     for m in find_mentions(header, 0, len(header)):
-        if m.kind == "titled":
-            return resolver.resolve(m) or Speaker(m.name, PERSON, None, m.role)
-    # "Question:/Answer:" transcripts are the Pakistan Foreign Office's format; the State
-    # Department names its briefer ("MR MILLER:"), so only a US header points there.
-    pakistan = not re.search(r"Department of State|State Department|Washington, D\.?C", header)
-    org = "Pakistan Foreign Office" if pakistan else "U.S. Department of State"
-    found = official_in_office(org, "Spokesperson", day)
-    if found is not None:
-        return found
-    return Speaker(org, INSTITUTION, org, "briefing", "pk" if pakistan else "us")
-
-
-def transcript_statements(
-    text: str, view: str, transcript: list, ref: D.Ref | None
-) -> list[ExtractedStatement]:
-    """Each official's turn is a direct statement dated with the briefing; questions are context."""
-    header = view[: transcript[0].start] if transcript else ""
-    found = D.full_dates(header) or D.full_dates(view, 0, min(len(view), 3000))
-    day = ref.day if ref is not None and ref.precision == DAY else (found[0][1] if found else None)
-    question = ""
-    out = []
-    anonymous = _briefing_spokesperson(view, header, day)
-    for t in transcript:
-        if t.is_question:
-            question = text[t.start : t.end]
-            continue
-        if t.who in ("MODERATOR", "OPERATOR"):
-            continue
-        s, e = trim(text, t.start, t.end, False)
-        if e <= s or _TRIVIAL_TURN.match(text[s:e]):
-            continue
-        if t.who in ANONYMOUS_ANSWER:
-            speaker = anonymous
-        elif t.is_unnamed_official:
-            org = "U.S. Department of State" if "STATE" in t.who else None
-            speaker = Speaker(t.who.title(), GROUP, org, None, "us" if org else "other")
-        else:
-            speaker = person_by_surname(t.surname, day) or Speaker(display_name(t.surname), PERSON)
-        out.append(direct_statement(text, s, e, speaker, day, question[:2000]))
-    return out
+        if m.kind == TITLED:
+            speaker = resolver.resolve(m)
+            if speaker is not None and speaker.kind == PERSON:
+                found.append(speaker)
+    return found

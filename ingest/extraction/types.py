@@ -11,6 +11,31 @@ SIDE_US, SIDE_PK, SIDE_JOINT, SIDE_AF, SIDE_OTHER = "us", "pk", "joint", "af", "
 
 DAY, MONTH, YEAR, UNKNOWN = "day", "month", "year", "unknown"
 
+# How a statement's speaker was found, from the surest to the least sure; editors review the
+# least certain first.
+TURN = "turn"  # a briefing transcript's labelled turn ("MR PRICE:")
+ISSUED = "issued"  # a statement issued as a document, or reproduced whole in an article
+NAMED = "named"  # a name, title or institution in the attribution itself
+ACCORDING = "according"  # "according to X", "as per X"
+SURNAME_REF = "surname"  # a surname introduced earlier in the document
+DESCRIPTION = "description"  # "the spokesperson", "the minister", "the report"
+PRONOUN_REF = "pronoun"  # he, she, it, they
+CONTINUATION = "continuation"  # a quotation standing alone after someone's statement
+INFERRED = "inferred"  # an institution inferred from an unnamed voice or a bare body
+GROUP_REF = "group"  # an unnamed collective ("Pakistani officials")
+ATTRIBUTION_CONFIDENCE = {
+    TURN: 0.95,
+    ISSUED: 0.85,
+    NAMED: 0.9,
+    ACCORDING: 0.85,
+    SURNAME_REF: 0.85,
+    DESCRIPTION: 0.7,
+    PRONOUN_REF: 0.65,
+    CONTINUATION: 0.6,
+    INFERRED: 0.6,
+    GROUP_REF: 0.5,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -43,10 +68,22 @@ class ExtractedStatement:
     armed_groups: list[str] = field(default_factory=list)
     about_pakistan: bool = False
     context: str = ""  # e.g. the journalist's question a briefing answer replies to
+    # The speaker's own words: spans (offsets into the same text) inside text[start:end],
+    # the inside of the quotation marks for a quotation, the reported clause otherwise.
+    words: list[tuple[int, int]] = field(default_factory=list)
+    # How sure the attribution is (0-1) and why: see ATTRIBUTION_CONFIDENCE.
+    attribution: str = NAMED
+    confidence: float = 0.9
 
     def as_dict(self) -> dict:
-        """Return the statement as a JSON-ready dict (all fields)."""
-        return asdict(self)
+        """Return the statement as a JSON-ready dict (all fields, and the words as text)."""
+        data = asdict(self)
+        data["words"] = [list(span) for span in self.words]
+        source = self.text
+        data["words_text"] = " … ".join(
+            source[s - self.start : e - self.start] for s, e in self.words
+        )
+        return data
 
 
 @dataclass(slots=True)
