@@ -27,6 +27,7 @@ class Official:
     side: str
     aliases: tuple[str, ...]
     tenures: tuple[tuple[str | None, str | None, date | None, date | None], ...]
+    gender: str = ""  # "f" or "m" where the gazetteer says, for "she" and "he"
 
     def tenure_at(self, day: date | None) -> tuple[str | None, str | None] | None:
         """Return (role, organization) held on ``day``, or None if no tenure covers it."""
@@ -60,6 +61,7 @@ def gazetteer() -> tuple[Official, ...]:
                 row.get("side", SIDE_OTHER),
                 tuple(row.get("aliases", [])),
                 tenures,
+                row.get("gender", ""),
             )
         )
     return tuple(result)
@@ -89,10 +91,13 @@ def tables() -> dict:
     # Strip a leading article so "the Taliban" and "Taliban" are one alias.
     inst_names = [re.sub(r"^(?:the|The)\s+", "", n) for n in inst_names]
     return {
+        "person_names": sorted(by_name),
         "by_name": by_name,
         "by_surname": by_surname,
         "inst_alias": inst_alias,
-        "person_re": re.compile(rf"\b(?=[A-Z])(?:{_alternation([n for n in by_name])})\b"),
+        "person_re": re.compile(
+            rf"\b(?:{_alternation([n for o in people for n in (o.name, *o.aliases)])})\b"
+        ),
         "inst_re": re.compile(
             rf"(?<![\w-])(?=[A-Zt])(?:[Tt]he\s+)?(?:{_alternation(inst_names)})(?![\w-])"
         ),
@@ -105,8 +110,23 @@ STATES = {
     "Government of Pakistan",
     "United States government",
     "Afghan Taliban government",
+    "Government of Afghanistan",
     "United States and Pakistan",
+    "Government of India",
+    "Government of China",
+    "Government of Iran",
+    "Government of Saudi Arabia",
+    "Government of the United Kingdom",
 }
+# Surnames that are also common words or clan names ("the West", "Baloch separatists",
+# "Khan"): a bare one names a person only when the document introduced them.
+COMMON_SURNAMES = frozenset(
+    """west little white cook brown rice black green young baloch afridi bugti haqqani khan
+    shah ali ahmed ahmad malik sharif hussain husain singh mehsud wazir rana chaudhry chaudhri
+    bhutto zardari abbasi butt iqbal aziz akhtar javed munir bajwa gilani mahmood hassan
+    rehman sadiq qureshi jan gul din islam noor nawaz asif raza abbas mir kakar lodhi akram
+    hamid rashid omar umar rasool saeed hafeez""".split()
+)
 NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan"]
 
 
@@ -124,6 +144,8 @@ def person_by_surname(surname: str, day: date | None) -> Speaker | None:
     candidates = tables()["by_surname"].get(surname.lower(), [])
     dated = [o for o in candidates if o.tenure_at(day) is not None]
     pick = dated[0] if dated else (candidates[0] if len(candidates) == 1 else None)
+    if len(dated) > 1:  # two Khans in office that day: the label alone cannot tell
+        pick = dated[0] if surname.lower() not in COMMON_SURNAMES else None
     if pick is None:
         return None
     held = pick.tenure_at(day) or (pick.role, pick.organization)
@@ -158,5 +180,54 @@ def official_in_office(organization: str, role_word: str, day: date | None) -> S
 
 @lru_cache(maxsize=1)
 def known_surnames() -> frozenset[str]:
-    """Surnames of gazetteer people, lower-cased."""
-    return frozenset(tables()["by_surname"])
+    """Surnames of gazetteer people, lower-cased, without those that are common words."""
+    return frozenset(tables()["by_surname"]) - COMMON_SURNAMES
+
+
+_FEMALE_TITLE = re.compile(
+    r"(?i)\b(?:ms|mrs|miss|madam|madame|spokeswoman|chairwoman|congresswoman|lady)\b"
+)
+_MALE_TITLE = re.compile(r"(?i)\b(?:mr|sir|spokesman|chairman|congressman)\b")
+# First names of women in this field's news, for "she" when no title says it.
+_FEMALE_NAMES = frozenset(
+    """
+    victoria jen jennifer heather morgan marie jalina tammy karine sarah hillary condoleezza
+    nancy alice nisha robin elizabeth adrienne emily sabrina natalie anne tehmina tasneem mumtaz
+    hina sherry maleeha aisha marriyum nikki samantha linda kamala nabila catherine federica
+    kaja ursula rosemary hua mao ayesha fatima benazir maryam shireen sana nighat kristi susan
+    condi michele mary margaret tulsi kristen brooke wendy avril madeleine
+    """.split()
+)
+
+
+def gender_of(mention_text: str, name: str) -> str:
+    """ "f" or "m" for a person, from a title in the mention, the gazetteer or a first name."""
+    if _FEMALE_TITLE.search(mention_text):
+        return "f"
+    if _MALE_TITLE.search(mention_text):
+        return "m"
+    official = tables()["by_name"].get(name.lower())
+    if official is not None and official.gender:
+        return official.gender
+    first = name.split()[0].lower() if name.split() else ""
+    if first in _FEMALE_NAMES:
+        return "f"
+    return "m" if official is not None or len(name.split()) > 1 else ""
+
+
+@lru_cache(maxsize=4096)
+def person_variant(name: str) -> Official | None:
+    """A gazetteer person written another way ("Mathew Miller", "Shah Mehmood Qureshi"):
+    same surname initial and a close spelling of the whole name (rapidfuzz ratio >= 88)."""
+    from rapidfuzz import fuzz, process
+
+    if len(name.split()) < 2:
+        return None
+    names = tables()["person_names"]
+    found = process.extractOne(name.lower(), names, scorer=fuzz.ratio, score_cutoff=88)
+    if found is None:
+        return None
+    official = tables()["by_name"][found[0]]
+    if official.name.split()[-1][:1].lower() != name.split()[-1][:1].lower():
+        return None
+    return official

@@ -1,105 +1,39 @@
-"""Attribution: which speaker a unit's words belong to, via reporting verbs and phrases."""
+"""Attribution: which speaker a unit's words belong to, through reporting verbs and phrases.
+
+Frames found (``outside`` has quoted words blanked, so verbs inside quotes never count):
+
+* SUBJECT: a speaker then a reporting verb ("Miller said", "the spokesperson, in a statement
+  issued on Friday, strongly condemned"); the subject is the first speaker-like mention of
+  the verb's clause whose words up to the verb are only adverbs, auxiliaries, a prepositional
+  phrase or comma-enclosed asides; after "and" ("Obama decried the attack and said") the
+  clause's own subject.
+* INVERTED: a verb before its speaker after a quotation or a comma ("…,” said Miller").
+* PARTICIPIAL: ", saying", ", adding that", "before adding" after a clause whose subject
+  speaks.
+* ACCORDING_TO: "according to X", "as per X", "in the words of X".
+* NOMINAL: "X's insistence that …", "a tweet from X that …": a clause-sized statement.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .mentions import DOC, INST, PRONOUN, Mention
+from .lexicon import (
+    DOCUMENT_FORMS,
+    FORM_LEMMA,
+    GLUE_PREPOSITION,
+    GLUE_WORDS,
+    INVERTABLE,
+    PARTICIPLE,
+    STANDING,
+    VERB,
+    complement_ok,
+)
+from .mentions import CAPNAME, DOC, GROUP_M, INST, JOINT, PRONOUN, Mention
+from .officials import STATES
 from .resolver import Resolver
-from .types import Speaker
-
-_SPEECH = (
-    r"said|says|say|told|tells|added|adds|stated|states|noted|notes|stressed|stresses|urged|urges"
-    r"|highlighted|highlights|affirmed|affirms|reaffirmed|reaffirms|reiterated|reiterates"
-    r"|emphasi[sz]ed|emphasi[sz]es|underscored|underlined|asserted|asserts|maintained|maintains"
-    r"|maintain|claimed|claims|claim|believe|believes|allege|alleges|alleged|denied|denies|deny"
-    r"|warned|warns|insisted|insists|explained|announced|confirmed|acknowledged|pointed\s+out"
-    r"|observed|remarked|argued|argues|expressed|condemned|condemns|pledged|pledges|vowed|vows"
-    r"|promised|assured|reassured|welcomed|called\s+(?:for|on)|described|mentioned|reported"
-    r"|accused|accuses|agreed|resolved|recogni[sz]ed|committed|declared|wrote|read|conveyed"
-    r"|rejected|dismissed|clarified|replied|responded|informed|briefed|contended|termed"
-    r"|lauded|appreciated|praised|demanded|hoped|regretted|cautioned|emphasised|stressed"
-    r"|raised\s+(?:(?:its|their|his|her|the)\s+)?concerns?"
-    r"|offer(?:ed|s)\s+(?:\S+\s+){0,2}?(?:condolences|support|assurances?|assistance|help|sympath\w*)"
-)
-_DOC_ONLY = r"revealed|identified|found|showed|shows|recorded|documented|estimated|put"
-VERB = re.compile(rf"\b(?P<verb>{_SPEECH}|{_DOC_ONLY})\b")
-_DOC_ONLY_SET = {
-    "revealed",
-    "identified",
-    "found",
-    "showed",
-    "shows",
-    "recorded",
-    "documented",
-    "estimated",
-    "put",
-}
-# Verbs that may come before their subject: "…,” said Miller.
-_INVERTABLE = {
-    "said",
-    "added",
-    "stated",
-    "noted",
-    "continued",
-    "explained",
-    "told",
-    "wrote",
-    "warned",
-    "says",
-    "adds",
-}
-PARTICIPLE = re.compile(
-    r",\s*(?P<verb>saying|noting|adding|stressing|emphasi[sz]ing|underscoring|highlighting|urging"
-    r"|warning|insisting|agreeing|pledging|vowing|reiterating|calling|arguing|describing"
-    r"|expressing|reaffirming|affirming)\b"
-)
-ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per)\s+")
-_NOMINAL_NOUNS = (
-    r"insistence|assertions?|claims?|denials?|assurances?|warnings?|pledges?|promises?"
-    r"|contention|allegations?"
-)
-NOMINAL_POSS = re.compile(rf"(?:'s|’s)\s+(?:\w+\s+)?(?P<noun>{_NOMINAL_NOUNS})\s+that\b")
-NOMINAL_FROM = re.compile(rf"\b(?P<noun>{_NOMINAL_NOUNS})\s+(?:from|by)\s+")
-# Present-tense or habitual verbs mark standing positions, which carry no date.
-_STANDING = {
-    "maintains",
-    "maintain",
-    "claims",
-    "claim",
-    "believe",
-    "believes",
-    "alleges",
-    "allege",
-    "denies",
-    "deny",
-    "insists",
-    "accuses",
-    "contends",
-    "argues",
-    "asserts",
-}
-_HABITUAL = re.compile(
-    r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again)\b"
-)
-_GLUE = re.compile(
-    r"^(?:\s|,|\)|has\b|have\b|had\b|also\b|again\b|once\b|further\b|repeatedly\b|consistently\b"
-    r"|always\b|long\b|time\b|and\b(?=\s+again)|today\b|yesterday\b|tonight\b|recently\b"
-    r"|earlier\b|later\b|previously\b|then\b|now\b|however\b|meanwhile\b|jointly\b|mostly\b"
-    r"|simultaneously\b|on\s+\w+\b|in\s+a\s+(?:statement|briefing|press\s+briefing|tweet|post)\b"
-    r"|\w+ly\b|\w+day(?:'s|’s)?\b|\([A-Z]{2,8}\))*$"
-)
-_ASIDE = re.compile(
-    r"^\s*,\s*(?:(?:who|which|a|an|the|also|now|then|himself|herself)\b[^,;]{1,90}"
-    r"|for\s+(?:his|her|its|their)\s+part|in\s+turn|however|meanwhile|though),"
-)
-_WHO = re.compile(r",?\s+who\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+)*$")
-_PP = re.compile(r"^\s+(?:at|in|during|after|following|from)\s+[^,;:\"“”]{1,60}?\s*,?\s*$")
-_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|and|or)|(?:'s|’s))\s*$",
-    re.I,
-)
+from .types import INSTITUTION, Speaker
 
 SUBJECT, INVERTED, PARTICIPIAL, ACCORDING_TO, NOMINAL = (
     "subject",
@@ -108,6 +42,37 @@ SUBJECT, INVERTED, PARTICIPIAL, ACCORDING_TO, NOMINAL = (
     "according",
     "nominal",
 )
+ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Ii]n\s+the\s+words\s+of|[Qq]uoting)\s+"
+)
+_NOMINAL_NOUNS = (
+    r"insistence|assertions?|claims?|denials?|assurances?|warnings?|pledges?|promises?"
+    r"|contention|allegations?|statement|remarks|comments?|tweet|post|message|letter|demand"
+    r"|announcement|acknowledg(?:e)?ment|admission|suggestion|proposal|position|stance|view"
+    r"|argument|belief|call|reminder|threat"
+)
+NOMINAL_POSS = re.compile(
+    rf"(?:'s|’s)\s+(?:\w+\s+){{0,2}}?(?P<noun>{_NOMINAL_NOUNS})\s+(?:on\s+\w+\s+)?that\b"
+)
+NOMINAL_FROM = re.compile(rf"\b(?P<noun>{_NOMINAL_NOUNS})\s+(?:from|by)\s+")
+_HABITUAL = re.compile(
+    r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again|often)\b"
+)
+_WHO = re.compile(r",?\s+who\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+|was\s+)*$")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|or|and|than|among"
+    r"|toward|towards|after|before|under|during|like|including|via|through|upon|behind"
+    r"|beyond|amid|without)|(?:'s|’s))\s*$",
+    re.I,
+)
+# Where the clause of a verb begins: after a semicolon, a closing quotation, a subordinating
+# or coordinating word ("…, while Pakistan said", "…, shortly after Haley said").
+_CLAUSE_BREAK = re.compile(
+    r";|[”\"](?:\s*,)?|,\s+(?:and|but|while|whereas|as|after|shortly\s+after|soon\s+after"
+    r"|before|when|since|even\s+as|although|though|which|where)\b|\b(?:while|whereas)\b"
+    r"|:\s"
+)
+_AND_BEFORE = re.compile(r"\b(?:and|but|then|before|also)\s+(?:\w+ly\s+|also\s+|later\s+)*$")
 
 
 @dataclass(slots=True)
@@ -122,26 +87,48 @@ class Attribution:
     verb: str
     standing: bool = False
     span: tuple[int, int] | None = None  # a clause narrower than the unit (nominal form)
+    clause_start: int = -1  # where the frame's own clause begins (a second speaker's clause)
 
 
-def _glue_ok(text: str) -> bool:
-    """Tell whether the words between a subject and its verb are only adverbs/auxiliaries.
+def glue_ok(text: str) -> bool:
+    """Tell whether the words between a subject and its verb may stand there.
 
-    One comma-enclosed aside is allowed too ("Dar, who is also deputy prime minister, said").
+    Comma-enclosed asides ("Dar, who is also deputy prime minister, said") are dropped first;
+    then only auxiliaries, adverbs and time words may remain, or a prepositional phrase of a
+    dozen words ("in a statement issued on Friday").
     """
-    if len(text) > 120 or any(q in text for q in '"“”'):
+    if len(text) > 220 or any(q in text for q in '"“”;'):
         return False
-    aside = _ASIDE.match(text)
-    if aside:
-        text = text[aside.end() :]
-    return len(text) <= 80 and bool(_GLUE.match(text) or _PP.match(text))
-
-
-def _is_subject(view: str, unit_start: int, m: Mention) -> bool:
-    """A mention right after a preposition ("talks in Washington") cannot be a subject."""
-    if m.kind in (PRONOUN, DOC):
+    rest = re.sub(r",[^,]{1,140}?,", " ", text)
+    rest = rest.strip(" ,\n\t\u00a0")
+    words = rest.split()
+    while words and (
+        words[0].lower().strip("().") in GLUE_WORDS
+        or words[0].lower().endswith("ly")
+        or re.fullmatch(r"\([A-Z][A-Za-z]{1,8}\)", words[0])
+    ):
+        words.pop(0)
+    if not words:
         return True
-    return not _PREPOSITION_BEFORE.search(view[max(unit_start, m.start - 20) : m.start])
+    return bool(GLUE_PREPOSITION.fullmatch(words[0])) and len(words) <= 12 and "," not in rest
+
+
+def subject_capable(view: str, m: Mention) -> bool:
+    """A mention after a preposition ("talks in Washington") or a possessive one ("Pakistan's
+    …") cannot be the subject of a verb."""
+    if m.kind == PRONOUN:
+        return view[m.end : m.end + 2] not in ("'s", "’s")
+    if view[m.end : m.end + 2] in ("'s", "’s"):
+        return False
+    return not _PREPOSITION_BEFORE.search(view[max(0, m.start - 20) : m.start])
+
+
+def _clause_start(outside: str, rel: int) -> int:
+    """The unit-local offset where the clause holding offset ``rel`` begins."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(outside, 0, rel):
+        start = m.end()
+    return start
 
 
 def find_attributions(
@@ -153,105 +140,174 @@ def find_attributions(
     """
     found: list[Attribution] = []
     for vm in VERB.finditer(outside):
+        form = vm.group("verb")
+        lemma = FORM_LEMMA[form]
+        if not complement_ok(lemma, outside[vm.end() : vm.end() + 90]):
+            continue
         v_s, v_e = start + vm.start(), start + vm.end()
-        verb = vm.group("verb").split()[0].lower()
-        attr = _subject_or_inverted(view, outside, start, v_s, v_e, verb, mentions, resolver)
+        attr = _inverted(view, outside, start, v_s, v_e, form, mentions, resolver)
+        if attr is None:
+            attr = _subject(view, outside, start, v_s, v_e, form, mentions, resolver)
         if attr is not None:
             found.append(attr)
-    for am in ACCORDING.finditer(outside):
-        a_e = start + am.end()
-        m = next((m for m in mentions if m.start == a_e or m.start == a_e + 4), None)
-        if m is not None and (speaker := resolver.resolve(m)) is not None:
-            found.append(
-                Attribution(speaker, m, start + am.start(), a_e, ACCORDING_TO, "according")
-            )
-    for pm in PARTICIPLE.finditer(outside):
-        p_s = start + pm.start("verb")
-        before = [m for m in mentions if m.end <= p_s]
-        docs = [m for m in before if m.kind == DOC]
-        for m in (docs[-1:] + [b for b in before if _is_subject(view, start, b)])[:3]:
-            speaker = resolver.resolve(m)
-            if speaker is not None:
-                found.append(
-                    Attribution(speaker, m, p_s, start + pm.end(), PARTICIPIAL, pm.group("verb"))
-                )
-                break
+    found.extend(_according(view, outside, start, mentions, resolver))
+    found.extend(_participles(view, outside, start, mentions, resolver, found))
     found.extend(_nominal(view, outside, start, end, mentions, resolver))
     order = {SUBJECT: 0, INVERTED: 0, NOMINAL: 1, ACCORDING_TO: 2, PARTICIPIAL: 3}
     found.sort(key=lambda a: (order[a.mode], a.cue_start))
     return found
 
 
-def _subject_or_inverted(
+def _inverted(
     view: str,
     outside: str,
     start: int,
     v_s: int,
     v_e: int,
-    verb: str,
+    form: str,
     mentions: list[Mention],
     resolver: Resolver,
 ) -> Attribution | None:
-    """Pair a verb with the subject before it, or (after a quote) the name after it."""
-    rel_v = v_s - start
-    after_quote = bool(re.search(r"[”\"][\s,]*$|,\s*$", outside[max(0, rel_v - 4) : rel_v]))
-    if verb in _INVERTABLE and (after_quote or rel_v == 0):
-        for m in mentions:
-            if m.start >= v_e and not view[v_e : m.start].strip(" ,"):
-                speaker = resolver.resolve(m)
-                if speaker is not None:
-                    return Attribution(speaker, m, v_s, v_e, INVERTED, verb)
-                break
-    who = _WHO.search(outside, 0, rel_v)
+    """ "…,” said Miller" / "…, says the State Department" / "Said Miller: …"."""
+    if form not in INVERTABLE:
+        return None
+    rel = v_s - start
+    before = outside[max(0, rel - 6) : rel]
+    if not (re.search(r"[”\",:]\s*$", before) or rel == 0 or outside[:rel].strip() == ""):
+        return None
+    for m in mentions:
+        if m.start < v_e:
+            continue
+        gap = view[v_e : m.start]
+        if gap.strip(" ,") == "" or re.fullmatch(r"\s+(?:on\s+\w+|today|yesterday)\s+", gap):
+            speaker = resolver.resolve(m)
+            if speaker is not None:
+                return Attribution(speaker, m, v_s, v_e, INVERTED, form, clause_start=v_s)
+        break
+    return None
+
+
+def _subject(
+    view: str,
+    outside: str,
+    start: int,
+    v_s: int,
+    v_e: int,
+    form: str,
+    mentions: list[Mention],
+    resolver: Resolver,
+) -> Attribution | None:
+    """Pair a verb with the subject of its clause."""
+    rel = v_s - start
+    who = _WHO.search(outside, 0, rel)
     if who is not None:
         # "… Minister Jon Ekdal, who said …": the relative pronoun's antecedent speaks.
         for m in reversed([m for m in mentions if m.end <= start + who.start()]):
             if outside[m.end - start : who.start()].strip(" ,") == "":
                 speaker = resolver.resolve(m)
                 if speaker is not None:
-                    return Attribution(speaker, m, v_s, v_e, SUBJECT, verb)
+                    return Attribution(speaker, m, v_s, v_e, SUBJECT, form)
             break
-    if verb == "read" and not any(m.kind == DOC and 0 <= v_s - m.end < 3 for m in mentions):
-        return None  # "read" reports speech only for documents: "the statement read"
-    for m in reversed([m for m in mentions if m.end <= v_s]):
-        glue = outside[m.end - start : rel_v]
-        if not _glue_ok(glue):
-            break
-        if not _is_subject(view, start, m):
+    clause = _clause_start(outside, rel)
+    candidates = [
+        m
+        for m in mentions
+        if start + clause <= m.start and m.end <= v_s and subject_capable(view, m)
+    ]
+    chosen = next((m for m in candidates if glue_ok(outside[m.end - start : rel])), None)
+    if chosen is None and candidates and _AND_BEFORE.search(outside[:rel]):
+        chosen = candidates[0]  # "Obama decried the attack and said …": the clause's subject
+    if chosen is None:
+        return None
+    if form in DOCUMENT_FORMS and chosen.kind not in (DOC, INST, CAPNAME, GROUP_M, JOINT):
+        return None  # people do not "find" or "record"; reports and institutions do
+    speaker = resolver.resolve(chosen)
+    if speaker is None:
+        return None
+    if form in DOCUMENT_FORMS and (
+        speaker.name in STATES or (chosen.kind == PRONOUN and speaker.kind != INSTITUTION)
+    ):
+        return None  # "Pakistan recorded 267 incidents": the country is where, not who
+    glue = outside[chosen.end - start : rel]
+    standing = form in STANDING or bool(_HABITUAL.search(glue))
+    return Attribution(
+        speaker, chosen, v_s, v_e, SUBJECT, form, standing, clause_start=start + clause
+    )
+
+
+def _according(
+    view: str, outside: str, start: int, mentions: list[Mention], resolver: Resolver
+) -> list[Attribution]:
+    """ "According to X", "as per X", "in the words of X": X is the speaker."""
+    found = []
+    for am in ACCORDING.finditer(outside):
+        a_e = start + am.end()
+        m = next((m for m in mentions if a_e <= m.start <= a_e + 4), None)
+        if m is None:
             continue
-        if verb in _DOC_ONLY_SET and m.kind != DOC:
-            return None
         speaker = resolver.resolve(m)
-        if speaker is None:
-            return None
-        standing = verb in _STANDING or bool(_HABITUAL.search(glue))
-        return Attribution(speaker, m, v_s, v_e, SUBJECT, verb, standing)
-    return None
+        if speaker is None and m.kind == CAPNAME:
+            # "according to PTI": an outlet is the source when nobody else is named.
+            speaker = Speaker(m.name, INSTITUTION, m.name, "media", "other")
+        if speaker is not None:
+            cue = start + am.start()
+            found.append(Attribution(speaker, m, cue, a_e, ACCORDING_TO, "according"))
+    return found
+
+
+def _participles(
+    view: str,
+    outside: str,
+    start: int,
+    mentions: list[Mention],
+    resolver: Resolver,
+    found: list[Attribution],
+) -> list[Attribution]:
+    """ ", saying …", ", adding that …": the speaker is the subject of the clause before."""
+    out = []
+    for pm in PARTICIPLE.finditer(outside):
+        if pm.group("verb") is None:
+            continue  # a leading participle ("Reiterating that …, X said") waits for its verb
+        p_s = start + pm.start("verb")
+        if any(a.cue_start < p_s for a in found):
+            continue  # the clause before already has its speaker: one statement
+        before = [m for m in mentions if m.end <= p_s and subject_capable(view, m)]
+        docs = [m for m in before if m.kind == DOC]
+        for m in (docs[-1:] + before)[:3]:
+            speaker = resolver.resolve(m)
+            if speaker is not None:
+                verb = pm.group("verb")
+                out.append(Attribution(speaker, m, p_s, start + pm.end("verb"), PARTICIPIAL, verb))
+                break
+    return out
 
 
 def _nominal(
     view: str, outside: str, start: int, end: int, mentions: list[Mention], resolver: Resolver
 ) -> list[Attribution]:
-    """ "The Taliban's insistence that …", "assurances from X that …": clause-sized statements."""
+    """ "The Taliban's insistence that …", "a tweet from X that …": clause-sized statements."""
     found = []
     for nm in NOMINAL_POSS.finditer(outside):
         pos = start + nm.start()
         m = next((m for m in mentions if m.end == pos), None)
         if m is not None and (speaker := resolver.resolve(m)) is not None:
-            found.append(_nominal_attr(view, outside, start, end, m, speaker, nm.end()))
+            found.append(_nominal_attr(outside, start, end, m, speaker, nm.end()))
     for nm in NOMINAL_FROM.finditer(outside):
         pos = start + nm.end()
         m = next((m for m in mentions if m.start == pos), None)
-        if m is None or not re.match(r"\s+that\b", view[m.end : m.end + 6]):
+        if m is None:
+            continue
+        tail = re.match(r"(?:\s+(?:on|in)\s+\w+(?:\s+\w+)?)?\s+that\b", view[m.end : m.end + 30])
+        if tail is None:
             continue
         speaker = resolver.resolve(m)
         if speaker is not None:
-            found.append(_nominal_attr(view, outside, start, end, m, speaker, m.end - start))
+            found.append(_nominal_attr(outside, start, end, m, speaker, m.end - start))
     return found
 
 
 def _nominal_attr(
-    view: str, outside: str, start: int, end: int, m: Mention, speaker: Speaker, rel: int
+    outside: str, start: int, end: int, m: Mention, speaker: Speaker, rel: int
 ) -> Attribution:
     """Build a nominal attribution whose span ends at the clause's closing comma."""
     comma = outside.find(",", rel)
@@ -259,6 +315,6 @@ def _nominal_attr(
     return Attribution(speaker, m, m.start, m.end, NOMINAL, "nominal", True, (start, stop))
 
 
-def is_institutional(speaker: Speaker) -> bool:
-    """Tell whether a speaker is an institution or document rather than a person or group."""
-    return speaker.kind == INST or speaker.kind == "institution"
+def is_joint(m: Mention) -> bool:
+    """Tell whether a mention is a joint subject ("both sides", "the two leaders")."""
+    return m.kind == JOINT

@@ -1,4 +1,12 @@
-"""Coreference within a document: which speaker a mention refers to."""
+"""Coreference within a document: which speaker a mention refers to.
+
+Names resolve through the gazetteer (full name, alias, spelling variant, surname with the
+tenure on the document's day) or stand as written. Descriptions ("the spokesperson", "the
+premier", "the CENTCOM chief") go to the last person whose role fits, else to the institution
+they name. Pronouns go to the most salient person of the right gender: the speakers of earlier
+statements and the subjects of earlier sentences, most recent first, never to a person seen
+only in passing ("… met Foreign Minister Dar. He said" is the subject's "he").
+"""
 
 from __future__ import annotations
 
@@ -11,6 +19,7 @@ from .mentions import (
     DOC,
     GROUP_M,
     INST,
+    JOINT,
     NAMED,
     ORG_WORD,
     OUTLET,
@@ -18,10 +27,42 @@ from .mentions import (
     ROLE_NOUN,
     SURNAME,
     TITLED,
+    UNNAMED,
     Mention,
 )
-from .officials import JOINT_ORG, JOINT_STATEMENT, STATES, fold, tables
+from .officials import (
+    COMMON_SURNAMES,
+    JOINT_ORG,
+    JOINT_STATEMENT,
+    STATES,
+    fold,
+    gender_of,
+    person_variant,
+    tables,
+)
 from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, SIDE_PK, SIDE_US, Speaker
+
+# Role nouns and the words of a person's role they can refer back to.
+_ROLE_FITS = {
+    "spokesperson": ("spokes", "press secretary"),
+    "spokesman": ("spokes", "press secretary"),
+    "spokeswoman": ("spokes", "press secretary"),
+    "press secretary": ("press secretary", "spokes"),
+    "premier": ("prime minister", "premier"),
+    "prime minister": ("prime minister",),
+    "foreign minister": ("foreign minister",),
+    "chief minister": ("chief minister",),
+    "diplomat": ("ambassador", "secretary of state", "envoy", "spokes", "foreign", "charg"),
+    "chief": ("chief", "commander", "head", "director", "general", "coas"),
+    "general": ("general", "commander", "chief of army staff", "director general"),
+    "commander": ("commander", "general", "chief"),
+    "official": ("",),
+    "officer": ("police", "superintendent", "ssp", "officer", "inspector", "dig", "sho"),
+    "head": ("head", "chief", "director", "chairman"),
+    "adviser": ("advis",),
+    "advisor": ("advis",),
+    "army chief": ("chief of army staff", "army chief", "coas"),
+}
 
 
 class Resolver:
@@ -30,19 +71,29 @@ class Resolver:
     def __init__(self, ref_day: date | None) -> None:
         self.ref_day = ref_day
         self.people: dict[str, Speaker] = {}  # surname (lower) -> speaker
+        self.gender: dict[str, str] = {}  # speaker name -> "m" / "f"
+        self.salient: list[Speaker] = []  # speakers and sentence subjects, most recent last
         self.last_person: Speaker | None = None
-        self.last_by_role: dict[str, Speaker] = {}
         self.last_doc: dict[str, Speaker] = {}
         self.last_inst: Speaker | None = None
         self.recent_insts: list[Speaker] = []
         self.last_group: Speaker | None = None  # what "they" said refers to
         self.inst_words: dict[str, str] = {}  # canonical name -> how the text called it
+        self.joint: Speaker | None = None  # the joint statement the document reports
 
     def note_document(self, key: str, speaker: Speaker) -> None:
         """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
         for k in {key.lower(), "document"}:
             self.last_doc[k] = speaker
         self.last_inst = speaker
+
+    def note_salient(self, speaker: Speaker) -> None:
+        """A person who spoke or is a sentence's subject: what "he"/"she" can refer to."""
+        if speaker.kind != PERSON:
+            if speaker.kind in (GROUP, INSTITUTION) and speaker.side == SIDE_JOINT:
+                self.last_group = speaker
+            return
+        self.salient = [s for s in self.salient if s.name != speaker.name][-6:] + [speaker]
 
     def observe(self, mention: Mention) -> Speaker | None:
         """Resolve a mention seen in narration and remember named people and documents."""
@@ -57,7 +108,8 @@ class Resolver:
         if mention.kind == CAPNAME and _looks_like_person(mention.name):
             # "Mara Lind, a researcher, …" introduces a surname for a later "Lind said";
             # it does not become "he" (places and events look alike in capitals).
-            self.people.setdefault(mention.name.split()[-1].lower(), Speaker(mention.name, PERSON))
+            surname = mention.name.split()[-1].lower()
+            self.people.setdefault(surname, self._person(mention.name, None, None))
         return None
 
     def resolve(self, mention: Mention) -> Speaker | None:
@@ -68,6 +120,8 @@ class Resolver:
             INST: self._institution,
             DOC: self._document,
             GROUP_M: self._group,
+            JOINT: self._joint,
+            UNNAMED: self._unnamed,
             SURNAME: self._surname,
             PRONOUN: self._pronoun,
             ROLE_NOUN: self._role_noun,
@@ -82,8 +136,9 @@ class Resolver:
         if speaker.kind == PERSON:
             self.people[speaker.name.split()[-1].lower()] = speaker
             self.last_person = speaker
-            for key in _role_keys(speaker.role):
-                self.last_by_role[key] = speaker
+            cue = gender_of(mention.text, speaker.name)
+            if cue:
+                self.gender.setdefault(speaker.name, cue)
         elif mention.kind == DOC or (speaker.role and speaker.kind == INSTITUTION):
             key = (mention.extra.get("doc") or speaker.role or "").lower()
             for k in {key, "document"}:
@@ -91,6 +146,8 @@ class Resolver:
             self.last_inst = speaker
         elif speaker.kind == INSTITUTION:
             self.last_inst = speaker
+        if speaker.kind == GROUP or speaker.side == SIDE_JOINT:
+            self.last_group = speaker
         if speaker.kind == INSTITUTION:
             self.recent_insts = [s for s in self.recent_insts if s.name != speaker.name][-8:]
             self.recent_insts.append(speaker)
@@ -99,7 +156,7 @@ class Resolver:
             )
 
     def _person(self, name: str, role: str | None, org_hint: str | None) -> Speaker:
-        official = tables()["by_name"].get(name.lower())
+        official = tables()["by_name"].get(name.lower()) or person_variant(name)
         if official is None and name.lower() in self.people:
             return self.people[name.lower()]
         if official is None:
@@ -115,6 +172,9 @@ class Resolver:
                 held[0] or role,
                 official.side,
             )
+        known = self.people.get(name.split()[-1].lower())
+        if known is not None and len(name.split()) == 1:
+            return known
         org = self._org_from_hint(org_hint)
         side = org.side if org else side_from_text(org_hint or "")
         return Speaker(name, PERSON, org.name if org else None, role, side)
@@ -137,6 +197,8 @@ class Resolver:
         key = m.name.lower()
         if key in self.people:
             return self.people[key]
+        if key in COMMON_SURNAMES:
+            return None  # "Khan said" with no Khan introduced: which one?
         candidates = tables()["by_surname"].get(key, [])
         dated = [o for o in candidates if o.tenure_at(self.ref_day) is not None]
         pick = dated[0] if len(dated) == 1 else (candidates[0] if len(candidates) == 1 else None)
@@ -150,7 +212,7 @@ class Resolver:
         if OUTLET.search(m.name):
             return None  # a news outlet relays statements; it is not the speaker
         if ORG_WORD.search(m.name):
-            return Speaker(m.name, INSTITUTION, m.name, None, SIDE_OTHER)
+            return Speaker(m.name, INSTITUTION, m.name, None, side_from_text(m.name))
         return self._person(m.name, None, None)
 
     def _institution(self, m: Mention) -> Speaker | None:
@@ -159,14 +221,19 @@ class Resolver:
             return None
         if official.name == "United States and Pakistan":
             return Speaker(official.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
-        return Speaker(
-            official.name, INSTITUTION, official.organization, official.role, official.side
-        )
+        taliban = re.search(r"Taliban|Islamic Emirate", m.text)
+        afghan = official.name == "Afghan Taliban government" and not taliban
+        if afghan and _before_taliban_rule(self.ref_day):  # Kabul before August 2021
+            name = "Government of Afghanistan"
+            return Speaker(name, INSTITUTION, name, None, "af")
+        role = m.extra.get("role") if m.extra.get("unnamed") else official.role
+        return Speaker(official.name, INSTITUTION, official.organization, role, official.side)
 
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
         if "joint" in m.text.lower():
-            return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
+            self.joint = self.joint or _joint_from_text(m.text)
+            return self.joint
         if m.org_hint:
             org = self._org_from_hint(m.org_hint)
             if org is None:
@@ -174,8 +241,10 @@ class Resolver:
             return Speaker(org.name, INSTITUTION, org.name, m.doc_type or doc, org.side)
         # "the report" is the last report; only vaguer words ("the study", "the data",
         # "a summary") may refer to whatever document was last named.
-        generic = doc in ("summary", "study", "data", "survey", "assessment", "findings")
+        generic = doc in ("summary", "study", "data", "survey", "assessment", "findings", "index")
         earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if generic else None)
+        if earlier is None and doc in ("tweet", "post", "letter", "message") and self.salient:
+            return self.salient[-1]  # "the tweet said": its author's words
         if earlier is None and self.recent_insts:
             # "the report said" after "The Pakistan Institute for ... recorded": that institute.
             named = [s for s in self.recent_insts if s.name not in STATES]
@@ -188,13 +257,34 @@ class Resolver:
         self.last_group = Speaker(name, GROUP, None, None, side_from_text(name))
         return self.last_group
 
+    def _joint(self, m: Mention) -> Speaker:
+        """ "Both sides", "the two leaders": the joint statement the document reports."""
+        if self.joint is None:
+            self.joint = Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
+        return self.joint
+
+    def _unnamed(self, m: Mention) -> Speaker:
+        """ "A police officer said": an unnamed voice, kept as written (a later sentence may
+        name them)."""
+        name = re.sub(r"^(?:[Aa]n?|[Tt]he)\s+", "", m.text)
+        return Speaker(name, GROUP, None, m.extra.get("role"), side_from_text(name))
+
     def _pronoun(self, m: Mention) -> Speaker | None:
         low = m.text.lower()
         if low == "it":
             return self.last_inst
         if low == "they":
             return self.last_group
-        return self.last_person
+        wanted = "f" if low == "she" else "m"
+        for speaker in reversed(self.salient):
+            if self.gender.get(speaker.name, wanted) == wanted:
+                return speaker
+        if (
+            self.last_person is not None
+            and self.gender.get(self.last_person.name, wanted) == wanted
+        ):
+            return self.last_person
+        return None
 
     def _role_noun(self, m: Mention) -> Speaker | None:
         if m.extra.get("institution"):
@@ -207,16 +297,35 @@ class Resolver:
             if word in ("think", "insti", "cente", "centr"):
                 recent = recent or [s for s in self.recent_insts if s.side != "other"]
             return recent[-1] if recent else None
-        key = (
-            (m.role or "")
-            .replace("spokesman", "spokesperson")
-            .replace("spokeswoman", "spokesperson")
-        )
-        found = self.last_by_role.get(key)
-        if found is None and m.org_hint:
+        role = m.role or ""
+        fits = _ROLE_FITS.get(role, (role,))
+        people = list(reversed(self.salient)) + list(reversed(list(self.people.values())))
+        for speaker in people:
+            held = (speaker.role or "").lower()
+            if any(f in held for f in fits) and (role != "official" or speaker.role):
+                return speaker
+        if m.org_hint:
             # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
             return self._org_from_hint(m.org_hint.rstrip("'’s "))
-        return found
+        return None
+
+
+def _joint_from_text(text: str) -> Speaker:
+    """The speaker of a joint statement named in the text ("the India-US joint statement")."""
+    name = re.sub(r"^(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+", "", text.strip())
+    low = name.lower()
+    if name.lower() in ("joint statement", "a joint statement") or (
+        ("us" in low or "u.s." in low or "united states" in low or "american" in low)
+        and "pakistan" in low
+        and not re.search(r"india|china|afghan", low)
+    ):
+        return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
+    return Speaker(name, INSTITUTION, name, "statement", SIDE_JOINT)
+
+
+def _before_taliban_rule(day: date | None) -> bool:
+    """Tell whether a day falls before the Taliban took Kabul (15 August 2021)."""
+    return day is not None and day < date(2021, 8, 15)
 
 
 def _looks_like_person(name: str) -> bool:
@@ -227,15 +336,6 @@ def _looks_like_person(name: str) -> bool:
     if ORG_WORD.search(name) or OUTLET.search(name):
         return False
     return tables()["inst_alias"].get(fold(name)) is None
-
-
-def _role_keys(role: str | None) -> list[str]:
-    """Role nouns that can refer back to someone with this title ("the spokesperson")."""
-    if not role:
-        return []
-    low = role.lower()
-    keys = [k for k in ("spokesperson", "minister", "ambassador", "envoy", "secretary") if k in low]
-    return keys + ["official"]
 
 
 def side_from_text(text: str) -> str:

@@ -1,0 +1,123 @@
+"""Titles and names: "State Department spokesperson Matthew Miller", "Gen. Kurilla",
+"Quetta Senior Superintendent of Police (SSP) Operations Mohammad Baloch".
+
+A title is a phrase from a vocabulary (spokesperson, minister, ambassador, ranks, police
+titles, honorifics...), written in capitals or not; a name is a run of one to four capitalised
+words (with hyphens, apostrophes, initials and particles such as "ul" or "bin"). A single-word
+name is taken only after a rank or an honorific ("Gen. Kurilla", "Mr Toner") or when it is a
+known surname.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .officials import tables
+
+TITLE = (
+    r"(?:(?:principal|deputy|chief|senior|official|acting|associate|foreign\s+office|fo)\s+)*"
+    r"spokes(?:person|man|woman)"
+    r"|(?:deputy\s+|principal\s+deputy\s+)?press\s+secretary"
+    r"|(?:(?:federal|provincial|state|caretaker|interim|acting|former|deputy|junior)\s+)*"
+    r"(?:defen[cs]e|foreign|interior|information|finance|home|prime|law|planning|railways?"
+    r"|religious\s+affairs|human\s+rights|health|education|petroleum|energy|commerce"
+    r"|external\s+affairs|parliamentary\s+affairs|kashmir\s+affairs)\s+minister"
+    r"|minister\s+(?:of|for)\s+(?:state\s+(?:for\s+)?)?(?:[A-Z][\w&'’]+(?:\s+(?:and\s+)?"
+    r"[A-Z][\w&'’]+){0,3})|(?:federal\s+|provincial\s+)?minister"
+    r"|(?:additional\s+)?foreign\s+secretary|(?:deputy\s+)?secretary\s+of\s+(?:state|defen[cs]e"
+    r"|homeland\s+security)|(?:defen[cs]e|interior|home|foreign|army|navy|air\s+force)"
+    r"\s+secretary|(?:under|assistant|deputy)[- ]secretary(?:\s+of\s+state)?"
+    r"|(?:under-|assistant-)?secretary[- ]general|secretary"
+    r"|ambassador(?:-at-large)?|high\s+commissioner|charg[ée]\s+d['’]affaires|consul[- ]general"
+    r"|deputy\s+chief\s+of\s+mission|special\s+(?:representative|envoy|assistant|adviser|advisor)"
+    r"|envoy|(?:counter-?terrorism\s+)?coordinator(?:\s+for\s+counter-?terrorism)?"
+    r"|(?:national\s+security\s+)?advis[eo]r|chief\s+of\s+(?:the\s+)?(?:army|naval|air)\s+staff"
+    r"|army\s+chief|coas|director[- ]general(?:\s+(?:of\s+)?(?:ispr|inter-services\s+public"
+    r"\s+relations))?|dg\s+ispr|director|(?:vice\s+)?president|senator|sen\.|congress(?:wo)?man"
+    r"|chief\s+minister|governor|chief\s+secretary|home\s+secretary"
+    r"|(?:lieutenant|lt\.?|major|maj\.?)[\s-]*gen(?:eral|\.)?|general|gen\.|brigadier|brig\."
+    r"|colonel|col\.|lt\.?\s*col\.?|major|maj\.|captain|capt\.|(?:rear\s+|vice\s+)?admiral"
+    r"|(?:rear\s+|vice\s+)?adm\.|air\s+(?:chief\s+)?marshal|commander|chairman|chairperson"
+    r"|head|leader|chief|commissioner|deputy\s+commissioner|(?:deputy\s+|additional\s+)?"
+    r"inspector[- ]general(?:\s+of\s+police)?|(?:senior\s+)?superintendent\s+of\s+police"
+    r"|ssp|dig|igp|dpo|sho|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?|professor|analyst|expert"
+    r"|researcher|scholar|premier|speaker"
+)
+# Titles after which one word is a name ("Gen. Kurilla", "Mr Toner", "Ambassador Hale").
+_ONE_WORD_OK = re.compile(
+    r"(?i)(?:mr|ms|mrs|dr|prof|gen|general|lt|maj|brig|col|capt|captain|adm|admiral|ambassador"
+    r"|secretary|minister|president|senator|sen|governor|envoy|commander|spokes\w+|head|chief"
+    r"|premier|ssp|dig|sho|dpo|superintendent\s+of\s+police|director|chairman)\.?$"
+)
+_TOKEN = r"(?:[A-Z]\.){0,2}\s?[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*"
+_PARTICLE = r"(?:ul|ud|bin|al|el|de|da|van|von|e|ibn|abu)"
+NAME = (
+    rf"(?:[A-Z]\.\s?){{0,2}}[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*"
+    rf"(?:\s+(?:{_PARTICLE}[-\s]+)?(?:[A-Z]\.\s+)?[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*){{0,3}}"
+)
+STOP_NAME = frozenset(
+    """
+    The A An In On At During When Despite While As But And State Department Office Foreign
+    Ministry Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December He She It They We This That
+    Pakistan Pakistani Afghanistan Afghan American United States Washington Islamabad Kabul
+    Taliban However Responding According Earlier Later Meanwhile Also Speaking Asked Mr Ms Mrs
+    General Gen Lt Maj Ambassador President Minister Secretary Senator Governor Chief Prime
+    Defence Defense Interior Spokesperson Dr Envoy Army Police Operations Federal Provincial
+    Foreign Deputy Senior Former Acting Caretaker Interim US U.S. UN ISPR Reuters Addressing
+    Talking Following After Before Since Separately Besides Sources Officials Spokesman
+    Spokeswoman Commander Admiral Captain Colonel Brigadier Major Rear Vice Premier Special
+    Director Press Head Chairman Also Meanwhile Moreover Furthermore Referring Commenting
+    Reacting Replying Regarding Replying Under Assistant Additional Joint Both Saudi Chinese
+    Indian Iranian British Turkish Qatari Emirati National Security Council SSP DIG IG SHO DPO
+    Professor Prof
+    """.split()
+)
+CONNECTORS = frozenset({"for", "of", "and", "on"})
+_NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan", "UN", "EU"]
+
+
+@lru_cache(maxsize=1)
+def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Title-before-name and name-then-title patterns, with an optional organisation."""
+    org = tables()["org_hint"] + "|" + "|".join(re.escape(n) for n in _NATIONALITIES)
+    qualifier = r"(?:\s*\([A-Z]{2,6}\))?(?:\s+Operations|\s+Investigations|\s+Security)?"
+    before = re.compile(
+        rf"(?:\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)?\s+)?"
+        rf"(?:(?:[A-Z][a-z]+\s+){{0,2}}?)"
+        rf"\b(?P<title>(?i:{TITLE})){qualifier}\b,?\s+"
+        rf"(?:(?i:mr|ms|mrs|dr|gen|general|lt\.?\s+gen|maj\.?\s+gen|rear\s+adm(?:iral)?|adm(?:iral)?"
+        rf"|ambassador|brig|col|capt)\.?\s+)?(?P<name>{NAME})"
+    )
+    after = re.compile(
+        rf"\b(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<org>{org})(?:'s|’s)?\s+)?"
+        rf"(?P<title>(?i:{TITLE}))\b(?!,?\s+(?:Ambassador\s+)?[A-Z][a-z])"
+    )
+    return before, after
+
+
+def clean_name(name: str) -> str:
+    """Drop leading and trailing tokens that are not part of a person's name."""
+    tokens = name.split()
+    while tokens and (tokens[-1] in STOP_NAME or tokens[-1] in CONNECTORS):
+        tokens.pop()
+    while tokens and (tokens[0].rstrip(".") in STOP_NAME or tokens[0] in CONNECTORS):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def one_word_ok(title: str) -> bool:
+    """Tell whether a single word after this title is a name ("Gen. Kurilla")."""
+    last = title.split()[-1] if title.split() else ""
+    return bool(_ONE_WORD_OK.search(last)) or bool(_ONE_WORD_OK.search(title))
+
+
+def norm_title(title: str) -> str:
+    """Normalise a title for output ("spokesman" -> "Spokesperson", "gen." -> "General")."""
+    title = re.sub(r"\s+", " ", title.strip())
+    title = re.sub(r"(?i)defence", "Defense", title)
+    title = re.sub(r"(?i)^gen\.?$", "General", title)
+    words = [w if w.lower() in ("of", "for") else w[:1].upper() + w[1:] for w in title.split()]
+    text = " ".join(words)
+    return re.sub(r"Spokes(?:man|woman)", "Spokesperson", text)
