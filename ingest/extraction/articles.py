@@ -13,6 +13,7 @@ from .mentions import DOC, Mention, find_mentions
 from .mentions import INST as INST_MENTION
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
 from .records import Draft, attribution_basis, direct_statement, trim
+from .reference import lead_day
 from .reported import (
     INVERTED,
     NOMINAL,
@@ -74,9 +75,18 @@ def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
 
 
 def article_statements(
-    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None, units: list[Unit]
+    text: str,
+    view: str,
+    paras: list[Paragraph],
+    ref: D.Ref | None,
+    units: list[Unit],
+    report: D.Resolved | None = None,
 ) -> list[ExtractedStatement]:
-    """Find attributed statements in an article and settle their dates."""
+    """Find attributed statements in an article and settle their dates.
+
+    ``report`` is when a report the article covers was presumably released (the month after
+    the period of its figures), for its findings that carry no date of their own.
+    """
     resolver = Resolver(ref.day if ref else None)
     briefing_day, briefing_org = briefing_info(view, paras, ref)
     drafts: list[Draft] = []
@@ -122,7 +132,9 @@ def article_statements(
         # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
         if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
             last_unit_direct = (idx, made[-1].speaker)
-    settle_dates(drafts, ref, briefing_day, briefing_org, talks_day(view, ref))
+    news_day = lead_day(view, paras, ref)
+    talks = talks_day(view, ref)
+    settle_dates(drafts, ref, briefing_day, briefing_org, talks, news_day, report)
     return [d.stmt for d in drafts]
 
 

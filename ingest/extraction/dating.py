@@ -7,9 +7,7 @@ import re
 from datetime import date
 
 from . import dates as D
-from .officials import (
-    tenure_years,
-)
+from .officials import tenure_years
 from .records import Draft
 from .reported import (
     ACCORDING_TO,
@@ -18,6 +16,7 @@ from .reported import (
     Attribution,
 )
 from .sentences import BODY, Paragraph, Unit
+from .statistics import report_sources
 from .types import (
     DAY,
     MONTH,
@@ -167,8 +166,13 @@ def settle_dates(
     briefing_day: date | None,
     briefing_org: str | None,
     talks_day: date | None = None,
+    news_day: date | None = None,
+    report: D.Resolved | None = None,
 ) -> None:
-    """Fill said_on: own clue, else the speaker's other date, else the briefing, else a default."""
+    """Fill said_on: the statement's own clue, else the speaker's other dated remark, the
+    briefing, the talks, a report's release month; else, in a dated document, the day its
+    clues give its news (``news_day``, the lead's "on Tuesday") or its own date; else the
+    reference's month or year."""
     if ref is not None and ref.weak:
         # A reference guessed from mentioned dates is only a lower bound; a later date the
         # statements themselves pin down (via tenure) is a better one.
@@ -180,25 +184,60 @@ def settle_dates(
         if d.own is not None and not d.standing:
             dated.setdefault(d.speaker.name, []).append(i)
     main_day = _main_day(drafts, ref)
+    firm = ref is not None and not ref.weak and ref.precision == DAY
     for i, d in enumerate(drafts):
-        when: D.Resolved | None = d.own
-        if d.standing:
-            when = None
-        elif when is None:
-            when = _inherited(drafts, i, dated)
-            if when is None and briefing_day is not None and _at_briefing(d, briefing_org):
-                when = D.Resolved(briefing_day, DAY)
-            if when is None and talks_day is not None and _TALKS_OUTCOME.search(d.stmt.text):
-                when = D.Resolved(talks_day, DAY)
-            if when is None and main_day is not None:
-                when = fit_tenure(main_day, d.speaker, ref)
-            if when is None and ref is not None:
-                precision = YEAR if ref.precision == YEAR else MONTH
-                if ref.weak and ref.precision == DAY:
-                    precision = YEAR
+        when, basis = _settle(d, i, drafts, dated, briefing_day, briefing_org, talks_day, report)
+        if when is None and not d.standing:
+            day = main_day.day if main_day else news_day or (ref.day if firm else None)
+            if day is not None:
+                when = fit_tenure(D.Resolved(day, DAY), d.speaker, ref)
+                basis = "news day" if (main_day or news_day) else "document"
+            elif ref is not None:
+                precision = YEAR if ref.precision == YEAR or ref.weak else MONTH
                 when = fit_tenure(D.Resolved(ref.day, precision), d.speaker, ref)
+                basis = "document"
         d.stmt.said_on = when.as_text() if when else None
         d.stmt.date_precision = when.precision if when else UNKNOWN
+        d.stmt.date_basis = basis if when else ""
+
+
+def _settle(
+    d: Draft,
+    i: int,
+    drafts: list[Draft],
+    dated: dict[str, list[int]],
+    briefing_day: date | None,
+    briefing_org: str | None,
+    talks_day: date | None,
+    report: D.Resolved | None,
+) -> tuple[D.Resolved | None, str]:
+    """A statement's date from its own clue or a sure neighbour, with the basis, or None."""
+    if d.standing:
+        return None, ""
+    if d.own is not None:
+        return d.own, "own"
+    inherited = _inherited(drafts, i, dated)
+    if inherited is not None:
+        return inherited, "speaker"
+    if briefing_day is not None and _at_briefing(d, briefing_org):
+        return D.Resolved(briefing_day, DAY), "briefing"
+    if talks_day is not None and _TALKS_OUTCOME.search(d.stmt.text):
+        return D.Resolved(talks_day, DAY), "talks"
+    if report is not None and is_report_speaker(d.speaker):
+        return report, "report period"
+    return None, ""
+
+
+_REPORT_ROLE = re.compile(r"(?i)report|data|index|survey|study|findings|assessment|review")
+
+
+def is_report_speaker(speaker: Speaker) -> bool:
+    """A think tank or a monitor speaking through its report (CRSS, PICSS, SATP...)."""
+    if speaker.kind == PERSON:
+        return False
+    if _REPORT_ROLE.search(speaker.role or ""):
+        return True
+    return any(name in speaker.name for name in report_sources())
 
 
 def _main_day(drafts: list[Draft], ref: D.Ref | None) -> D.Resolved | None:

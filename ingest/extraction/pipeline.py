@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from . import dates as D
 from .articles import article_statements, sentence_units
 from .chrome import mask_chrome
 from .entities import armed_groups, places, upper_places
 from .issued import issued_statements, issuer_of
 from .quotes import normalize_quotes
-from .records import DATELINE
-from .sentences import BODY, CAPTION, HEADLINE, TITLE, Paragraph, paragraphs
+from .reference import document_reference, report_month
+from .sentences import BODY, TITLE, paragraphs
 from .statistics import statistics
 from .transcripts import date_from_lead, header_people, speaker_of, transcript_statements
 from .turns import monologue_start, turns
 from .types import (
-    DAY,
     Extraction,
 )
 
@@ -34,18 +31,15 @@ def extract(text: str, published: date | None = None) -> Extraction:
     view = normalize_quotes(mask_chrome(text))
     paras = paragraphs(view, text)
     title = next((view[p.start : p.end].strip() for p in paras[:1] if p.kind == TITLE), "")
-    captions = [(p.start, p.end) for p in paras if p.kind == CAPTION]
-    datelines = [
-        (p.start, min(p.end, p.start + 60)) for p in paras[:6] if DATELINE.match(view, p.start)
-    ]
-    # Short header lines ("May 5, 2022" under a transcript's title) date the document too.
-    header = [(p.start, p.end) for p in paras[:5] if p.kind in (TITLE, HEADLINE)]
-    preferred = captions + datelines + header
-    ref = D.Ref(published, DAY) if published else D.infer_reference(view, preferred)
-    result = Extraction(published_on=published or _printed_date(view, paras), title=title)
+    ref, printed = document_reference(view, paras, published)
+    result = Extraction(published_on=printed, title=title)
     transcript = turns(view, upper_places())
     monologue = monologue_start(view, [(p.start, p.end) for p in paras])
     units = sentence_units(view, paras)
+    body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind == BODY)}
+    sentences = [(u.start, u.end, body_index[u.para]) for u in units if u.para in body_index]
+    result.statistics = statistics(view, sentences, ref.day.year if ref else None)
+    report = report_month([s.period for s in result.statistics if s.period], ref)
     issuer = issuer_of(view, paras)
     if transcript or monologue is not None:
         # An article may lead into a quoted exchange: its own prose is still read as an article.
@@ -61,7 +55,7 @@ def extract(text: str, published: date | None = None) -> Extraction:
     elif issuer is not None:
         result.statements = issued_statements(text, view, paras, ref, issuer)
     else:
-        result.statements = article_statements(text, view, paras, ref, units)
+        result.statements = article_statements(text, view, paras, ref, units, report)
     if (
         (transcript or monologue is not None or issuer)
         and published is None
@@ -69,24 +63,6 @@ def extract(text: str, published: date | None = None) -> Extraction:
         and not ref.weak
     ):
         result.published_on = ref.day  # the header date of a transcript or statement
-    body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind == BODY)}
-    sentences = [(u.start, u.end, body_index[u.para]) for u in units if u.para in body_index]
     result.organizations = armed_groups(view)
     result.places = places(view)
-    result.statistics = statistics(view, sentences, ref.day.year if ref else None)
     return result
-
-
-_PUBLISHED_LINE = re.compile(r"(?i)^\W*(?:published|posted|updated|dated)?\s*(?:on|:)?\s*")
-
-
-def _printed_date(view: str, paras: list[Paragraph]) -> date | None:
-    """A header line that is only a date ("Published May 15, 2024") is the publication day."""
-    for p in paras[:6]:
-        if p.kind not in (TITLE, HEADLINE, BODY) or len(view[p.start : p.end].split()) > 8:
-            continue
-        line = view[p.start : p.end]
-        found = D.full_dates(line)
-        if found and not _PUBLISHED_LINE.sub("", line[: found[0][0]]).strip(" ,|-–—"):
-            return found[0][1]
-    return None

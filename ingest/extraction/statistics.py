@@ -229,3 +229,10 @@ def _stat(
         start=offset + s,
         end=offset + e,
     )
+
+
+@lru_cache(maxsize=1)
+def report_sources() -> frozenset[str]:
+    """Full names of the monitors whose reports carry figures (data/stat_sources.json)."""
+    raw = json.loads((DATA / "stat_sources.json").read_text(encoding="utf-8"))
+    return frozenset(n for names in raw.values() for n in names if len(n) > 6)

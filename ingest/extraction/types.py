@@ -63,6 +63,11 @@ class ExtractedStatement:
     speaker_side: str = SIDE_OTHER
     said_on: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
     date_precision: str = UNKNOWN
+    # Where said_on comes from: "own" (the statement's own words), "speaker" (the same
+    # speaker's dated remark), "briefing", "talks", "news day" (the day the article's clues
+    # give its news), "document" (the document's date), "report period" (the month after the
+    # period a report covers), "" when undated.
+    date_basis: str = ""
     is_pledge: bool = False
     topics: list[str] = field(default_factory=list)
     armed_groups: list[str] = field(default_factory=list)
