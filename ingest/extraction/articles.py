@@ -132,21 +132,27 @@ def article_statements(
         # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
         if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
             last_unit_direct = (idx, made[-1].speaker)
-    news_day = lead_day(view, paras, ref)
+    # A narrative lead ("Obama yesterday called Zardari …") dates the news the article's
+    # statements belong to; a lead that is itself a statement has its own clues.
+    lead = next((p for p in paras if p.kind == BODY), None)
+    spoken = lead is not None and any(lead.start <= d.stmt.start < lead.end for d in drafts)
+    news_day = None if spoken else lead_day(view, paras, ref)
     talks = talks_day(view, ref)
     settle_dates(drafts, ref, briefing_day, briefing_org, talks, news_day, report)
     return [d.stmt for d in drafts]
 
 
 def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver: Resolver) -> None:
-    """An institution speaking "in a new report" speaks through that report: note it as such."""
-    if not attrs or attrs[0].speaker.kind != INSTITUTION or attrs[0].mention.kind == DOC:
+    """A speaker speaking "in a statement" or "in a new report" speaks through that document:
+    a later "the statement said" is theirs, and an institution's report becomes its role."""
+    if not attrs or attrs[0].mention.kind == DOC:
         return
     a = attrs[0]
     doc = next((m for m in mentions if m.kind == DOC and not m.org_hint), None)
     if doc is None:
         return
-    a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
+    if a.speaker.kind == INSTITUTION:
+        a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
     resolver.note_document(doc.extra.get("doc", "document"), a.speaker)
 
 

@@ -23,16 +23,15 @@ SPEECH = """
     criticize blame suggest propose recall reveal disclose signal indicate predict assess
     conclude admit concede threaten hail congratulate thank mourn sympathise sympathize complain
     protest retort counter opine urge stress disagree reaffirm guarantee testify
-    caution label dub brand underscore emphasise acknowledge stipulate elaborate elucidate
+    caution label dub brand express underscore emphasise acknowledge stipulate elaborate elucidate
     recount narrate quip announce
     """.split()
 # Verbs that report speech only with a complement after them.
 WITH_COMPLEMENT = {
-    "call": r"(?:for|on|upon)\b|(?:the|it|this|that|them|him|her|[A-Z])",
-    "express": r"(?:\S+\s+){0,3}?(?:concern|condolence|sympath|solidarity|support|hope|grief|shock"
-    r"|sorrow|regret|appreciation|gratitude|satisfaction|dismay|disappointment|displeasure"
-    r"|determination|confidence|commitment|outrage|anger|alarm|resolve|readiness|willingness"
-    r"|desire|wish|views?|serious|deep|strong|profound|full|unwavering)",
+    # "called for", "called on X to", "called the attack a …"; not a phone call ("called
+    # the prime minister to discuss", "called on the president" as a visit).
+    "call": r"for\b|upon\b|on\s+(?:\S+\s+){1,6}?to\b|(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
+    r"\s+(?:(?:a|an|the|as)\b|“)",
     "offer": r"(?:\S+\s+){0,3}?(?:condolence|sympath|support|assurance|assistance|help|prayers"
     r"|thoughts|cooperation)",
     "extend": r"(?:\S+\s+){0,3}?(?:condolence|sympath|support|felicitation|greetings|thanks"

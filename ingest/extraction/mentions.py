@@ -62,10 +62,47 @@ _GROUP = re.compile(
 )
 _JOINT = re.compile(
     r"\b(?:[Bb]oth|[Tt]he\s+(?:two|three|four)|[Aa]ll\s+(?:the\s+)?(?:three|four))\s+"
-    r"(?:(?:foreign|defen[cs]e|interior|prime|army)\s+)?(?:sides|leaders|countries|nations"
-    r"|governments|ministers|delegations|parties|presidents|secretaries|chiefs|neighbou?rs"
-    r"|premiers|officials|dignitaries|counterparts)\b"
+    r"(?i:(?:(?:foreign|defen[cs]e|interior|prime|army|finance)\s+)?(?:sides|leaders|countries"
+    r"|nations|governments|ministers|delegations|parties|presidents|secretaries|chiefs"
+    r"|neighbou?rs|premiers|officials|dignitaries|counterparts|participants|members))\b"
+    r"|\b[Tt]he\s+(?:participants|group|quartet|trilateral|quadrilateral)\b"
 )
+# "his office said", "her spokesperson said": the person speaks through them.
+_POSSESSIVE_VOICE = re.compile(
+    r"\b(?P<pro>[Hh]is|[Hh]er|[Ii]ts)\s+(?:office|spokes(?:person|man|woman)|aides?"
+    r"|press\s+(?:office|secretary|wing)|media\s+(?:office|wing)|team|camp)\b"
+)
+# "the Saudi Ministry of Foreign Affairs", "Saudi Arabia's Foreign Ministry", "the Foreign
+# Ministry of Iraq": another country's foreign ministry (Pakistan's is in the gazetteer).
+_COUNTRY_OF = {
+    "Saudi": "Saudi Arabia", "Saudi Arabia": "Saudi Arabia", "Iraqi": "Iraq", "Iraq": "Iraq",
+    "Iranian": "Iran", "Iran": "Iran", "Turkish": "Turkey", "Turkey": "Turkey",
+    "Türkiye": "Turkey", "Turkiye": "Turkey", "Qatari": "Qatar", "Qatar": "Qatar",
+    "Emirati": "United Arab Emirates", "UAE": "United Arab Emirates", "Russian": "Russia",
+    "Russia": "Russia", "Japanese": "Japan", "Japan": "Japan", "French": "France",
+    "France": "France", "German": "Germany", "Germany": "Germany", "Bangladeshi": "Bangladesh",
+    "Bangladesh": "Bangladesh", "Egyptian": "Egypt", "Egypt": "Egypt", "Afghan": "Afghanistan",
+    "Afghanistan": "Afghanistan", "Kuwaiti": "Kuwait", "Kuwait": "Kuwait", "Bahraini": "Bahrain",
+    "Omani": "Oman", "Jordanian": "Jordan", "Malaysian": "Malaysia", "Indonesian": "Indonesia",
+    "Uzbek": "Uzbekistan", "Kazakh": "Kazakhstan", "Tajik": "Tajikistan",
+    "Sri Lankan": "Sri Lanka", "Nepalese": "Nepal", "Azerbaijani": "Azerbaijan",
+    "Canadian": "Canada", "Australian": "Australia",
+    "Italian": "Italy", "Spanish": "Spain", "Dutch": "Netherlands", "Norwegian": "Norway",
+}  # fmt: skip
+_COUNTRY_ALT = "|".join(sorted(_COUNTRY_OF, key=len, reverse=True))
+_MINISTRY = r"(?:Ministry\s+of\s+Foreign\s+Affairs|[Ff]oreign\s+[Mm]inistry|Foreign\s+Office|MOFA)"
+_FOREIGN_MINISTRY = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_COUNTRY_ALT})(?:'s|’s)?\s+{_MINISTRY}\b"
+    rf"|\b(?:[Tt]he\s+)?{_MINISTRY}\s+of\s+(?:the\s+)?(?:Kingdom\s+of\s+|Republic\s+of\s+)?"
+    rf"(?P<country>{_COUNTRY_ALT})\b"
+)
+# "Pakistan, China and Afghanistan reiterated": several states speaking together.
+_STATE = (
+    r"(?:the\s+)?(?:United\s+States|US|U\.S\.|Pakistan|Afghanistan|China|India|Iran|Russia"
+    r"|Saudi\s+Arabia|Turkey|Qatar|UAE|United\s+Arab\s+Emirates|Iraq|France|Britain|UK"
+    r"|United\s+Kingdom|Islamabad|Washington|Kabul|Beijing|New\s+Delhi|Tehran|Moscow)"
+)
+_STATES_TOGETHER = re.compile(rf"\b{_STATE}(?:\s*,\s*{_STATE})*,?\s+and\s+{_STATE}\b")
 _INST_NOUN = re.compile(
     r"\b[Tt]he\s+(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
     r"|military|army|council|commission|agency|mission|consulate|government|administration"
@@ -109,7 +146,7 @@ def _unnamed_voice() -> re.Pattern[str]:
 _DOC_WORDS = (
     r"report|statement|study|data|summary|survey|transcript|readout|communiqu[ée]|press release"
     r"|assessment|tweet|post|letter|message|memo|findings|index|analysis|press statement"
-    r"|media note|declaration"
+    r"|media note|declaration|version|readout|account"
 )
 _DOC = re.compile(
     rf"(?:\b[Tt]he\s+|\b[Aa]n?\s+|\b[Ii]ts\s+|\b[Tt]heir\s+|\b[Hh]is\s+|\b[Hh]er\s+)?"
@@ -183,6 +220,18 @@ def find_mentions(
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     for m in _JOINT.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0)))
+    for m in _STATES_TOGETHER.finditer(view, start, end):
+        found.append(
+            Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0), extra={"states": 1})
+        )
+    for m in _POSSESSIVE_VOICE.finditer(view, start, end):
+        pro = {"his": "he", "her": "she", "its": "it"}[m.group("pro").lower()]
+        found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0), extra={"as": pro}))
+    for m in _FOREIGN_MINISTRY.finditer(view, start, end):
+        country = _COUNTRY_OF[m.group("nat") or m.group("country")]
+        name = f"Ministry of Foreign Affairs of {country}"
+        extra = {"generated": 1}
+        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))
     for m in _ROLE_NOUN.finditer(view, start, end):
         role = re.sub(r"\s+", " ", m.group("role").lower())
         found.append(

@@ -175,6 +175,11 @@ class Resolver:
         known = self.people.get(name.split()[-1].lower())
         if known is not None and len(name.split()) == 1:
             return known
+        if len(name.split()) == 1:
+            # "Major General Asif" after "Asif Ghafoor": a first name of someone introduced.
+            first = [p for p in self.people.values() if p.name.split()[0] == name]
+            if len(first) == 1:
+                return first[0]
         org = self._org_from_hint(org_hint)
         side = org.side if org else side_from_text(org_hint or "")
         return Speaker(name, PERSON, org.name if org else None, role, side)
@@ -216,6 +221,8 @@ class Resolver:
         return self._person(m.name, None, None)
 
     def _institution(self, m: Mention) -> Speaker | None:
+        if m.extra.get("generated"):  # another country's foreign ministry
+            return Speaker(m.name, INSTITUTION, m.name, None, SIDE_OTHER)
         official = tables()["inst_alias"].get(fold(m.name))
         if official is None:
             return None
@@ -258,7 +265,13 @@ class Resolver:
         return self.last_group
 
     def _joint(self, m: Mention) -> Speaker:
-        """ "Both sides", "the two leaders": the joint statement the document reports."""
+        """ "Both sides", "the two leaders", "Pakistan, China and Afghanistan": the joint
+        statement the document reports, or the states together."""
+        if self.joint is None and m.extra.get("states"):
+            found = tables()["inst_alias"].get(fold(m.name))
+            if found is not None:
+                return Speaker(found.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
+            return Speaker(m.name, GROUP, None, None, side_from_text(m.name))
         if self.joint is None:
             self.joint = Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
         return self.joint
@@ -270,7 +283,7 @@ class Resolver:
         return Speaker(name, GROUP, None, m.extra.get("role"), side_from_text(name))
 
     def _pronoun(self, m: Mention) -> Speaker | None:
-        low = m.text.lower()
+        low = m.extra.get("as") or m.text.lower()
         if low == "it":
             return self.last_inst
         if low == "they":

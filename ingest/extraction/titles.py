@@ -56,6 +56,11 @@ NAME = (
     rf"(?:[A-Z]\.\s?){{0,2}}[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*"
     rf"(?:\s+(?:{_PARTICLE}[-\s]+)?(?:[A-Z]\.\s+)?[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*){{0,3}}"
 )
+# Honorifics written before a name, not part of it.
+HONORIFIC = (
+    r"(?:Mawlavi|Maulvi|Maulana|Mullah|Sheikh|Haji|Hafiz|Qari|Syed|Sayed|Mian|Sardar|Nawabzada"
+    r"|Makhdoom|Pir|Mufti|Allama|Begum|Malik)"
+)
 STOP_NAME = frozenset(
     """
     The A An In On At During When Despite While As But And State Department Office Foreign
@@ -83,12 +88,17 @@ def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Title-before-name and name-then-title patterns, with an optional organisation."""
     org = tables()["org_hint"] + "|" + "|".join(re.escape(n) for n in _NATIONALITIES)
     qualifier = r"(?:\s*\([A-Z]{2,6}\))?(?:\s+Operations|\s+Investigations|\s+Security)?"
+    # "Spokesman of the Islamic Emirate of Afghanistan, Mawlavi Zabihullah Mujahid"
+    of_org = (
+        r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+        r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.-]*){0,6})?"
+    )
     before = re.compile(
         rf"(?:\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)?\s+)?"
         rf"(?:(?:[A-Z][a-z]+\s+){{0,2}}?)"
-        rf"\b(?P<title>(?i:{TITLE})){qualifier}\b,?\s+"
+        rf"\b(?P<title>(?i:{TITLE})){qualifier}\b{of_org},?\s+"
         rf"(?:(?i:mr|ms|mrs|dr|gen|general|lt\.?\s+gen|maj\.?\s+gen|rear\s+adm(?:iral)?|adm(?:iral)?"
-        rf"|ambassador|brig|col|capt)\.?\s+)?(?P<name>{NAME})"
+        rf"|ambassador|brig|col|capt)\.?\s+)?(?:{HONORIFIC}\s+)?(?P<name>{NAME})"
     )
     after = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<org>{org})(?:'s|’s)?\s+)?"

@@ -166,7 +166,8 @@ def test_a_claim_of_responsibility_by_militants_is_not_a_statement():
 def test_a_date_inside_the_reported_content_does_not_date_the_statement():
     text = "Title\n\nEnvoy Mara Lind said the attack on Tuesday was planned abroad."
     (stmt,) = extract(text, date(2031, 3, 7)).statements
-    assert stmt.said_on == "2031-03"  # month of publication, not Tuesday's attack
+    # the document's day (the news it reports), not Tuesday's attack
+    assert stmt.said_on == "2031-03-07" and stmt.date_basis == "document"
 
 
 def test_an_addressee_before_the_date_keeps_the_date_with_the_verb():
