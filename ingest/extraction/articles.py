@@ -11,6 +11,7 @@ from .dating import THAT, briefing_info, date_zone, own_date, settle_dates, talk
 from .entities import armed_groups
 from .mentions import DOC, Mention, find_mentions
 from .mentions import INST as INST_MENTION
+from .officials import STATES
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
 from .records import Draft, attribution_basis, direct_statement, trim
 from .reference import lead_day
@@ -27,6 +28,7 @@ from .types import (
     ATTRIBUTION_CONFIDENCE,
     CONTINUATION,
     INSTITUTION,
+    ISSUED,
     PERSON,
     ExtractedStatement,
     Speaker,
@@ -81,17 +83,27 @@ def article_statements(
     ref: D.Ref | None,
     units: list[Unit],
     report: D.Resolved | None = None,
+    issuer: Speaker | None = None,
 ) -> list[ExtractedStatement]:
     """Find attributed statements in an article and settle their dates.
 
     ``report`` is when a report the article covers was presumably released (the month after
-    the period of its figures), for its findings that carry no date of their own.
+    the period of its figures), for its findings that carry no date of their own. ``issuer``
+    is who issues the document when it is itself a statement: "both sides" and "they" are
+    theirs, and a single issuer's unattributed paragraphs are its own words (a joint
+    statement's narrative sentences are not statements).
     """
     resolver = Resolver(ref.day if ref else None)
     briefing_day, briefing_org = briefing_info(view, paras, ref)
     drafts: list[Draft] = []
     last_unit_direct: tuple[int, Speaker] | None = None
     pending: tuple[int, Draft] | None = None
+    # Whose words the unattributed paragraphs are: the issuer of a statement, or an
+    # institution whose press release an article reproduces ("According to a press release
+    # issued by the ISPR, … ").
+    owner = issuer if issuer is not None and issuer.side != "joint" else None
+    if issuer is not None:
+        resolver.adopt_issuer(issuer)
     for idx, u in enumerate(units):
         spans = quote_spans(view, u.start, u.end)
         outside = outside_quotes(view, u.start, u.end, spans)
@@ -125,7 +137,33 @@ def article_statements(
         if extended:
             pass
         elif not made and spans and near and quoted_share(spans, u.start, u.end) >= 0.6:
-            made = [_continuation(text, u, last_unit_direct[1])]  # type: ignore[index]
+            speaker = last_unit_direct[1]  # type: ignore[index]
+            last = drafts[-1] if drafts else None
+            if (
+                last is not None
+                and last.speaker == speaker
+                and paras[u.para].start <= last.stmt.start
+            ):
+                _extend(text, last, u.end)  # "…,” she said. “…”: one statement per paragraph
+                last.stmt.words = speaker_words(
+                    view,
+                    last.stmt.start,
+                    last.stmt.end,
+                    quote_spans(view, last.stmt.start, last.stmt.end),
+                )
+            else:
+                made = [_continuation(text, u, speaker)]
+        elif not made and owner is not None:
+            if _BACKGROUND.search(view, u.start, u.end):
+                owner = None  # the journalist's background: the release has ended
+            else:
+                made = _owner_words(text, view, u, owner, drafts, paras)
+        if attrs and made and issuer is None:
+            found = release_owner(view, u, attrs, mentions)
+            if found is not None:
+                owner = found
+            elif owner is not None and attrs[0].speaker.name != owner.name:
+                owner = None  # someone else speaks now: the reproduced release has ended
         for m in mentions:
             resolver.observe(m)
         drafts.extend(made)
@@ -263,6 +301,56 @@ def _draft(
     stmt.confidence = ATTRIBUTION_CONFIDENCE[stmt.attribution]
     briefing = "briefing" in zone.lower()
     return Draft(stmt, attr.speaker, own, briefing, attr.standing)
+
+
+_RELEASE = re.compile(
+    r"(?i)press\s+release|following\s+statement|full\s+text|statement\s+(?:reads?|read\s+out)\s*:"
+    r"|statement\s+(?:issued|released)\s+(?:by|from)"
+)
+# Words of the journalist's background after a reproduced release.
+_BACKGROUND = re.compile(
+    r"(?i)\b(?:since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|according\s+to\s+(?:media|news)"
+    r"|it\s+(?:is|may\s+be)\s+(?:pertinent|recalled|noted|worth)|meanwhile|earlier\s*,"
+    r"|last\s+(?:week|month|year)|has\s+(?:witnessed|seen|hosted|been)|\breportedly\b"
+    r"|\b(?:he|she|they)\s+(?:said|added)|this\s+brings|so\s+far\s+this\s+year)"
+)
+_RELEASING = {"Inter-Services Public Relations", "Pakistan Army", "UN Security Council"}
+
+
+def release_owner(
+    view: str, u: Unit, attrs: list[Attribution], mentions: list[Mention]
+) -> Speaker | None:
+    """The institution whose press release an article starts reproducing in this unit, if any:
+    the ISPR and the like in any statement, others when the text says a release or the full
+    text follows."""
+    a = attrs[0]
+    if a.speaker.kind != INSTITUTION or a.speaker.name in STATES:
+        return None
+    if a.speaker.name in _RELEASING or _RELEASE.search(view, u.start, u.end):
+        return a.speaker
+    return None
+
+
+def _owner_words(
+    text: str, view: str, u: Unit, owner: Speaker, drafts: list[Draft], paras: list[Paragraph]
+) -> list[Draft]:
+    """An unattributed unit of a reproduced release: the owner's words, one statement per
+    paragraph (a unit joins the owner's statement already open in its paragraph)."""
+    if len(view[u.start : u.end].split()) < 4:
+        return []
+    last = drafts[-1] if drafts else None
+    if (
+        last is not None
+        and last.speaker.name == owner.name
+        and last.stmt.attribution == ISSUED
+        and paras[u.para].start <= last.stmt.start
+    ):
+        _extend(text, last, u.end)
+        last.stmt.words = [(last.stmt.start, last.stmt.end)]
+        return []
+    s, e = trim(text, u.start, u.end, False)
+    stmt = direct_statement(text, s, e, owner, None, basis=ISSUED)
+    return [Draft(stmt, owner, None, False, False)]
 
 
 def _continuation(text: str, u: Unit, speaker: Speaker) -> Draft:

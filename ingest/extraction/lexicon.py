@@ -16,7 +16,7 @@ import re
 SPEECH = """
     say tell add state note stress urge highlight affirm reaffirm reiterate emphasise emphasize
     underscore underline assert maintain claim believe allege deny warn insist explain announce
-    confirm acknowledge observe remark argue condemn pledge vow promise assure reassure welcome
+    acknowledge observe remark argue condemn pledge vow promise assure reassure welcome
     describe mention accuse agree resolve recognise recognize declare write tweet convey reject
     dismiss clarify reply respond inform brief contend term laud appreciate praise commend
     demand hope regret caution voice outline lament deplore denounce decry slam criticise
@@ -56,6 +56,8 @@ WITH_COMPLEMENT = {
     "quote": r"as\s+saying\b",
     "put": r"(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|toll))",
     "continue": r"[,.;:“]|$",
+    # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
+    "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
 }
 # Findings: a report or an institution "found", "showed", "recorded"; not a person.

@@ -30,7 +30,7 @@ from .lexicon import (
     VERB,
     complement_ok,
 )
-from .mentions import CAPNAME, DOC, GROUP_M, INST, JOINT, PRONOUN, Mention
+from .mentions import CAPNAME, DOC, GROUP_M, INST, JOINT, NAMED, PRONOUN, TITLED, Mention
 from .officials import STATES
 from .resolver import Resolver
 from .types import INSTITUTION, Speaker
@@ -72,7 +72,13 @@ _CLAUSE_BREAK = re.compile(
     r"|before|when|since|even\s+as|although|though|which|where)\b|\b(?:while|whereas)\b"
     r"|:\s"
 )
-_AND_BEFORE = re.compile(r"\b(?:and|but|then|before|also)\s+(?:\w+ly\s+|also\s+|later\s+)*$")
+_AND_BEFORE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+|also\s+|later\s+)*$")
+# A passive or progressive verb ("was added", "is called", "was responding to") does not make
+# its subject a speaker; a negated one ("did not mention") reports no words.
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|not|n't|never|neither|nor)\s+(?:\w+ly\s+|also\s+|now\s+)*$"
+)
+_AGENT = re.compile(r"\s+by\s+")
 
 
 @dataclass(slots=True)
@@ -197,8 +203,10 @@ def _subject(
     mentions: list[Mention],
     resolver: Resolver,
 ) -> Attribution | None:
-    """Pair a verb with the subject of its clause."""
+    """Pair a verb with the subject of its clause (or, in the passive, with its agent)."""
     rel = v_s - start
+    if _BE_BEFORE.search(outside, max(0, rel - 30), rel) and FORM_LEMMA[form] != "quote":
+        return _agent(view, v_s, v_e, form, mentions, resolver)
     who = _WHO.search(outside, 0, rel)
     if who is not None:
         # "… Minister Jon Ekdal, who said …": the relative pronoun's antecedent speaks.
@@ -233,6 +241,22 @@ def _subject(
     return Attribution(
         speaker, chosen, v_s, v_e, SUBJECT, form, standing, clause_start=start + clause
     )
+
+
+def _agent(
+    view: str, v_s: int, v_e: int, form: str, mentions: list[Mention], resolver: Resolver
+) -> Attribution | None:
+    """ "… has been observed by PICSS", "… were recorded by the report": the agent speaks."""
+    by = _AGENT.match(view, v_e)
+    if by is None or not re.search(r"(?:ed|en|own)$", form):
+        return None
+    m = next((m for m in mentions if by.end() <= m.start <= by.end() + 4), None)
+    if m is None or m.kind not in (DOC, INST, CAPNAME, TITLED, NAMED, GROUP_M):
+        return None
+    speaker = resolver.resolve(m)
+    if speaker is None:
+        return None
+    return Attribution(speaker, m, v_s, v_e, SUBJECT, form)
 
 
 def _according(

@@ -87,6 +87,14 @@ class Resolver:
             self.last_doc[k] = speaker
         self.last_inst = speaker
 
+    def adopt_issuer(self, issuer: Speaker) -> None:
+        """The document is ``issuer``'s statement: "both sides", "they" and "the statement"
+        are the issuer's."""
+        if issuer.side == SIDE_JOINT:
+            self.joint = issuer
+            self.last_group = issuer
+        self.note_document("statement", issuer)
+
     def note_salient(self, speaker: Speaker) -> None:
         """A person who spoke or is a sentence's subject: what "he"/"she" can refer to."""
         if speaker.kind != PERSON:

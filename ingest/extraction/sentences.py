@@ -57,6 +57,12 @@ _CAPTION = re.compile(
     r"|\bphoto courtesy\b|[—–]\s*(?:Reuters|AFP|AP|APP|File|Photo|Twitter|X|YouTube)\b",
     re.I,
 )
+# "Spokesman Josh Earnest speaks at the daily briefing in Washington, Dec. 16, 2014."
+_DATED_CAPTION = re.compile(
+    r"\b(?:speaks|addresses|denounces|attends|gestures|listens|arrives|looks\s+on|poses|is\s+seen"
+    r"|are\s+seen|shakes\s+hands|meets|talks)\b[^\n]{0,160},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+    r"|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.?$"
+)
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
 _MAX_UNIT = 2000
 _MAX_QUOTE_RUN = 3000  # an opening mark this far from any close is treated as stray
@@ -105,12 +111,15 @@ def paragraphs(view: str, original: str | None = None) -> list[Paragraph]:
 def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: str) -> str:
     """Decide whether a line is a title, headline, caption, bullet or body text."""
     words = line.split()
-    ends_sentence = line[-1] in '.!?"”’…:' or line.endswith(").")
+    bare = line.rstrip("\"”’'")
+    # A subhead in quotation marks ("‘Continuation of targeting innocent people’") ends
+    # with a mark but no sentence: it is a headline, not a quotation.
+    ends_sentence = (bare[-1:] in ".!?…:," or line.endswith(").")) if bare else False
     if not seen_title and (not ends_sentence or len(words) <= 20):
         return TITLE
     if _BULLET.match(line):
         return BULLET
-    if _CAPTION.search(raw):
+    if _CAPTION.search(raw) or _DATED_CAPTION.search(line):
         return CAPTION
     if not ends_sentence and len(words) <= 30:
         return HEADLINE

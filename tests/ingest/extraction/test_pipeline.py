@@ -22,7 +22,9 @@ ARTICLE = (
 def test_statements_have_resolved_speakers_and_dates_from_the_text():
     result = extract(ARTICLE, date(2024, 6, 14))
     assert {s.speaker for s in result.statements} == {"Mumtaz Zahra Baloch"}
-    assert len(result.statements) == 4
+    # the quotation after "Baloch told reporters." in the same paragraph is the same statement
+    assert len(result.statements) == 3
+    assert "act against the TTP" in result.statements[1].text
     assert result.statements[0].said_on == "2024-06-14"
     assert result.statements[0].is_pledge
     assert result.statements[1].direct and not result.statements[0].direct
