@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 
 from . import dates as D
+from .articles import article_statements
 from .officials import (
     JOINT_ORG,
     JOINT_STATEMENT,
     person_by_surname,
 )
-from .records import direct_statement, trim
-from .sentences import BODY, Paragraph
+from .sentences import BODY, Paragraph, Unit
 from .types import (
-    DAY,
     INSTITUTION,
-    ISSUED,
     PERSON,
     ExtractedStatement,
     Speaker,
@@ -39,6 +37,38 @@ _ISSUER_PERSON = re.compile(
 )
 
 
+_COUNTRIES = (
+    ("United States", r"United\s+States|U\.S\.|\bUS\b|America"),
+    ("Pakistan", r"Pakistan"),
+    ("China", r"China|Chinese"),
+    ("Afghanistan", r"Afghanistan|Afghan"),
+    ("India", r"India"),
+    ("Iran", r"Iran"),
+    ("Russia", r"Russia"),
+    ("Turkey", r"Turkey|T[uü]rkiye"),
+    ("Qatar", r"Qatar"),
+    ("Saudi Arabia", r"Saudi"),
+    ("United Kingdom", r"United\s+Kingdom|\bUK\b|Britain|British"),
+)
+
+
+def joint_name(header: str) -> str:
+    """The name of a joint statement from the countries its header names, in their order
+    ("China–Afghanistan–Pakistan joint statement"); the United States and Pakistan alone
+    give the fixed name."""
+    if re.search(r"(?i)quadrilateral\s+coordination\s+group", header):
+        return "Quadrilateral Coordination Group joint statement"
+    found = []
+    for name, pattern in _COUNTRIES:
+        m = re.search(pattern, header)
+        if m:
+            found.append((m.start(), name))
+    names = [n for _, n in sorted(found)]
+    if set(names) <= {"United States", "Pakistan"}:
+        return JOINT_STATEMENT
+    return "–".join(names) + " joint statement"
+
+
 def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
     """Return who issues the document when it is itself a statement (not an article about one)."""
     header = view[: paras[min(len(paras), 4) - 1].end] if paras else ""
@@ -48,7 +78,9 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
     if "joint statement" in low or (
         "united states" in low and "pakistan" in low and "joint" in low
     ):
-        return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", "joint")
+        name = joint_name(header)
+        org = JOINT_ORG if name == JOINT_STATEMENT else name
+        return Speaker(name, INSTITUTION, org, "statement", "joint")
     person = _ISSUER_PERSON.search(header)
     if person is not None:
         found = person_by_surname(person.group("name").split()[-1], None)
@@ -63,19 +95,24 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
 
 
 def issued_statements(
-    text: str, view: str, paras: list[Paragraph], ref: D.Ref | None, issuer: Speaker
+    text: str,
+    view: str,
+    paras: list[Paragraph],
+    ref: D.Ref | None,
+    issuer: Speaker,
+    units: list[Unit],
 ) -> list[ExtractedStatement]:
-    """Each body paragraph of an issued statement is the issuer's own words, dated with it."""
-    day = ref.day if ref is not None and ref.precision == DAY else None
-    out = []
+    """An issued statement read sentence by sentence: what "both sides" or "they" reaffirmed
+    is the issuer's, a named minister's words are the minister's, and a single issuer's
+    paragraphs without a reporting verb are its own words (a joint statement's narrative
+    sentences are not statements). Headers and "Begin text"/"End text" lines are skipped."""
     lines = [view[p.start : p.end] for p in paras]
     begin = next((i for i, line in enumerate(lines) if _BEGIN.match(line)), -1)
-    for i, p in enumerate(paras):
-        line = lines[i]
-        if _END.match(line):
-            break
-        if i <= begin or p.kind != BODY or _BOILERPLATE.match(line) or len(line.split()) < 6:
-            continue
-        s, e = trim(text, p.start, p.end, False)
-        out.append(direct_statement(text, s, e, issuer, day, basis=ISSUED))
-    return out
+    end = next((i for i, line in enumerate(lines) if _END.match(line)), len(paras))
+    kept = {
+        i
+        for i, p in enumerate(paras)
+        if begin < i < end and p.kind == BODY and not _BOILERPLATE.match(lines[i])
+    }
+    body = [u for u in units if u.para in kept]
+    return article_statements(text, view, paras, ref, body, issuer=issuer)

@@ -124,7 +124,7 @@ _ROLE_NOUN = re.compile(
     r"|defen[cs]e|prime|deputy|principal|special|military|army|police|security|government"
     r"|U\.S\.|US|American|Pakistani|Afghan|chief|Taliban|state|regional|local|caretaker"
     r"|interim|acting|visiting)\s+)*"
-    rf"(?P<role>{_ROLE_WORDS})\b"
+    rf"(?P<role>(?i:{_ROLE_WORDS}))\b"
 )
 _UNNAMED_WORDS = (
     r"spokes(?:person|man|woman)|official|statement|officer|diplomat|source|press\s+release"

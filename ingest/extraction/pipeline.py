@@ -53,7 +53,7 @@ def extract(text: str, published: date | None = None) -> Extraction:
         date_from_lead(answers, result.statements)
         result.statements += answers
     elif issuer is not None:
-        result.statements = issued_statements(text, view, paras, ref, issuer)
+        result.statements = issued_statements(text, view, paras, ref, issuer, units)
     else:
         result.statements = article_statements(text, view, paras, ref, units, report)
     if (

@@ -112,17 +112,33 @@ ISSUED = (
     "The text of the following statement was released by both governments.\n\n"
     "Begin Text:\n\n"
     "The United States and Pakistan held a counterterrorism dialogue on March 1, 2031.\n\n"
-    "Both delegations agreed to deepen cooperation on border security and information sharing.\n\n"
+    "Both delegations agreed to deepen cooperation on border security and information sharing. "
+    "They condemned the attack on a police post in Tank.\n\n"
+    "Deputy Secretary Ilse Marr conveyed condolences for the officers killed in the attack.\n\n"
     "End Text.\n"
 )
 
 
-def test_an_issued_joint_statement_is_the_joint_speaker_paragraph_by_paragraph():
+def test_an_issued_joint_statement_is_read_sentence_by_sentence():
+    """Joint subjects and "they" are the joint statement's; a named official is herself; the
+    narrative sentence with no reporting verb is no statement."""
     result = extract(ISSUED)
-    assert [s.speaker for s in result.statements] == ["United States–Pakistan joint statement"] * 2
+    joint = "United States–Pakistan joint statement"
+    assert [s.speaker for s in result.statements] == [joint, joint, "Ilse Marr"]
     assert all(s.said_on == "2031-03-03" for s in result.statements)
-    assert result.statements[1].is_pledge
+    assert result.statements[0].is_pledge
+    assert not any("held a counterterrorism dialogue" in s.text for s in result.statements)
     assert result.published_on == date(2031, 3, 3)
+
+
+def test_a_trilateral_joint_statement_is_named_for_its_parties():
+    text = (
+        "Joint Statement of the Fourth China-Afghanistan-Pakistan Foreign Ministers' Dialogue\n\n"
+        "The three Foreign Ministers reiterated their determination to increase cooperation.\n\n"
+        "The three sides condemned the recent attacks in Kabul and Peshawar.\n"
+    )
+    speakers = {s.speaker for s in extract(text, date(2031, 9, 8)).statements}
+    assert speakers == {"China–Afghanistan–Pakistan joint statement"}
 
 
 def test_an_article_about_a_joint_statement_is_still_an_article():
