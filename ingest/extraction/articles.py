@@ -93,7 +93,7 @@ def article_statements(
     theirs, and a single issuer's unattributed paragraphs are its own words (a joint
     statement's narrative sentences are not statements).
     """
-    resolver = Resolver(ref.day if ref else None)
+    resolver = Resolver(ref.day if ref else None, firm=ref is not None and not ref.weak)
     briefing_day, briefing_org = briefing_info(view, paras, ref)
     drafts: list[Draft] = []
     last_unit_direct: tuple[int, Speaker] | None = None
@@ -194,8 +194,15 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
     resolver.note_document(doc.extra.get("doc", "document"), a.speaker)
 
 
+_ANNOUNCED = re.compile(
+    r"(?i)\b(?:statistics|figures|data|findings|details|numbers|trends|following|points"
+    r"|picture|facts|breakdown|highlights|key\s+\w+)\b"
+)
+
+
 def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
-    """ "The report revealed alarming statistics." announces the next sentence's content."""
+    """ "The report revealed alarming statistics." announces the next sentence's content;
+    so does "Miller said:" before a quotation."""
     if attr.mode not in (SUBJECT, INVERTED):
         return False
     rest = outside[attr.cue_end - start :]
@@ -205,7 +212,8 @@ def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
         return False
     words = rest.split()
     short = 1 <= len(words) < 10 and words[0] not in (".", ":")
-    return short and not THAT.search(rest) and rest.rstrip().endswith((".", ":"))
+    announced = _ANNOUNCED.search(rest) is not None
+    return short and announced and not THAT.search(rest) and rest.rstrip().endswith((".", ":"))
 
 
 def _extend(text: str, draft: Draft, end: int) -> None:

@@ -151,12 +151,12 @@ GLUE_WORDS = frozenset(
     moreover here there not did does do be been being
     strongly firmly categorically publicly openly formally officially personally monday tuesday
     wednesday thursday friday saturday sunday morning afternoon evening night week month year
-    last this on the a in turn for his her its their part jr sr
+    jr sr
     """.split()
 )
 # A prepositional phrase may stand there too ("in a statement issued on Friday").
 GLUE_PREPOSITION = re.compile(
-    r"(?i)(?:on|in|at|during|after|following|from|before|over|via|through|while|when|late"
+    r"(?i)(?:on|in|at|during|after|following|from|before|over|via|through|while|when|late|for"
     r"|early|last|this|earlier|upon|with|without|like|unlike|speaking|addressing|talking"
     r"|responding|replying|reacting|commenting|writing|posting)\b"
 )

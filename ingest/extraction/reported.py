@@ -161,6 +161,29 @@ def find_attributions(
     found.extend(_nominal(view, outside, start, end, mentions, resolver))
     order = {SUBJECT: 0, INVERTED: 0, NOMINAL: 1, ACCORDING_TO: 2, PARTICIPIAL: 3}
     found.sort(key=lambda a: (order[a.mode], a.cue_start))
+    return _according_first(outside, start, found)
+
+
+def _according_first(outside: str, start: int, found: list[Attribution]) -> list[Attribution]:
+    """ "As per the statement issued by the Foreign Office, both countries recognised …": a
+    sentence opened by "according to" a document or an institution is that source's, when
+    the subject inside it is only a collective, a state or a pronoun (a named person inside
+    it speaks for themselves; an outlet is only a conduit)."""
+    lead = next(
+        (
+            a
+            for a in found
+            if a.mode == ACCORDING_TO
+            and outside[: a.cue_start - start].strip(" ,") == ""
+            and a.mention.kind in (DOC, INST)
+        ),
+        None,
+    )
+    if lead is None:
+        return found
+    weak = (JOINT, GROUP_M, PRONOUN, INST)
+    if all(a is lead or a.mention.kind in weak for a in found if a.mode in (SUBJECT, INVERTED)):
+        return [lead] + [a for a in found if a is not lead]
     return found
 
 

@@ -68,8 +68,9 @@ _ROLE_FITS = {
 class Resolver:
     """Resolve mentions to speakers, remembering who was mentioned (for "he", "Miller"...)."""
 
-    def __init__(self, ref_day: date | None) -> None:
+    def __init__(self, ref_day: date | None, firm: bool = True) -> None:
         self.ref_day = ref_day
+        self.firm = firm  # the day is the document's own date, not a guess from its mentions
         self.people: dict[str, Speaker] = {}  # surname (lower) -> speaker
         self.gender: dict[str, str] = {}  # speaker name -> "m" / "f"
         self.salient: list[Speaker] = []  # speakers and sentence subjects, most recent last
@@ -238,7 +239,7 @@ class Resolver:
             return Speaker(official.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
         taliban = re.search(r"Taliban|Islamic Emirate", m.text)
         afghan = official.name == "Afghan Taliban government" and not taliban
-        if afghan and _before_taliban_rule(self.ref_day):  # Kabul before August 2021
+        if afghan and self.firm and _before_taliban_rule(self.ref_day):  # Kabul before 2021-08
             name = "Government of Afghanistan"
             return Speaker(name, INSTITUTION, name, None, "af")
         role = m.extra.get("role") if m.extra.get("unnamed") else official.role
