@@ -11,6 +11,9 @@ from .dating import THAT, briefing_info, date_zone, own_date, settle_dates, talk
 from .entities import armed_groups
 from .mentions import DOC, Mention, find_mentions
 from .mentions import INST as INST_MENTION
+from .mentions import NAMED as NAMED_MENTION
+from .mentions import SURNAME as SURNAME_MENTION
+from .mentions import TITLED as TITLED_MENTION
 from .officials import STATES
 from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
 from .records import Draft, attribution_basis, direct_statement, trim
@@ -21,6 +24,7 @@ from .reported import (
     SUBJECT,
     Attribution,
     find_attributions,
+    subject_capable,
 )
 from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit, split_units
@@ -166,6 +170,7 @@ def article_statements(
                 owner = None  # someone else speaks now: the reproduced release has ended
         for m in mentions:
             resolver.observe(m)
+        _note_salient(view, u, mentions, made, resolver)
         drafts.extend(made)
         # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
         if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
@@ -227,6 +232,23 @@ def _extend(text: str, draft: Draft, end: int) -> None:
     stmt.armed_groups = armed_groups(stmt.text)
     stmt.about_pakistan = about_pakistan(stmt.text)
     stmt.is_pledge = is_pledge(stmt.text)
+
+
+def _note_salient(
+    view: str, u: Unit, mentions: list[Mention], made: list[Draft], resolver: Resolver
+) -> None:
+    """Who "he" or "she" can mean next: this unit's speakers, else the person its sentence
+    is about (the first person named in subject position)."""
+    if made:
+        for d in made:
+            resolver.note_salient(d.speaker)
+        return
+    for m in mentions:
+        if m.kind in (TITLED_MENTION, NAMED_MENTION, SURNAME_MENTION) and subject_capable(view, m):
+            speaker = resolver.resolve(m)
+            if speaker is not None:
+                resolver.note_salient(speaker)
+            return
 
 
 def _shift(m: Mention, offset: int) -> Mention:

@@ -56,6 +56,8 @@ WITH_COMPLEMENT = {
     "quote": r"as\s+saying\b",
     "put": r"(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|toll))",
     "continue": r"[,.;:“]|$",
+    "issue": r"(?:\S+\s+){0,3}?(?:statements?|warnings?|advisory|condemnations?|press\s+release)",
+    "accept": r"(?:\S+\s+){0,3}?that\b",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",

@@ -106,7 +106,7 @@ _STATES_TOGETHER = re.compile(rf"\b{_STATE}(?:\s*,\s*{_STATE})*,?\s+and\s+{_STAT
 _INST_NOUN = re.compile(
     r"\b[Tt]he\s+(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
     r"|military|army|council|commission|agency|mission|consulate|government|administration"
-    r"|monitoring\s+team|organi[sz]ation|watchdog|body)\b"
+    r"|monitoring\s+team|organi[sz]ation|watchdog|body|country)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 _ROLE_WORDS = (
@@ -114,7 +114,7 @@ _ROLE_WORDS = (
     r"|advis[eo]r|premier|president|chief|general|commander|representative|coordinator|officer"
     r"|director|head|governor|chairman|analyst|expert|statesman|spymaster|lawmaker|senator"
     r"|chargé\s+d['’]affaires|charge\s+d['’]affaires|prime\s+minister|foreign\s+minister"
-    r"|foreign\s+secretary|army\s+chief|chief\s+minister|press\s+secretary"
+    r"|foreign\s+secretary|army\s+chief|chief\s+minister|press\s+secretary|FM|PM|CM|DG"
 )
 _ROLE_NOUN = re.compile(
     r"\b[Tt]he\s+(?P<org>(?:department|ministry|State Department|Foreign Office|FO|US|U\.S\."
@@ -164,7 +164,7 @@ _TITLE_HINT = re.compile(
     r"|consul|commissioner|brig|\bmaj\b|\bcol\b|\blt\b|analyst|expert|premier|professor|speaker"
 )
 _DOC_BY = re.compile(
-    r"\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",
+    r",?\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",
     re.I,
 )
 OUTLET = re.compile(

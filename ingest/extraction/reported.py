@@ -45,6 +45,8 @@ SUBJECT, INVERTED, PARTICIPIAL, ACCORDING_TO, NOMINAL = (
 ACCORDING = re.compile(
     r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Ii]n\s+the\s+words\s+of|[Qq]uoting)\s+"
 )
+# "according to PTI": an outlet or agency known by its initials.
+_ACCORDING_ACRONYM = re.compile(r"\b[Aa]ccording\s+to\s+(?P<name>[A-Z]{2,6})\b(?!['’]s)")
 _NOMINAL_NOUNS = (
     r"insistence|assertions?|claims?|denials?|assurances?|warnings?|pledges?|promises?"
     r"|contention|allegations?|statement|remarks|comments?|tweet|post|message|letter|demand"
@@ -106,6 +108,9 @@ def glue_ok(text: str) -> bool:
     if len(text) > 220 or any(q in text for q in '"“”;'):
         return False
     rest = re.sub(r",[^,]{1,140}?,", " ", text)
+    # An appositive whose closing comma the copy left out: "Daniel Markey, a South Asia
+    # expert at the Council on Foreign Relations suggested …".
+    rest = re.sub(r"^\s*,\s+(?:a|an|the|who|which)\b[^,]{1,100}$", " ", rest)
     rest = rest.strip(" ,\n\t\u00a0")
     words = rest.split()
     while words and (
@@ -247,7 +252,12 @@ def _subject(
     ]
     chosen = next((m for m in candidates if glue_ok(outside[m.end - start : rel])), None)
     if chosen is None and candidates and _AND_BEFORE.search(outside[:rel]):
-        chosen = candidates[0]  # "Obama decried the attack and said …": the clause's subject
+        # "Obama decried the attack and said …": the clause's subject, which opens it (after
+        # a leading adverbial at most), not an object met on the way.
+        first = candidates[0]
+        opening = outside[clause : first.start - start]
+        if re.fullmatch(r"[\W\d]*|[^,]{0,80},\s*", opening):
+            chosen = first
     if chosen is None:
         return None
     if form in DOCUMENT_FORMS and chosen.kind not in (DOC, INST, CAPNAME, GROUP_M, JOINT):
@@ -299,6 +309,14 @@ def _according(
         if speaker is not None:
             cue = start + am.start()
             found.append(Attribution(speaker, m, cue, a_e, ACCORDING_TO, "according"))
+    for am in _ACCORDING_ACRONYM.finditer(outside):
+        cue = start + am.start()
+        if any(a.cue_start == cue for a in found):
+            continue
+        name = am.group("name")
+        speaker = Speaker(name, INSTITUTION, name, "media", "other")
+        m = Mention(start + am.start("name"), start + am.end("name"), CAPNAME, name, name=name)
+        found.append(Attribution(speaker, m, cue, m.start, ACCORDING_TO, "according"))
     return found
 
 
@@ -344,7 +362,7 @@ def _nominal(
         m = next((m for m in mentions if m.start == pos), None)
         if m is None:
             continue
-        tail = re.match(r"(?:\s+(?:on|in)\s+\w+(?:\s+\w+)?)?\s+that\b", view[m.end : m.end + 30])
+        tail = re.match(r"[^.;:“”\"]{0,70}?\s+that\b", view[m.end : m.end + 90])
         if tail is None:
             continue
         speaker = resolver.resolve(m)

@@ -59,6 +59,11 @@ _ROLE_FITS = {
     "official": ("",),
     "officer": ("police", "superintendent", "ssp", "officer", "inspector", "dig", "sho"),
     "head": ("head", "chief", "director", "chairman"),
+    "envoy": ("envoy", "ambassador", "representative", "high commissioner", "charg"),
+    "fm": ("foreign minister",),
+    "pm": ("prime minister",),
+    "cm": ("chief minister",),
+    "dg": ("director general", "dg"),
     "adviser": ("advis",),
     "advisor": ("advis",),
     "army chief": ("chief of army staff", "army chief", "coas"),
@@ -81,6 +86,8 @@ class Resolver:
         self.last_group: Speaker | None = None  # what "they" said refers to
         self.inst_words: dict[str, str] = {}  # canonical name -> how the text called it
         self.joint: Speaker | None = None  # the joint statement the document reports
+        self.voices: dict[str, Speaker] = {}  # "a State Department spokesperson" by role
+        self.last_state: Speaker | None = None  # what "the country" refers to
 
     def note_document(self, key: str, speaker: Speaker) -> None:
         """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
@@ -113,6 +120,8 @@ class Resolver:
             # States ("Pakistan", "Washington") are too frequent to be what "it" refers to.
             if speaker is not None and speaker.name not in STATES:
                 self._remember(speaker, mention)
+            elif speaker is not None:
+                self.last_state = speaker
             return speaker
         if mention.kind == CAPNAME and _looks_like_person(mention.name):
             # "Mara Lind, a researcher, …" introduces a surname for a later "Lind said";
@@ -157,6 +166,8 @@ class Resolver:
             self.last_inst = speaker
         if speaker.kind == GROUP or speaker.side == SIDE_JOINT:
             self.last_group = speaker
+        if mention.extra.get("unnamed") and mention.extra.get("role"):
+            self.voices[mention.extra["role"]] = speaker
         if speaker.kind == INSTITUTION:
             self.recent_insts = [s for s in self.recent_insts if s.name != speaker.name][-8:]
             self.recent_insts.append(speaker)
@@ -309,6 +320,8 @@ class Resolver:
         return None
 
     def _role_noun(self, m: Mention) -> Speaker | None:
+        if m.role == "country":
+            return self.last_state
         if m.extra.get("institution"):
             word = (m.role or "").split()[0][:5]
             recent = [
@@ -329,7 +342,8 @@ class Resolver:
         if m.org_hint:
             # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
             return self._org_from_hint(m.org_hint.rstrip("'’s "))
-        return None
+        voice = next((v for r, v in self.voices.items() if any(f and f in r for f in fits)), None)
+        return voice  # "a State Department spokesperson said … the spokesperson added"
 
 
 def _joint_from_text(text: str) -> Speaker:
