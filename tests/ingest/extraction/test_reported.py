@@ -38,9 +38,20 @@ def test_according_to_an_institution_is_attributed():
 
 
 def test_a_participle_after_a_document_belongs_to_its_issuer():
-    text = "The State Department issued a statement, saying support would continue."
-    modes = {a.mode: a.speaker.name for a in _attrs(text)}
+    text = "The department released a report on Monday, saying support would continue."
+    resolver = Resolver(None)
+    resolver.note_document("report", resolver.resolve(_mention("the State Department")))
+    modes = {a.mode: a.speaker.name for a in _attrs(text, resolver)}
     assert modes[PARTICIPIAL] == "U.S. Department of State"
+
+
+def test_issuing_a_statement_is_a_frame_of_its_own():
+    (first, *_) = _attrs("The State Department issued a statement, saying support would go on.")
+    assert first.speaker.name == "U.S. Department of State" and first.mode == SUBJECT
+
+
+def _mention(text):
+    return find_mentions(text, 0, len(text))[0]
 
 
 def test_present_tense_positions_are_standing():
