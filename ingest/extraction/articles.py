@@ -283,8 +283,38 @@ def _drafts_for_unit(
         span = (nominal.span[1] + 1, u.end)
     else:
         span = (u.start, u.end)
+    second = _second_speaker(view, span, best, attrs)
+    if second is not None:
+        cut, other = second
+        out.append(_draft(text, view, outside, u, (span[0], cut), spans, best, ref, paras))
+        out.append(
+            _draft(text, view, outside, u, (other.clause_start, span[1]), spans, other, ref, paras)
+        )
+        return out
     out.append(_draft(text, view, outside, u, span, spans, best, ref, paras))
     return out
+
+
+_SPLIT_AT = re.compile(
+    r"(?:,\s*(?:shortly\s+|soon\s+|just\s+)?(?:after|while|whereas|but|and|as)|;|\bwhile|\bwhereas)\s*$"
+)
+
+
+def _second_speaker(
+    view: str, span: tuple[int, int], best: Attribution, attrs: list[Attribution]
+) -> tuple[int, Attribution] | None:
+    """ "The White House said …, shortly after Haley said that …": a second speaker with a
+    clause of their own makes a second statement; returns where the first one ends."""
+    for other in attrs:
+        if other.mode not in (SUBJECT, INVERTED) or other.speaker.name == best.speaker.name:
+            continue
+        if other.clause_start <= best.cue_start or other.clause_start - span[0] < 12:
+            continue
+        boundary = _SPLIT_AT.search(view, span[0], other.clause_start)
+        if boundary is None or best.cue_start >= boundary.start():
+            continue
+        return boundary.start(), other
+    return None
 
 
 def _draft(

@@ -30,7 +30,7 @@ from .lexicon import (
     VERB,
     complement_ok,
 )
-from .mentions import CAPNAME, DOC, GROUP_M, INST, JOINT, NAMED, PRONOUN, TITLED, Mention
+from .mentions import CAPNAME, DOC, GROUP_M, INST, JOINT, NAMED, PRONOUN, SURNAME, TITLED, Mention
 from .officials import STATES
 from .resolver import Resolver
 from .types import INSTITUTION, Speaker
@@ -63,7 +63,7 @@ _HABITUAL = re.compile(
 _WHO = re.compile(r",?\s+who\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+|was\s+)*$")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|or|and|than|among"
-    r"|toward|towards|after|before|under|during|like|including|via|through|upon|behind"
+    r"|toward|towards|under|during|like|including|via|through|upon|behind"
     r"|beyond|amid|without)|(?:'s|’s))\s*$",
     re.I,
 )
@@ -98,7 +98,7 @@ class Attribution:
     clause_start: int = -1  # where the frame's own clause begins (a second speaker's clause)
 
 
-def glue_ok(text: str) -> bool:
+def glue_ok(text: str, loose: bool = False) -> bool:
     """Tell whether the words between a subject and its verb may stand there.
 
     Comma-enclosed asides ("Dar, who is also deputy prime minister, said") are dropped first;
@@ -110,7 +110,8 @@ def glue_ok(text: str) -> bool:
     rest = re.sub(r",[^,]{1,140}?,", " ", text)
     # An appositive whose closing comma the copy left out: "Daniel Markey, a South Asia
     # expert at the Council on Foreign Relations suggested …".
-    rest = re.sub(r"^\s*,\s+(?:a|an|the|who|which)\b[^,]{1,100}$", " ", rest)
+    if loose:
+        rest = re.sub(r"^\s*,\s+(?:a|an|the|who|which)\b[^,]{1,100}$", " ", rest)
     rest = rest.strip(" ,\n\t\u00a0")
     words = rest.split()
     while words and (
@@ -250,21 +251,26 @@ def _subject(
         for m in mentions
         if start + clause <= m.start and m.end <= v_s and subject_capable(view, m)
     ]
-    chosen = next((m for m in candidates if glue_ok(outside[m.end - start : rel])), None)
-    if chosen is None and candidates and _AND_BEFORE.search(outside[:rel]):
+    ordered = [m for m in candidates if glue_ok(outside[m.end - start : rel])]
+    # an appositive that lost its closing comma, as a last resort
+    ordered += [m for m in candidates if glue_ok(outside[m.end - start : rel], loose=True)]
+    if candidates and _AND_BEFORE.search(outside[:rel]):
         # "Obama decried the attack and said …": the clause's subject, which opens it (after
         # a leading adverbial at most), not an object met on the way.
         first = candidates[0]
         opening = outside[clause : first.start - start]
         if re.fullmatch(r"[\W\d]*|[^,]{0,80},\s*", opening):
-            chosen = first
-    if chosen is None:
+            ordered.append(first)
+    chosen, speaker = None, None
+    for m in ordered:
+        speaker = resolver.resolve(m)
+        if speaker is not None or m.kind not in (SURNAME, CAPNAME):
+            chosen = m
+            break  # a vague subject ("analysts") ends the search; a stray capital does not
+    if chosen is None or speaker is None:
         return None
     if form in DOCUMENT_FORMS and chosen.kind not in (DOC, INST, CAPNAME, GROUP_M, JOINT):
         return None  # people do not "find" or "record"; reports and institutions do
-    speaker = resolver.resolve(chosen)
-    if speaker is None:
-        return None
     if form in DOCUMENT_FORMS and (
         speaker.name in STATES or (chosen.kind == PRONOUN and speaker.kind != INSTITUTION)
     ):
