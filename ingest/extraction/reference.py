@@ -15,7 +15,7 @@ from datetime import date
 
 from . import dates as D
 from .sentences import BODY, CAPTION, HEADLINE, TITLE, Paragraph
-from .types import DAY, MONTH
+from .types import DAY, MONTH, YEAR
 
 _HEAD_CHARS = 900  # a page's stamps sit in its first lines
 _STAMP = re.compile(
@@ -62,7 +62,16 @@ def document_reference(
     updated = _updated(view)
     if updated is not None:
         return D.Ref(updated, DAY), None
-    return D.infer_reference(view, []), None
+    weak = D.infer_reference(view, [])
+    if weak is not None and weak.precision == YEAR:
+        # "… held talks in Islamabad on August 12." in a text whose year is known.
+        for start, end in _lead(paras):
+            for m in D.DATE_PHRASE.finditer(view, start, end):
+                if m.group("md_m") or m.group("dm_m"):
+                    found = D.resolve(m, weak)
+                    if found is not None and found.precision == DAY:
+                        return D.Ref(found.day, DAY), None
+    return weak, None
 
 
 def _stamp(view: str) -> date | None:
@@ -104,11 +113,8 @@ def _whole_line_date(view: str, p: Paragraph) -> date | None:
 
 
 def _lead(paras: list[Paragraph]) -> list[tuple[int, int]]:
-    """The first body paragraph's first 400 characters, where a lead dates its news."""
-    for p in paras:
-        if p.kind == BODY:
-            return [(p.start, min(p.end, p.start + 400))]
-    return []
+    """The first two body paragraphs' first 400 characters, where a lead dates its news."""
+    return [(p.start, min(p.end, p.start + 400)) for p in paras if p.kind == BODY][:2]
 
 
 def lead_day(view: str, paras: list[Paragraph], ref: D.Ref | None) -> date | None:
@@ -127,7 +133,10 @@ def report_month(periods: list[str], ref: D.Ref | None) -> D.Resolved | None:
     """When a report was released, if the text does not say: the month after the period its
     figures cover ("2018-10" -> November 2018; "2024-Q2" -> July 2024; "2015" -> January 2016),
     never after the document's own date."""
-    ends = [_period_end(p) for p in periods]
+    # A whole year counts only when no shorter period of that year is given: "this year"
+    # beside "January to April" is the same ongoing count, not a finished year.
+    finer = {p[:4] for p in periods if len(p) > 4}
+    ends = [_period_end(p) for p in periods if not (len(p) == 4 and p in finer)]
     ends = [e for e in ends if e is not None]
     if not ends:
         return None
