@@ -8,7 +8,6 @@ from dataclasses import replace
 from . import dates as D
 from .classify import about_pakistan, is_pledge, topics
 from .dating import THAT, briefing_info, date_zone, own_date, settle_dates, talks_day
-from .entities import armed_groups
 from .mentions import DOC, Mention, find_mentions
 from .mentions import INST as INST_MENTION
 from .mentions import NAMED as NAMED_MENTION
@@ -229,7 +228,6 @@ def _extend(text: str, draft: Draft, end: int) -> None:
     stmt.end = end
     stmt.text = text[stmt.start : end]
     stmt.topics = topics(stmt.text)
-    stmt.armed_groups = armed_groups(stmt.text)
     stmt.about_pakistan = about_pakistan(stmt.text)
     stmt.is_pledge = is_pledge(stmt.text)
 
@@ -351,7 +349,6 @@ def _draft(
             and "from" in view[s:e].lower(),
         ),
         topics=topics(body),
-        armed_groups=armed_groups(body),
         about_pakistan=about_pakistan(body),
     )
     if attr.mode == NOMINAL:

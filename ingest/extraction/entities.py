@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .officials import DATA
+from .patterns import trie_alternation
 
 _PK_TALIBAN = re.compile(r"(?:Pakistan(?:i|'s|’s)?|Tehr[ie]e?k-[ie]-|Tehreek-e-|Tehrik-i-)\s*$")
 
@@ -22,11 +23,8 @@ def _group_table() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
             alias[a.lower().replace("’", "'")] = row["name"]
         for a in row.get("context_aliases", []):
             context[a] = row["name"]
-    names = sorted(alias, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I
-    )
-    ctx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in context) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?:" + trie_alternation(list(alias)) + r")(?![\w-])", re.I)
+    ctx = re.compile(r"(?<![\w-])(?:" + trie_alternation(list(context)) + r")(?![\w-])")
     return pattern, alias | {k.lower(): v for k, v in context.items()}, ctx
 
 
@@ -60,12 +58,18 @@ def groups_between(mentions: list[tuple[int, str]], start: int, end: int) -> lis
     return seen
 
 
+# Apostrophes and hyphens written in other code points, folded for matching (same length).
+_FOLD_MARKS = str.maketrans({"’": "'", "‘": "'", "\u2011": "-", "\u2010": "-", "\u00ad": "-"})
+
+
 def group_mentions(text: str) -> list[tuple[int, str]]:
     """Return (offset, canonical name) for every armed-group mention, in text order."""
     pattern, alias, ctx = _group_table()
+    text = text.translate(_FOLD_MARKS)
     found: list[tuple[int, str]] = []
+    spans: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
-        key = m.group(0).lower().replace("’", "'")
+        key = m.group(0).lower()
         name = alias.get(key)
         if (
             name == "Afghan Taliban"
@@ -75,7 +79,10 @@ def group_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if name:
             found.append((m.start(), name))
+            spans.append((m.start(), m.end()))
     for m in ctx.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue  # "Islamic State" inside "Islamic State Pakistan Province"
         window = text[max(0, m.start() - 120) : m.end() + 120]
         near = text[max(0, m.start() - 15) : m.end() + 15]
         if m.group(0) == "IS" and not re.search(r"[a-z]", near):

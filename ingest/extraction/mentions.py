@@ -157,11 +157,11 @@ _DOC_WORD = re.compile(rf"(?i:{_DOC_WORDS})")
 _GROUP_WORD = re.compile(
     r"officials|authorities|diplomats|officers|sources|spokes|leaders|lawmakers|legislators|chiefs"
 )
-_TITLE_HINT = re.compile(
-    r"(?i)spokes|minister|secretary|ambassador|envoy|coordinator|advis|chief|director|\bdg\b"
-    r"|president|senator|governor|general|\bgen\.|\bmr\b|\bms\b|\bmrs\b|\bdr\b|admiral|\badm\b"
-    r"|colonel|captain|\bcapt\b|commander|chairman|head|leader|police|\bssp\b|\bdig\b|charg"
-    r"|consul|commissioner|brig|\bmaj\b|\bcol\b|\blt\b|analyst|expert|premier|professor|speaker"
+_TITLE_WORDS = tuple(
+    """spokes minist secretar ambassador envoy coordinator advis chief director dg president
+    senator governor general gen. mr ms dr admiral adm colonel captain capt commander chairman
+    head leader police ssp dig charg consul commissioner brig maj col lt. analyst expert premier
+    professor speaker""".split()
 )
 _DOC_BY = re.compile(
     r",?\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",
@@ -203,7 +203,8 @@ def find_mentions(
     """
     found: list[Mention] = []
     t = tables()
-    if _TITLE_HINT.search(view, start, end):  # the title patterns are costly; most sentences
+    low = view[start:end].lower()
+    if any(w in low for w in _TITLE_WORDS):  # the title patterns are costly; most sentences
         found += _titled(view, start, end, known)  # carry no title at all
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
@@ -266,32 +267,49 @@ def find_mentions(
 def _titled(view: str, start: int, end: int, known: frozenset[str] | set[str]) -> list[Mention]:
     """People written with a title before or after their name."""
     found = []
-    before, after = person_patterns()
-    for pattern in (before, after):
-        for m in pattern.finditer(view, start, end):
-            name = clean_name(m.group("name"))
-            if not name:
-                continue
-            single = len(name.split()) < 2
-            title = m.group("title")
-            if single and not (
-                one_word_ok(title) or name.lower() in known_surnames() or name.lower() in known
-            ):
-                continue
-            name_end = m.start("name") + m.group("name").find(name) + len(name)
-            stop = max(name_end, m.end("title")) if pattern is after else name_end
-            found.append(
-                Mention(
-                    m.start(),
-                    stop,
-                    TITLED,
-                    view[m.start() : stop],
-                    name=name,
-                    role=norm_title(title),
-                    org_hint=m.group("org"),
-                )
-            )
+    title_re, rest_re, lead_re, after_re = person_patterns()
+    low = view[start:end].lower()  # titles are matched whatever their case
+    for t in title_re.finditer(low):
+        t_start, t_end = start + t.start(), start + t.end()
+        rest = rest_re.match(view, t_end, end)
+        if rest is None:
+            continue
+        lead = lead_re.search(view, max(start, t_start - 90), t_start)
+        m_start = lead.start() if lead is not None else t_start
+        org = lead.group("org") if lead is not None else None
+        mention = _person(view, m_start, rest, "name", view[t_start:t_end], org, known, False)
+        if mention is not None:
+            found.append(mention)
+    for m in after_re.finditer(view, start, end):
+        mention = _person(view, m.start(), m, "name", m.group("title"), m.group("org"), known, True)
+        if mention is not None:
+            found.append(mention)
     return found
+
+
+def _person(
+    view: str,
+    m_start: int,
+    m: re.Match[str],
+    group: str,
+    title: str,
+    org: str | None,
+    known: frozenset[str] | set[str],
+    title_after: bool,
+) -> Mention | None:
+    """A titled person's mention, or None when the name is no name ("Minister said")."""
+    name = clean_name(m.group(group))
+    if not name:
+        return None
+    if len(name.split()) < 2 and not (
+        one_word_ok(title) or name.lower() in known_surnames() or name.lower() in known
+    ):
+        return None
+    name_end = m.start(group) + m.group(group).find(name) + len(name)
+    stop = max(name_end, m.end("title")) if title_after else name_end
+    return Mention(
+        m_start, stop, TITLED, view[m_start:stop], name=name, role=norm_title(title), org_hint=org
+    )
 
 
 def _documents(view: str, start: int, end: int) -> list[Mention]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from .articles import article_statements, sentence_units
 from .chrome import mask_chrome
-from .entities import armed_groups, places, upper_places
+from .entities import group_mentions, groups_between, places, upper_places
 from .issued import issued_statements, issuer_of
 from .quotes import normalize_quotes
 from .reference import document_reference, report_month
@@ -63,6 +63,11 @@ def extract(text: str, published: date | None = None) -> Extraction:
         and not ref.weak
     ):
         result.published_on = ref.day  # the header date of a transcript or statement
-    result.organizations = armed_groups(view)
+    # Armed groups are found once in the whole text (a bare "IS" needs its context), then
+    # given to the statements whose spans hold them.
+    mentions = group_mentions(view)
+    result.organizations = groups_between(mentions, 0, len(view))
+    for stmt in result.statements:
+        stmt.armed_groups = groups_between(mentions, stmt.start, stmt.end)
     result.places = places(view)
     return result

@@ -8,7 +8,6 @@ from datetime import date
 
 from . import dates as D
 from .classify import about_pakistan, is_pledge, topics
-from .entities import armed_groups
 from .mentions import GROUP_M, PRONOUN, ROLE_NOUN, SURNAME
 from .reported import ACCORDING_TO, Attribution
 from .types import (
@@ -87,7 +86,6 @@ def direct_statement(
         date_precision=DAY if day else UNKNOWN,
         is_pledge=is_pledge(body),
         topics=topics(body),
-        armed_groups=armed_groups(body),
         about_pakistan=about_pakistan(body, context),
         context=context,
         words=speaker_words(text, start, end, []),

@@ -23,8 +23,8 @@ TITLE = (
     r"(?:defen[cs]e|foreign|interior|information|finance|home|prime|law|planning|railways?"
     r"|religious\s+affairs|human\s+rights|health|education|petroleum|energy|commerce"
     r"|external\s+affairs|parliamentary\s+affairs|kashmir\s+affairs)\s+minister"
-    r"|minister\s+(?:of|for)\s+(?:state\s+(?:for\s+)?)?(?:[A-Z][\w&'’]+(?:\s+(?:and\s+)?"
-    r"[A-Z][\w&'’]+){0,3})|(?:federal\s+|provincial\s+)?minister"
+    r"|minister\s+(?:of|for)\s+(?:state\s+(?:for\s+)?)?(?:[a-z][\w&'’]+(?:\s+(?:and\s+)?"
+    r"[a-z][\w&'’]+){0,3})|(?:federal\s+|provincial\s+)?minister"
     r"|(?:additional\s+)?foreign\s+secretary|(?:deputy\s+)?secretary\s+of\s+(?:state|defen[cs]e"
     r"|homeland\s+security)|(?:defen[cs]e|interior|home|foreign|army|navy|air\s+force)"
     r"\s+secretary|(?:under|assistant|deputy)[- ]secretary(?:\s+of\s+state)?"
@@ -84,8 +84,16 @@ _NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan", "
 
 
 @lru_cache(maxsize=1)
-def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Title-before-name and name-then-title patterns, with an optional organisation."""
+def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a titled person, in parts so that matching stays cheap:
+
+    * ``title``: a title anywhere (searched in the lower-cased text);
+    * ``rest``: what follows a title up to the name ("(SSP) Operations", "of the Islamic
+      Emirate of Afghanistan,", "Maulana"), anchored at the title's end;
+    * ``lead``: what may stand before a title ("the State Department's", "Edhi Rescue
+      Service"), anchored at the title's start;
+    * ``after``: a name followed by its title ("Ned Price, the State Department spokesperson").
+    """
     org = tables()["org_hint"] + "|" + "|".join(re.escape(n) for n in _NATIONALITIES)
     qualifier = r"(?:\s*\([A-Z]{2,6}\))?(?:\s+Operations|\s+Investigations|\s+Security)?"
     # "Spokesman of the Islamic Emirate of Afghanistan, Mawlavi Zabihullah Mujahid"
@@ -93,18 +101,20 @@ def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*"
         r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.-]*){0,6})?"
     )
-    before = re.compile(
-        rf"(?:\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)?\s+)?"
-        rf"(?:(?:[A-Z][a-z]+\s+){{0,2}}?)"
-        rf"\b(?P<title>(?i:{TITLE})){qualifier}\b{of_org},?\s+"
-        rf"(?:(?i:mr|ms|mrs|dr|gen|general|lt\.?\s+gen|maj\.?\s+gen|rear\s+adm(?:iral)?|adm(?:iral)?"
-        rf"|ambassador|brig|col|capt)\.?\s+)?(?:{HONORIFIC}\s+)?(?P<name>{NAME})"
+    title = re.compile(rf"\b(?P<title>{TITLE})\b")
+    rest = re.compile(
+        rf"{qualifier}{of_org},?\s+"
+        rf"(?:(?i:mr|ms|mrs|dr|gen|general|lt\.?\s+gen|maj\.?\s+gen|rear\s+adm(?:iral)?"
+        rf"|adm(?:iral)?|ambassador|brig|col|capt)\.?\s+)?(?:{HONORIFIC}\s+)?(?P<name>{NAME})"
+    )
+    lead = re.compile(
+        rf"(?:\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)?\s+)?(?:[A-Z][a-z]+\s+){{0,2}}$"
     )
     after = re.compile(
         rf"\b(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<org>{org})(?:'s|’s)?\s+)?"
         rf"(?P<title>(?i:{TITLE}))\b(?!,?\s+(?:Ambassador\s+)?[A-Z][a-z])"
     )
-    return before, after
+    return title, rest, lead, after
 
 
 def clean_name(name: str) -> str:
