@@ -8,26 +8,42 @@ from functools import lru_cache
 
 from .officials import DATA
 
+# Actions a speaker commits to ("will continue", "are going to keep working", "will root out").
+_ACTION = (
+    r"continue|keep|work|support|help|assist|provide|stand|remain|strengthen|deepen|expand"
+    r"|enhance|cooperate|partner|increase|bolster|step\s+up|intensify|root\s+out|eliminate"
+    r"|destroy|defeat|expose|pursue|bring|take|ensure|retaliate|respond|resolve|fight|combat"
+    r"|counter|crush|wipe\s+out|hunt|punish|extend|offer|deliver|sustain|maintain|protect"
+    r"|safeguard|defend|act|hold|go\s+after|dismantle|engage|seek|raise|press|spare|never"
+    r"|uproot|eradicate|tackle|confront|chase|track|deny|allow|permit|tolerate|give|grant"
+)
 _PLEDGE = re.compile(
-    r"\b(?:will\s+continue|we\s+will|we'll|we\s+shall|(?:we|they|it)\s+would\s+continue"
+    rf"\b(?:(?:will|would|shall|'ll|’ll)\s+(?:not\s+|never\s+|also\s+|further\s+|always\s+"
+    rf"|continue\s+to\s+|keep\s+(?:on\s+)?|be\s+able\s+to\s+)*(?:{_ACTION})\b"
+    rf"|won'?t\s+(?:allow|permit|tolerate|give|spare)|(?:going|gonna)\s+to\s+(?:also\s+)?"
+    rf"(?:{_ACTION})\b|is\s+going\s+to\s+be\s+(?:carried|continued|pursued)"
     r"|want(?:s|ed)?\s+to\s+(?:continue|work|keep|support|help|partner|cooperate)"
-    r"|(?:we|to|will|shall|would)\s+continue\b"
-    r"|continues?\s+to\s+(?:work|support|assist|cooperate|help|partner|engage|collaborate|stand)"
-    r"|(?:will|would|shall)\s+not\s+(?:allow|permit|tolerate)|won't\s+allow"
-    r"|stands?\s+ready|remains?\s+committed|(?:is|are|remain|remains)\s+committed\s+to"
-    r"|commitment\s+to|committed\s+to|agreed|agreeing|agree\s+to|intention\s+to|intends?\s+to"
-    r"|pledg(?:e|es|ed|ing)|vow(?:s|ed)?|promis(?:e|es|ed)|resolved\s+to|determined\s+to"
-    r"|reiterat(?:e|ed|es|ing)\s+(?:(?:its|our|their|his|her|the)\s+)?(?:\w+\s+){0,2}"
-    r"(?:support|commitment)"
-    r"|reaffirm(?:s|ed|ing)?\s+(?:(?:its|our|their|his|her|the)\s+)?(?:\w+\s+){0,2}"
-    r"(?:support|commitment)"
-    r"|assurances?\s+of\s+(?:\w+\s+)?support|ongoing\s+support|continued\s+support"
-    r"|(?:will|would|shall)\s+(?:also\s+|further\s+)?(?:provide|support|help|assist|work|stand"
-    r"|remain|keep|strengthen|deepen|expand|enhance|cooperate|partner|increase|bolster"
-    r"|step\s+up|intensify)\b"
+    r"|continu(?:e|es|ing)\s+to\s+(?:work|support|assist|cooperate|help|partner|engage"
+    r"|collaborate|stand|provide|discuss|strengthen|deepen|pursue|fight|combat|counter|extend"
+    r"|offer|do\s+(?:our|its|their|everything))\b"
+    r"|(?:stands?|are|is|am|remain|remains)\s+(?:\w+\s+)?(?:ready|prepared|willing|determined"
+    r"|resolved|committed)\s+to|remains?\s+committed|committed\s+to|commitment\s+to"
+    r"|agreed|agreeing|agree\s+to|intention\s+to|intends?\s+to|is\s+out\s+to"
+    r"|pledg(?:es|ed|ing)\b|pledge\s+(?:to|our|its|their|his|her|full|continued)"
+    r"|vow(?:s|ed)?|promis(?:e|es|ed)\b|resolved\s+to|determined\s+to|resolve\s+to"
+    r"|reiterat(?:e|ed|es|ing)\s+(?:[\w’']+\s+){0,3}(?:support|commitment|resolve|pledge)"
+    r"|reaffirm(?:s|ed|ing)?\s+(?:[\w’']+\s+){0,3}(?:support|commitment|resolve|pledge)"
+    r"|assurances?\s+(?:of|to)\s+(?:\w+\s+)?(?:support|extend|provide|help)|ongoing\s+support"
+    r"|continued\s+support|(?:resolute|unwavering|steadfast|full|continued)\s+support\s+for"
+    r"|looking\s+to\s+(?:work|cooperate|partner)|look(?:s|ing)?\s+forward\s+to\s+(?:cooperat"
+    r"|work|continu|partner|deepen|strengthen|further)|seek(?:s|ing)?\s+(?:a\s+)?(?:\w+\s+)?"
+    r"partnership|no\s+way\s+(?:we|I)\s*(?:'re|’re|are|'m|am)?\s+going\s+to\s+allow"
+    r"|no\s+question\s+of\s+giving|refused\s+to\s+give"
     r"|assured\s+(?:\w+\s+){0,3}?(?:of|that)\b|offer(?:ed|s)?\s+to\s+(?:help|assist|support))",
     re.I,
 )
+# Someone else's pledge reported by the speaker is not the speaker's ("Pakistan's pledge").
+_OTHERS_PLEDGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:pledge|commitment|promise)", re.I)
 # Evaluations and stressing importance are not commitments, even with "will" in them.
 _NOT_PLEDGE = re.compile(
     r"\b(?:importance\s+of|recogni[sz]e[sd]?\s+that|important\s+to|need\s+(?:for|to))\b", re.I
@@ -48,20 +64,28 @@ def is_pledge(text: str, nominal_assurance: bool = False) -> bool:
         return True
     if _NOT_PLEDGE.search(text):
         return False
-    return bool(_PLEDGE.search(text))
+    found = [m for m in _PLEDGE.finditer(text)]
+    return any(not _OTHERS_PLEDGE.match(text, max(0, m.start() - 3)) for m in found)
 
 
 @lru_cache(maxsize=1)
-def _topic_cues() -> dict[str, tuple[str, ...]]:
-    """Load the topic vocabulary (label -> cue substrings) from data/topics.json."""
+def _topic_cues() -> dict[str, re.Pattern[str]]:
+    """Load the topic vocabulary (label -> cues) from data/topics.json as one regex per label.
+
+    A cue matches at the start of a word, never inside one ("ied " is the counter-IED cue,
+    not the ending of "intensified"); a cue written as a stem ("cooperat") takes any ending.
+    """
     raw = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
-    return {label: tuple(c.lower() for c in cues) for label, cues in raw.items()}
+    return {
+        label: re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(c.lower()) for c in cues) + ")")
+        for label, cues in raw.items()
+    }
 
 
 def topics(text: str) -> list[str]:
     """Return the topic labels whose cue words occur in ``text`` (vocabulary order)."""
     low = text.lower().replace("’", "'")
-    return [label for label, cues in _topic_cues().items() if any(c in low for c in cues)]
+    return [label for label, cue in _topic_cues().items() if cue.search(low)]
 
 
 def about_pakistan(text: str, context: str = "") -> bool:

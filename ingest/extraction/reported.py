@@ -151,7 +151,10 @@ def find_attributions(
     ``outside`` is the unit with quoted words blanked, so verbs inside quotes do not count.
     """
     found: list[Attribution] = []
+    inside = [(m.start - start, m.end - start) for m in mentions]
     for vm in VERB.finditer(outside):
+        if any(s <= vm.start() < e for s, e in inside):
+            continue  # "the regional report noted": "report" here names, it does not say
         form = vm.group("verb")
         lemma = FORM_LEMMA[form]
         if not complement_ok(lemma, outside[vm.end() : vm.end() + 90]):
