@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .articles import article_statements, sentence_units
+from .casualties import casualties
 from .chrome import mask_chrome
 from .entities import group_mentions, groups_between, places, upper_places
 from .issued import issued_statements, issuer_of
@@ -14,9 +15,7 @@ from .sentences import BODY, TITLE, paragraphs
 from .statistics import statistics
 from .transcripts import date_from_lead, header_people, speaker_of, transcript_statements
 from .turns import monologue_start, turns
-from .types import (
-    Extraction,
-)
+from .types import DAY, Extraction
 
 EXTRACTOR_VERSION = "1.1.0"
 
@@ -63,6 +62,9 @@ def extract(text: str, published: date | None = None) -> Extraction:
         and not ref.weak
     ):
         result.published_on = ref.day  # the header date of a transcript or statement
+    day = ref.day.isoformat() if ref is not None and ref.precision == DAY else None
+    known = {s.value for s in result.statistics}
+    result.statistics += casualties(view, sentences, result.statements, day, known)
     # Armed groups are found once in the whole text (a bare "IS" needs its context), then
     # given to the statements whose spans hold them.
     mentions = group_mentions(view)

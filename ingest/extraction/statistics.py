@@ -83,8 +83,18 @@ def _sources() -> re.Pattern[str]:
     parts = []
     for short, names in raw.items():
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        parts.append(rf"(?P<{short}>\b(?:{alt})\b)")
+        parts.append(rf"(?P<{_group(short)}>\b(?:{alt})\b)")
     return re.compile("|".join(parts))
+
+
+def _group(short: str) -> str:
+    """A regex group name for a source's short name ("UN Monitoring Team" -> "UN_..._Team")."""
+    return re.sub(r"\W", "_", short)
+
+
+def _short(group: str) -> str:
+    """The short name back from its group name."""
+    return group.replace("_", " ")
 
 
 @dataclass(slots=True)
@@ -135,15 +145,18 @@ def statistics(
     """
     result: list[ExtractedStatistic] = []
     last: tuple[int, str | None, str | None] | None = None  # (paragraph, source, period)
+    # A write-up of one monitor's report: its figures are that monitor's wherever they stand.
+    named = {_short(m.lastgroup) for m in _sources().finditer(view) if m.lastgroup}
+    single = len(named) == 1
     for start, end, para in sentences:
         sentence = view[start:end]
         if not _ANY_NUMBER.search(sentence):
             continue  # no figure and no period here: nothing to record or carry over
         periods = _periods(sentence, ref_year)
         src = _sources().search(sentence)
-        source = src.lastgroup if src else None
+        source = _short(src.lastgroup) if src and src.lastgroup else None
         refers_back = bool(_SOURCE_REF.search(sentence))
-        continuing = last is not None and para - last[0] <= 1
+        continuing = last is not None and (para - last[0] <= 1 or single)
         if source is None and continuing and last is not None:
             own_period = periods[0].label if periods else None
             if refers_back or own_period is None or own_period == last[2]:
@@ -235,4 +248,21 @@ def _stat(
 def report_sources() -> frozenset[str]:
     """Full names of the monitors whose reports carry figures (data/stat_sources.json)."""
     raw = json.loads((DATA / "stat_sources.json").read_text(encoding="utf-8"))
+    raw.pop("ISPR", None)  # a press office giving a day's toll, not a monitor's report
     return frozenset(n for names in raw.values() for n in names if len(n) > 6)
+
+
+def source_name(stmt) -> str:
+    """The short name of a statement's speaker as a figure's source ("ISPR", "CRSS", a
+    person's name, "police officer")."""
+    found = _sources().search(stmt.speaker)
+    if found is not None and found.lastgroup:
+        return _short(found.lastgroup)
+    return stmt.speaker
+
+
+def document_source(view: str) -> str | None:
+    """The one monitor a write-up names (its figures are that monitor's), else None."""
+    named = {_short(m.lastgroup) for m in _sources().finditer(view) if m.lastgroup}
+    named.discard("ISPR")
+    return named.pop() if len(named) == 1 else None

@@ -1,0 +1,116 @@
+"""Casualty counts of single attacks and operations, with the source the text gives them.
+
+"At least sixteen people were killed and 30 injured …, a police officer said", "killing seven
+khwarij", "the death toll rose to 63": each figure is kept with its metric (killed, injured,
+hostages, arrested…), the day it belongs to, and who the text attributes it to (the speaker
+of the statement that carries it: ISPR, the police, an official), or no source when the
+journalist gives it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .statistics import document_source, source_name
+from .types import ExtractedStatement, ExtractedStatistic
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+    "dozens": None, "scores": None,
+}  # fmt: skip
+_NUM = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(w for w, v in _WORDS.items() if v)
+_QUAL = r"at\s+least|over|more\s+than|nearly|almost|about|around|some|as\s+many\s+as|up\s+to"
+_OUTCOME = (
+    r"killed|dead|died|injured|wounded|martyred|hurt|abducted|kidnapped|arrested|detained"
+    r"|captured|taken\s+hostage|held\s+hostage|hostages|lost\s+their\s+lives|embraced\s+martyrdom"
+    r"|embraced\s+shahadat|sent\s+to\s+hell|neutrali[sz]ed|eliminated|perished|rescued"
+)
+# "16 people were killed", "seven khwarij were sent to hell", "30 injured", "six terrorists".
+_COUNT_THEN_OUTCOME = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,-])(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
+    rf"(?P<who>(?:\s+[\w’'-]+){{0,4}}?)\s+(?:(?:were|was|have\s+been|had\s+been|got|are)\s+)?"
+    rf"(?P<outcome>{_OUTCOME})\b",
+    re.I,
+)
+# "killing seven khwarij", "left 18 civilians dead", "the death toll rose to 63".
+_OUTCOME_THEN_COUNT = re.compile(
+    rf"\b(?P<outcome>killing|killed|injuring|wounding|leaving|left|claimed\s+the\s+lives\s+of"
+    rf"|death\s+toll\s+(?:rose|climbed|reached|jumped|stood)\s+(?:to|at))\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
+    rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",
+    re.I,
+)
+_ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_NOT_PEOPLE = re.compile(
+    r"(?i)\b(?:years?|months?|days?|hours?|km|kilometres?|kilometers?|miles?|percent|per\s+cent"
+    r"|million|billion|dollars?|rupees?|houses?|vehicles?|posts?|districts?|provinces?|times)\b"
+)
+
+
+def casualties(
+    view: str,
+    sentences: list[tuple[int, int, int]],
+    statements: list[ExtractedStatement],
+    day: str | None,
+    known: set[float],
+) -> list[ExtractedStatistic]:
+    """Casualty figures in the body ``sentences`` ((start, end, paragraph) offsets), each
+    sourced to the statement that carries it; ``known`` holds the values already recorded
+    as aggregates, which are not repeated."""
+    found: list[ExtractedStatistic] = []
+    seen = set(known)
+    fallback = document_source(view)  # a report write-up's figures are the report's
+    for start, end, _ in sentences:
+        sentence = view[start:end]
+        if not re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", sentence, re.I
+        ):
+            continue
+        for m in [*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence)]:
+            if _NOT_PEOPLE.search(m.group("who") or ""):
+                continue
+            value = _value(m.group("num"))
+            if value is None or value in seen or (1900 <= value <= 2100):
+                continue
+            seen.add(value)
+            pos = start + m.start("num")
+            speaker = next((s for s in statements if s.start <= pos < s.end), None)
+            found.append(
+                ExtractedStatistic(
+                    value=value,
+                    metric=_metric(m),
+                    source=source_name(speaker) if speaker else fallback,
+                    period=(speaker.said_on if speaker and speaker.said_on else day),
+                    start=pos,
+                    end=start + m.end("num"),
+                )
+            )
+    return found
+
+
+def _value(num: str) -> float | None:
+    """ "1,234", "16" or "sixteen" as a number."""
+    low = num.lower()
+    if low in _WORDS:
+        value = _WORDS[low]
+        return float(value) if value else None
+    return float(num.replace(",", ""))
+
+
+def _metric(m: re.Match[str]) -> str:
+    """ "militants killed", "people injured (at least)" from a figure's words."""
+    outcome = re.sub(r"\s+", " ", m.group("outcome").lower())
+    outcome = {"killing": "killed", "injuring": "injured", "wounding": "wounded"}.get(
+        outcome, outcome
+    )
+    if outcome.startswith(("leaving", "left", "death toll", "claimed")):
+        outcome = (m.groupdict().get("after") or "killed").lower()
+    who = re.sub(r"\s+", " ", (m.group("who") or "")).strip()
+    metric = f"{who} {outcome}".strip()
+    if m.group("qual"):
+        qualifier = " ".join(m.group("qual").lower().split())
+        metric += f" ({qualifier})"
+    return metric
