@@ -167,11 +167,13 @@ class StatementAdmin(admin.ModelAdmin):
         "date_precision",
         "direct",
         "is_pledge",
+        "confidence",
         "review_status",
         "document",
     ]
     list_filter = [
         "review_status",
+        "attribution",
         "is_pledge",
         "direct",
         "about_pakistan",
@@ -192,12 +194,18 @@ class StatementAdmin(admin.ModelAdmin):
     filter_horizontal = ["topics", "armed_groups"]
     date_hierarchy = "said_on"
     readonly_fields = [
+        "speaker_words",
+        "attribution",
+        "confidence",
+        "date_basis",
         "reviewed_by",
         "reviewed_at",
         "extractor_version",
         "created_at",
         "updated_at",
     ]
+    # The offsets every highlight depends on are shown as words, never edited by hand.
+    exclude = ["words"]
     actions = ["mark_verified", "mark_rejected"]
 
     def get_search_results(
@@ -225,6 +233,13 @@ class StatementAdmin(admin.ModelAdmin):
         # against a rare word (20 s at a million statements).
         worded = search.search(statements, term, annotate=False).values("pk")
         return queryset.filter(pk__in=worded.union(*others) if others else worded), False
+
+    @admin.display(description="speaker's own words")
+    def speaker_words(self, obj: Statement) -> str:
+        """The words inside the quotation marks (or the reported clause), as the analyst
+        pages quote them; joined by an ellipsis when the quotation is split."""
+        text = obj.document.text
+        return " … ".join(text[s:e] for s, e in obj.words if 0 <= s < e <= len(text))
 
     @admin.display(description="statement")
     def short_text(self, obj: Statement) -> str:

@@ -192,6 +192,28 @@ class Statement(models.Model):
     date_precision = models.CharField(
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
+    date_basis = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="Where the date comes from: own (the statement's words), speaker, briefing, "
+        "talks, news day, document, report period.",
+    )
+    # The statement's two spans: the sentence (start, end: where it came from, highlighted
+    # in the source) and, inside it, the speaker's own words (inside the quotation marks of a
+    # quotation, the reported clause of reported speech), as [[start, end], ...] offsets into
+    # the document's text.
+    words = models.JSONField(
+        default=list, blank=True, help_text="Offsets of the speaker's own words in the document."
+    )
+    attribution = models.CharField(
+        max_length=16,
+        blank=True,
+        help_text="How the speaker was found: turn, issued, named, according, surname, "
+        "description, pronoun, continuation, inferred, group.",
+    )
+    confidence = models.FloatField(
+        null=True, blank=True, help_text="How sure the extractor is of the speaker (0-1)."
+    )
     is_pledge = models.BooleanField(default=False)
     about_pakistan = models.BooleanField(default=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")

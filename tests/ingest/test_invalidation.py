@@ -19,7 +19,9 @@ TEXT = (
     '"We will keep working with our partners on {what}," said Halvorsen, '
     "a spokesperson for the Invented Ministry.\n"
 )
-WORDS = ["border security", "terror financing", "training", "patrols"]
+# Every text speaks of the same topic, so that only the first document creates vocabulary rows
+# (a new topic is a change analysts see, which invalidates at once).
+WORDS = ["border security", "border management", "border infrastructure", "border security"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
 
 

@@ -47,6 +47,18 @@ def test_processing_the_demo_corpus_finds_statements_in_every_article(demo_texts
     assert Statement.objects.count() >= 5
 
 
+def test_each_statement_keeps_the_speakers_own_words_its_confidence_and_date_basis():
+    document = document_process(document_id=_stored().pk)
+    by_speaker = {s.speaker.name: s for s in document.statements.all()}
+    quoted = by_speaker["Halvorsen"]
+    words = " ".join(document.text[s:e] for s, e in quoted.words)
+    # the quotation without its marks or the framing "said Halvorsen, a spokesperson …"
+    assert words == "We will continue to work with our partners on border security"
+    assert quoted.start <= quoted.words[0][0] and quoted.words[-1][1] <= quoted.end
+    assert quoted.attribution == "named" and 0 < quoted.confidence <= 1
+    assert quoted.date_basis and quoted.said_on == dt.date(2024, 5, 15)
+
+
 def test_running_the_same_document_twice_doubles_nothing():
     document = _stored()
     document_process(document_id=document.pk)

@@ -219,7 +219,9 @@ def test_a_backfill_adds_new_statements_to_their_cells_and_stays_current():
     the same stock sentences, processed newest first so earlier reports keep arriving."""
     from bench.synthetic import corpus
 
-    documents = sorted(corpus(5, 40, transcript_share=0.1), key=lambda d: d.published_on)
+    # Three weeks of news: remarks dated to their day are re-reported within clustering's week.
+    weeks = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 1, 21)}
+    documents = sorted(corpus(5, 40, transcript_share=0.1, **weeks), key=lambda d: d.published_on)
     ids = [document_create(text=d.text, enqueue=False).document.pk for d in documents]
     for pk in reversed(ids):
         document_process(document_id=pk)
