@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -63,8 +64,11 @@ def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
     if paras[prev.para].kind != BODY or paras[u.para].kind != BODY:
         return False
     if prev.para != u.para:
+        # The paragraph the previous unit ends in (a quotation may already run over several)
+        # must leave its quotation open, and this one reopen it.
+        last = paras[bisect.bisect_right([p.start for p in paras], prev.end - 1) - 1]
         opens = view[u.start : u.start + 1] in ("“", '"')
-        return opens and unclosed_at_end(view, paras[prev.para].start, paras[prev.para].end)
+        return opens and unclosed_at_end(view, last.start, last.end)
     tail = view[prev.start : prev.end].rstrip()
     piece = view[u.start : u.end]
     if not tail.endswith(("”", '"', "”.", '".')) or not _ATTRIBUTION_ONLY.match(piece):

@@ -155,13 +155,22 @@ def resolve(match: re.Match[str], ref: Ref | None) -> Resolved | None:
             return Resolved(parsed.replace(day=1), MONTH) if parsed else None
         if ref is None:
             return None
-        return _relative(g, ref)
+        ahead = _FUTURE.search(match.string, max(0, match.start() - 40), match.start())
+        return _relative(g, ref, ahead is not None)
     except (ValueError, OverflowError):
         return None
 
 
-def _relative(g: dict[str, str | None], ref: Ref) -> Resolved | None:
-    """Resolve weekday and relative phrases; they need a reference pinned finely enough."""
+# "slated for release on Tuesday", "will visit on Friday", "next Monday": counted forward.
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|slated|scheduled|set\s+to|due|expected\s+to|planned|upcoming|next"
+    r"|later\s+this\s+week|is\s+to|are\s+to)\b[^.;]{0,30}$"
+)
+
+
+def _relative(g: dict[str, str | None], ref: Ref, ahead: bool = False) -> Resolved | None:
+    """Resolve weekday and relative phrases; they need a reference pinned finely enough.
+    ``ahead`` counts a weekday forward from the reference ("slated for release on Tuesday")."""
     base = _base(ref)
     if g["mr_m"]:
         parsed = _dateparser(f"{g['mr_m']} {base.year}", date(2000, 1, 1))
@@ -172,6 +181,9 @@ def _relative(g: dict[str, str | None], ref: Ref) -> Resolved | None:
     if g["wd"]:
         if ref.precision != DAY:
             return None
+        if ahead:
+            forward = (_WEEKDAYS.index(g["wd"].lower()) - base.weekday()) % 7
+            return Resolved(base + timedelta(days=forward), DAY)
         back = (base.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
         return Resolved(base - timedelta(days=back), DAY)
     rel = (g["rel"] or "").lower()

@@ -57,6 +57,9 @@ WITH_COMPLEMENT = {
     "put": r"(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|toll))",
     "continue": r"[,.;:“]|$",
     "issue": r"(?:\S+\s+){0,3}?(?:statements?|warnings?|advisory|condemnations?|press\s+release)",
+    "release": r"(?:\S+\s+){0,3}?(?:statements?|press\s+release|communiqu|message|video)",
+    # "claimed responsibility" is an armed group's claim, never annotated
+    "claim": r"(?!\s*(?:(?:the\s+)?responsibility|credit)\b)",
     "accept": r"(?:\S+\s+){0,3}?that\b",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",

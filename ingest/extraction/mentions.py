@@ -65,7 +65,7 @@ _JOINT = re.compile(
     r"(?i:(?:(?:foreign|defen[cs]e|interior|prime|army|finance)\s+)?(?:sides|leaders|countries"
     r"|nations|governments|ministers|delegations|parties|presidents|secretaries|chiefs"
     r"|neighbou?rs|premiers|officials|dignitaries|counterparts|participants|members))\b"
-    r"|\b[Tt]he\s+(?:participants|group|quartet|trilateral|quadrilateral)\b"
+    r"|\b[Tt]he\s+(?:participants|quartet|trilateral|quadrilateral)\b"
 )
 # "his office said", "her spokesperson said": the person speaks through them.
 _POSSESSIVE_VOICE = re.compile(
