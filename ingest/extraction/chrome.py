@@ -38,11 +38,29 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+_BYLINE_DATE = re.compile(
+    r"(?i)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)?,?\s*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*,?\s+\d{4}"
+)
+
+
+def _blank_chrome(match: re.Match[str]) -> str:
+    """Blank a chrome line, but keep a date a byline carries ("By Staff Thursday, March 6,
+    2031"): it may be the page's only date."""
+    line = match.group(0)
+    date = _BYLINE_DATE.search(line) if re.match(r"\s*by\b", line, re.I) else None
+    if date is None:
+        return _blank(match)
+    keep = line[date.start() :].lstrip()
+    return re.sub(r"[^\n]", " ", line[: len(line) - len(keep)]) + keep
+
+
 def mask_chrome(text: str) -> str:
     """Take the document text and return a same-length copy with chrome replaced by spaces.
 
     Control characters are blanked too so later regexes see plain text.
     """
     view = _CONTROL.sub(" ", text)
-    view = _CHROME_LINE.sub(_blank, view)
+    view = _CHROME_LINE.sub(_blank_chrome, view)
     return _CREDIT_TAIL.sub(_blank, view)

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from . import dates as D
+from .lexicon import DOCUMENT_FORMS
 from .officials import tenure_years
 from .records import Draft
 from .reported import (
@@ -81,7 +82,9 @@ def date_zone(
     parts.append(outside[rel(first) : rel(last)])
     after = outside[rel(last) :]
     closes_before = any(qe <= cue_s for _, qe in spans)
-    if closes_before:
+    if attr.verb in DOCUMENT_FORMS:
+        pass  # "recorded 41 attacks in October": what follows a finding verb is the finding
+    elif closes_before:
         stop = after.find("“")
         parts.append(after if stop < 0 else after[:stop])
     else:

@@ -161,7 +161,7 @@ _TITLE_WORDS = tuple(
     """spokes minist secretar ambassador envoy coordinator advis chief director dg president
     senator governor general gen. mr ms dr admiral adm colonel captain capt commander chairman
     head leader police ssp dig charg consul commissioner brig maj col lt. analyst expert premier
-    professor speaker""".split()
+    professor speaker representative inspector officer marshal""".split()
 )
 _DOC_BY = re.compile(
     r",?\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",

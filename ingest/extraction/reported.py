@@ -274,6 +274,8 @@ def _subject(
         return None
     if form in DOCUMENT_FORMS and chosen.kind not in (DOC, INST, CAPNAME, GROUP_M, JOINT):
         return None  # people do not "find" or "record"; reports and institutions do
+    if form in DOCUMENT_FORMS and form.endswith("s") and chosen.kind != DOC:
+        return None  # "reports", "records", "shows": a noun unless a document "shows"
     if form in DOCUMENT_FORMS and (
         speaker.name in STATES or (chosen.kind == PRONOUN and speaker.kind != INSTITUTION)
     ):

@@ -63,6 +63,8 @@ _DATED_CAPTION = re.compile(
     r"|are\s+seen|shakes\s+hands|meets|talks)\b[^\n]{0,160},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
     r"|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.?$"
 )
+# "date 2031-03-06 LAKEPORT: Minister … said": a page's stamp before its lead, not a title.
+_DATED_LEAD = re.compile(r"(?i)date\s+(?:19|20)\d\d-\d\d-\d\d\s+[A-Z][A-Za-z ]{2,30}\s*[:—–-]\s")
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
 _MAX_UNIT = 2000
 _MAX_QUOTE_RUN = 3000  # an opening mark this far from any close is treated as stray
@@ -115,7 +117,7 @@ def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: 
     # A subhead in quotation marks ("‘Continuation of targeting innocent people’") ends
     # with a mark but no sentence: it is a headline, not a quotation.
     ends_sentence = (bare[-1:] in ".!?…:," or line.endswith(").")) if bare else False
-    if not seen_title and (not ends_sentence or len(words) <= 20):
+    if not seen_title and (not ends_sentence or len(words) <= 20) and not _DATED_LEAD.match(line):
         return TITLE
     if _BULLET.match(line):
         return BULLET

@@ -69,6 +69,12 @@ _AGGREGATE = re.compile(
     r"|fatalities|per\s*cent|percent|year-on-year)\b|%",
     re.I,
 )
+# "in October 2030", "during October" (the year the document's): a month's figures.
+_MONTH_PERIOD = re.compile(
+    rf"(?:\b(?P<in>in|during|for|through|throughout|of)\s+)?\b(?P<m>{_MONTH_NAMES})"
+    r"(?:\s+(?P<y>(?:19|20)\d\d))?\b(?!\s+\d{1,2}\b)(?!\s+this\s+year)",
+)
+_MONTHS_ORDER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _HALF = re.compile(r"\b(?P<h>first|second)\s+half\s+of\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SOURCE_REF = re.compile(
@@ -115,9 +121,16 @@ def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
         label = f"{y}-01/{y}-06" if m.group("h").lower() == "first" else f"{y}-07/{y}-12"
         found.append(_Period(label, m.start()))
         taken.append((m.start(), m.end()))
+    months = [(m.start(), m.end()) for m in _MONTH_PERIOD.finditer(sentence) if m.group("y")]
     for m in _YEAR_PERIOD.finditer(sentence):
-        if not any(s <= m.start("y") < e for s, e in taken):
+        if not any(s <= m.start("y") < e for s, e in taken + months):
             found.append(_Period(m.group("y"), m.start("y")))
+    for m in _MONTH_PERIOD.finditer(sentence):
+        year = m.group("y") or (str(ref_year) if ref_year and m.group("in") else None)
+        if year and not any(s <= m.start() < e for s, e in taken):
+            month = _MONTHS_ORDER.index(m.group("m").lower()[:3]) + 1
+            found.append(_Period(f"{year}-{month:02d}", m.start()))
+            taken.append((m.start(), m.end()))
     for m in _THIS_YEAR.finditer(sentence):
         # "in April this year" dates a release, it is not the period a figure covers.
         if ref_year is None or re.search(rf"(?:{_MONTH_NAMES})\s+$", sentence[: m.start()]):
@@ -146,8 +159,8 @@ def statistics(
     result: list[ExtractedStatistic] = []
     last: tuple[int, str | None, str | None] | None = None  # (paragraph, source, period)
     # A write-up of one monitor's report: its figures are that monitor's wherever they stand.
-    named = {_short(m.lastgroup) for m in _sources().finditer(view) if m.lastgroup}
-    single = len(named) == 1
+    fallback = document_source(view)
+    single = fallback is not None
     for start, end, para in sentences:
         sentence = view[start:end]
         if not _ANY_NUMBER.search(sentence):
@@ -163,6 +176,7 @@ def statistics(
                 source = last[1]
         if not periods and not source and not (continuing and last and last[2]):
             continue
+        source = source or fallback
         default_period = periods[0].label if periods else (last[2] if continuing and last else None)
         if _SINGLE_EVENT.search(sentence) and not _AGGREGATE.search(sentence):
             continue  # one attack's toll, even when the year is named

@@ -1,0 +1,120 @@
+"""Who speaks: pronouns, descriptions, possessives, spelling variants, institutions and eras.
+
+Invented texts written for these tests; real officials' names appear where the gazetteer (its
+tenures and aliases) is what is being tested.
+"""
+
+from datetime import date
+
+from ingest.extraction import extract
+
+
+def _speakers(text, published):
+    return [s.speaker for s in extract(text, published).statements]
+
+
+def test_he_is_the_sentence_subject_not_the_last_name_seen():
+    text = (
+        "Talks\n\n"
+        "Envoy Rafe Dunmore met Foreign Minister Oskar Bretton in the capital.\n\n"
+        "He said the two governments would meet again in the spring."
+    )
+    assert _speakers(text, date(2031, 3, 6)) == ["Rafe Dunmore"]
+
+
+def test_she_skips_a_man_named_in_between():
+    text = (
+        "Briefing\n\n"
+        "Spokeswoman Ines Carrow said the envoy Rafe Dunmore would travel on Friday.\n\n"
+        "She added that the visit would focus on border security."
+    )
+    assert _speakers(text, date(2031, 3, 6)) == ["Ines Carrow", "Ines Carrow"]
+
+
+def test_descriptions_refer_back_by_role():
+    text = (
+        "Visit\n\n"
+        "Prime Minister Shehbaz Sharif and Ambassador Donald Blome met in Islamabad.\n\n"
+        "The premier said Pakistan would not allow its soil to be used against anyone.\n\n"
+        "The envoy said the United States would keep supporting the police."
+    )
+    assert _speakers(text, date(2024, 5, 10)) == ["Shehbaz Sharif", "Donald Blome"]
+
+
+def test_an_unnamed_voice_answers_to_the_spokesperson_that_follows():
+    text = (
+        "Reaction\n\n"
+        "A State Department spokesperson, in an email, said: “We condemn this attack.”\n\n"
+        "“We stand with the families,” the spokesperson added."
+    )
+    assert _speakers(text, date(2031, 3, 6)) == ["U.S. Department of State"] * 2
+
+
+def test_a_possessive_is_never_the_speaker():
+    text = (
+        "Remarks\n\n"
+        "Responding to Minister Oskar Bretton's remarks, Envoy Rafe Dunmore said the talks "
+        "would continue."
+    )
+    assert _speakers(text, date(2031, 3, 6)) == ["Rafe Dunmore"]
+
+
+def test_spelling_variants_resolve_to_the_official():
+    text = (
+        "Briefing\n\n"
+        "State Department spokesperson Mathew Miller said the United States would help.\n\n"
+        "Foreign Minister Shah Mehmood Qureshi said the talks were useful."
+    )
+    assert _speakers(text, date(2024, 5, 10)) == ["Matthew Miller", "Shah Mahmood Qureshi"]
+
+
+def test_one_canonical_name_per_institution_whatever_the_wording():
+    wordings = ["The US Embassy in Islamabad", "The United States Embassy", "The American Embassy"]
+    for wording in wordings:
+        text = f"Statement\n\n{wording} said it was deeply saddened by the attack."
+        assert _speakers(text, date(2024, 5, 10)) == ["U.S. Embassy Islamabad"], wording
+
+
+def test_roles_follow_the_era_of_the_document():
+    text = "Briefing\n\nSpokesperson John Kirby said the talks had gone well."
+    (early,) = extract(text, date(2016, 5, 10)).statements
+    (late,) = extract(text, date(2023, 5, 10)).statements
+    assert early.speaker == late.speaker == "John Kirby"
+    assert early.speaker_org == "U.S. Department of State"
+    assert late.speaker_org != "U.S. Department of State"
+
+
+def test_her_office_speaks_for_her():
+    text = (
+        "EU reaction\n\n"
+        "High Representative Catherine Ashton is following reports of the incident closely.\n\n"
+        "“She supports a full investigation,” her office said."
+    )
+    assert _speakers(text, date(2011, 11, 27)) == ["Catherine Ashton"]
+
+
+def test_several_states_speak_together():
+    text = (
+        "Trilateral meeting\n\n"
+        "Pakistan, China and Afghanistan reiterated their resolve to fight terrorism."
+    )
+    (stmt,) = extract(text, date(2031, 3, 6)).statements
+    assert stmt.speaker == "Pakistan, China and Afghanistan"
+
+
+def test_a_police_source_and_a_rescue_official_speak_by_title():
+    text = (
+        "Blast in Quetta\n\n"
+        "Senior Superintendent of Police Operations Naveed Kharal told reporters the blast "
+        "seemed to be a suicide attack.\n\n"
+        "Rescue service head Zeeshan said the injured were taken to the civil hospital."
+    )
+    assert _speakers(text, date(2031, 3, 6)) == ["Naveed Kharal", "Zeeshan"]
+
+
+def test_the_afghan_government_before_and_after_august_2021():
+    text = "Kabul reacts\n\nThe Afghan government said it would not allow attacks on neighbours."
+    (before,) = extract(text, date(2019, 5, 10)).statements
+    (after,) = extract(text, date(2023, 5, 10)).statements
+    assert before.speaker == "Government of Afghanistan"
+    assert after.speaker == "Afghan Taliban government"

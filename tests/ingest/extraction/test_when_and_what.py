@@ -1,0 +1,136 @@
+"""When statements were said, what they commit to, which groups and figures they name.
+
+Invented texts written for these tests (real group names, invented people and outlets).
+"""
+
+from datetime import date
+
+from ingest.extraction import extract
+from ingest.extraction.classify import is_pledge, topics
+
+
+def _dates(text, published=None):
+    return [(s.said_on, s.date_basis) for s in extract(text, published).statements]
+
+
+def test_weekdays_and_yesterday_count_back_from_the_page_stamp():
+    text = (
+        "date 2031-03-06 LAKEPORT: Minister Sefa Lund said on Tuesday that the border would "
+        "reopen.\n\n"
+        "Envoy Rafe Dunmore said yesterday that talks would go on."
+    )
+    assert _dates(text) == [("2031-03-04", "own"), ("2031-03-05", "own")]
+
+
+def test_a_published_line_and_a_date_only_line_date_the_page():
+    for head in (
+        "Published March 6, 2031",
+        "Thursday, March 6, 2031",
+        "By Staff Thursday, March 6, 2031",
+    ):
+        text = f"Border talks\n\n{head}\n\nMinister Sefa Lund said on Monday that talks went well."
+        assert _dates(text) == [("2031-03-03", "own")], head
+
+
+def test_last_updated_is_only_a_last_resort():
+    text = (
+        "Border talks\n\nLast Updated 03 May 2035\n\n(Published 6 March 2031)\n\n"
+        "Minister Sefa Lund said on Monday that talks went well."
+    )
+    assert _dates(text) == [("2031-03-03", "own")]
+
+
+def test_last_week_is_never_a_day():
+    text = "Title\n\nMinister Sefa Lund said last week that the posts would stay."
+    ((said_on, basis),) = _dates(text, date(2031, 3, 20))
+    assert said_on == "2031-03" and basis == "own"
+
+
+def test_a_statement_about_last_weeks_attack_is_dated_when_said():
+    text = "Title\n\nEnvoy Rafe Dunmore on Wednesday condemned last week's attack on the post."
+    assert _dates(text, date(2031, 3, 6)) == [("2031-03-05", "own")]
+
+
+def test_a_future_weekday_counts_forward():
+    text = (
+        "Title\n\nThe Lakeport Institute for Peace said its review, slated for release on "
+        "Tuesday, would show a fall in attacks."
+    )
+    (stmt,) = extract(text, date(2031, 3, 6)).statements
+    assert stmt.said_on == "2031-03-06"  # said on the page's day, not on Tuesday's release
+    from ingest.extraction import dates as D
+
+    m = list(D.DATE_PHRASE.finditer("slated for release on Tuesday"))[-1]
+    assert D.resolve(m, D.Ref(date(2031, 3, 6), "day")).day == date(2031, 3, 11)
+
+
+def test_statements_without_a_clue_take_the_news_day_of_a_dated_page():
+    text = (
+        "Blast in Quetta\n\n"
+        "At least nine people were killed in a blast on Saturday, a police officer said.\n\n"
+        "Minister Sefa Lund condemned the blast."
+    )
+    assert _dates(text, date(2031, 3, 8)) == [("2031-03-08", "own"), ("2031-03-08", "news day")]
+
+
+def test_a_monthly_report_speaks_the_month_after_its_period():
+    text = (
+        "Attacks fell in October\n\n"
+        "The Pakistan Institute for Conflict and Security Studies recorded 41 attacks in "
+        "October 2030, its monthly report said.\n\n"
+        "The report found that 12 of them were in Balochistan."
+    )
+    assert {d for d, _ in _dates(text)} == {"2030-11"}
+
+
+def test_pledges_are_the_speakers_own_commitments():
+    assert is_pledge("We are going to keep working with Pakistan on the border.")
+    assert is_pledge("The government will root out terrorism from the province.")
+    assert is_pledge("We stand ready to provide assistance if asked.")
+    assert is_pledge("There is no way we are going to allow bases on our soil.")
+    assert not is_pledge("We appreciate Pakistan's pledge of full cooperation.")
+    assert not is_pledge("The United States stands with the people of Pakistan.")
+    assert not is_pledge("Militant groups continue to maintain ties across the border.")
+
+
+def test_topic_cues_match_words_not_word_endings():
+    assert "counter-IED" not in topics("Attacks intensified after the cell was identified.")
+    assert "counter-IED" in topics("Work on counter-IED training will go on.")
+    assert topics("We will keep our commitment on energy prices.") == []
+
+
+def test_armed_groups_under_their_canonical_names():
+    text = (
+        "Title\n\n"
+        "Officials said Fitna al-Khawarij and the Majeed Brigade of the BLA were behind the "
+        "attacks, while Jaish-e-Mohammad and Lashkar-e-Taiba were not.\n\n"
+        "Tehreek‑e‑Taliban Pakistan (with non-breaking hyphens) and al-Qa’ida were named too."
+    )
+    groups = extract(text, date(2031, 3, 6)).organizations
+    assert {"TTP", "Majeed Brigade", "BLA", "Jaish-e-Mohammed", "Lashkar-e-Tayyiba"} <= set(groups)
+    assert "al-Qaida" in groups
+
+
+def test_a_single_attacks_toll_is_kept_with_its_source():
+    text = (
+        "Blast in Quetta\n\n"
+        "At least sixteen people were killed and 30 injured in a blast on Saturday, a police "
+        "officer said.\n\n"
+        "The ISPR said the troops killed seven militants in the follow-up operation."
+    )
+    stats = {s.value: (s.metric, s.source) for s in extract(text, date(2031, 3, 8)).statistics}
+    assert stats[16.0][1] == "police officer" and "killed" in stats[16.0][0]
+    assert stats[30.0][0].endswith("injured")
+    assert stats[7.0][1] == "ISPR"
+
+
+def test_a_report_write_ups_figures_are_the_reports_wherever_they_stand():
+    text = (
+        "Violence falls\n\n"
+        "The Center for Research and Security Studies released its report for the second "
+        "quarter of 2030.\n\n"
+        "It recorded 240 violent incidents in the quarter.\n\n"
+        "Balochistan saw 61 attacks, and security forces lost 65 soldiers."
+    )
+    stats = {s.value: s.source for s in extract(text, date(2030, 7, 10)).statistics}
+    assert stats[240.0] == stats[61.0] == stats[65.0] == "CRSS"
