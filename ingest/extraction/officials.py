@@ -185,10 +185,10 @@ def known_surnames() -> frozenset[str]:
     return frozenset(tables()["by_surname"]) - COMMON_SURNAMES
 
 
-_FEMALE_TITLE = re.compile(
-    r"(?i)\b(?:ms|mrs|miss|madam|madame|spokeswoman|chairwoman|congresswoman|lady)\b"
-)
-_MALE_TITLE = re.compile(r"(?i)\b(?:mr|sir|spokesman|chairman|congressman)\b")
+_FEMALE_TITLE = re.compile(r"(?i)\b(?:ms|mrs|miss|madam|madame|lady|begum)\b")
+_MALE_TITLE = re.compile(r"(?i)\b(?:mr|sir)\b")
+# Newspapers write "spokesman" for women too: a weak cue, after first names.
+_FEMALE_ROLE = re.compile(r"(?i)\b(?:spokeswoman|chairwoman|congresswoman)\b")
 # First names of women in this field's news, for "she" when no title says it.
 _FEMALE_NAMES = frozenset(
     """
@@ -202,7 +202,8 @@ _FEMALE_NAMES = frozenset(
 
 
 def gender_of(mention_text: str, name: str) -> str:
-    """ "f" or "m" for a person, from a title in the mention, the gazetteer or a first name."""
+    """ "f" or "m" for a person: an honorific in the mention, the gazetteer, a woman's first
+    name, a feminine role word; else "m" for a full name, "" when nothing tells."""
     if _FEMALE_TITLE.search(mention_text):
         return "f"
     if _MALE_TITLE.search(mention_text):
@@ -211,7 +212,7 @@ def gender_of(mention_text: str, name: str) -> str:
     if official is not None and official.gender:
         return official.gender
     first = name.split()[0].lower() if name.split() else ""
-    if first in _FEMALE_NAMES:
+    if first in _FEMALE_NAMES or _FEMALE_ROLE.search(mention_text):
         return "f"
     return "m" if official is not None or len(name.split()) > 1 else ""
 

@@ -156,7 +156,7 @@ class Resolver:
             self.last_person = speaker
             cue = gender_of(mention.text, speaker.name)
             if cue:
-                self.gender.setdefault(speaker.name, cue)
+                self.gender[speaker.name] = self.gender.get(speaker.name) or cue
         elif mention.kind == DOC or (speaker.role and speaker.kind == INSTITUTION):
             key = (mention.extra.get("doc") or speaker.role or "").lower()
             for k in {key, "document"}:

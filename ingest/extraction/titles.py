@@ -100,11 +100,11 @@ def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     # "Spokesman of the Islamic Emirate of Afghanistan, Mawlavi Zabihullah Mujahid"
     of_org = (
         r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*"
-        r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.-]*){0,6})?"
+        r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.-]*){0,6})"
     )
     title = re.compile(rf"\b(?P<title>{TITLE})\b")
     rest = re.compile(
-        rf"{qualifier}{of_org},?\s+"
+        rf"{qualifier}(?:{of_org},)?,?\s+"
         rf"(?:(?i:mr|ms|mrs|dr|gen|general|lt\.?\s+gen|maj\.?\s+gen|rear\s+adm(?:iral)?"
         rf"|adm(?:iral)?|ambassador|brig|col|capt)\.?\s+)?(?:{HONORIFIC}\s+)?(?P<name>{NAME})"
     )
