@@ -117,13 +117,20 @@ def normalize_quotes(view: str) -> str:
 
 
 def _singles(view: str, chars: list[str]) -> None:
-    """Turn ‘…’ and '…' pairs used as quotation marks into double marks, in place."""
+    """Turn ‘…’ and '…' pairs used as quotation marks into double marks, in place; a single
+    pair inside a double quotation is a quotation within the quotation and stays as it is."""
     i = 0
     n = len(view)
+    inside = False
     while i < n:
         ch = view[i]
+        if chars[i] == "“":
+            inside = True
+        elif chars[i] == "”" or ch == "\n":
+            inside = False
         if (
-            ch in "‘'"
+            not inside
+            and ch in "‘'"
             and (i == 0 or view[i - 1] in _OPEN_BEFORE)
             and i + 1 < n
             and view[i + 1].isalpha()
