@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
@@ -15,7 +14,7 @@ from .mentions import NAMED as NAMED_MENTION
 from .mentions import SURNAME as SURNAME_MENTION
 from .mentions import TITLED as TITLED_MENTION
 from .officials import STATES
-from .quotes import outside_quotes, quote_spans, quoted_share, unclosed_at_end
+from .quotes import outside_quotes, quote_spans, quoted_share
 from .records import Draft, attribution_basis, direct_statement, trim
 from .reference import lead_day
 from .reported import (
@@ -27,7 +26,7 @@ from .reported import (
     subject_capable,
 )
 from .resolver import Resolver
-from .sentences import BODY, Paragraph, Unit, split_units
+from .sentences import BODY, Paragraph, Unit
 from .types import (
     ATTRIBUTION_CONFIDENCE,
     CONTINUATION,
@@ -38,49 +37,6 @@ from .types import (
     Speaker,
 )
 from .words import speaker_words
-
-_ATTRIBUTION_ONLY = re.compile(r"^[^\"“”]{0,160}$")
-
-
-def sentence_units(view: str, paras: list[Paragraph]) -> list[Unit]:
-    """Sentence units of all paragraphs, with quotations running over paragraphs merged."""
-    units: list[Unit] = []
-    for pi, p in enumerate(paras):
-        for u in split_units(view, p.start, p.end):
-            u.para = pi
-            units.append(u)
-    merged: list[Unit] = []
-    for u in units:
-        prev = merged[-1] if merged else None
-        if prev is not None and _continues(view, paras, prev, u):
-            prev.end = u.end
-            continue
-        merged.append(u)
-    return merged
-
-
-def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
-    """Tell whether unit ``u`` belongs to ``prev``: a quote running on, or a bare "he said."."""
-    if paras[prev.para].kind != BODY or paras[u.para].kind != BODY:
-        return False
-    if prev.para != u.para:
-        # The paragraph the previous unit ends in (a quotation may already run over several)
-        # must leave its quotation open, and this one reopen it.
-        last = paras[bisect.bisect_right([p.start for p in paras], prev.end - 1) - 1]
-        opens = view[u.start : u.start + 1] in ("“", '"')
-        return opens and unclosed_at_end(view, last.start, last.end)
-    tail = view[prev.start : prev.end].rstrip()
-    piece = view[u.start : u.end]
-    if not tail.endswith(("”", '"', "”.", '".')) or not _ATTRIBUTION_ONLY.match(piece):
-        return False
-    words = piece.split()
-    return (
-        len(words) <= 14
-        and " that " not in piece
-        and bool(
-            re.search(r"\b(?:said|says|added|stated|told|noted|explained|continued|wrote)\b", piece)
-        )
-    )
 
 
 def article_statements(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
+from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
 
 TITLED, NAMED, INST, DOC, GROUP_M, SURNAME, PRONOUN, ROLE_NOUN, CAPNAME, JOINT, UNNAMED = (
@@ -72,37 +73,7 @@ _POSSESSIVE_VOICE = re.compile(
     r"\b(?P<pro>[Hh]is|[Hh]er|[Ii]ts)\s+(?:office|spokes(?:person|man|woman)|aides?"
     r"|press\s+(?:office|secretary|wing)|media\s+(?:office|wing)|team|camp)\b"
 )
-# "the Saudi Ministry of Foreign Affairs", "Saudi Arabia's Foreign Ministry", "the Foreign
-# Ministry of Iraq": another country's foreign ministry (Pakistan's is in the gazetteer).
-_COUNTRY_OF = {
-    "Saudi": "Saudi Arabia", "Saudi Arabia": "Saudi Arabia", "Iraqi": "Iraq", "Iraq": "Iraq",
-    "Iranian": "Iran", "Iran": "Iran", "Turkish": "Turkey", "Turkey": "Turkey",
-    "Türkiye": "Turkey", "Turkiye": "Turkey", "Qatari": "Qatar", "Qatar": "Qatar",
-    "Emirati": "United Arab Emirates", "UAE": "United Arab Emirates", "Russian": "Russia",
-    "Russia": "Russia", "Japanese": "Japan", "Japan": "Japan", "French": "France",
-    "France": "France", "German": "Germany", "Germany": "Germany", "Bangladeshi": "Bangladesh",
-    "Bangladesh": "Bangladesh", "Egyptian": "Egypt", "Egypt": "Egypt", "Afghan": "Afghanistan",
-    "Afghanistan": "Afghanistan", "Kuwaiti": "Kuwait", "Kuwait": "Kuwait", "Bahraini": "Bahrain",
-    "Omani": "Oman", "Jordanian": "Jordan", "Malaysian": "Malaysia", "Indonesian": "Indonesia",
-    "Uzbek": "Uzbekistan", "Kazakh": "Kazakhstan", "Tajik": "Tajikistan",
-    "Sri Lankan": "Sri Lanka", "Nepalese": "Nepal", "Azerbaijani": "Azerbaijan",
-    "Canadian": "Canada", "Australian": "Australia",
-    "Italian": "Italy", "Spanish": "Spain", "Dutch": "Netherlands", "Norwegian": "Norway",
-}  # fmt: skip
-_COUNTRY_ALT = "|".join(sorted(_COUNTRY_OF, key=len, reverse=True))
-_MINISTRY = r"(?:Ministry\s+of\s+Foreign\s+Affairs|[Ff]oreign\s+[Mm]inistry|Foreign\s+Office|MOFA)"
-_FOREIGN_MINISTRY = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<nat>{_COUNTRY_ALT})(?:'s|’s)?\s+{_MINISTRY}\b"
-    rf"|\b(?:[Tt]he\s+)?{_MINISTRY}\s+of\s+(?:the\s+)?(?:Kingdom\s+of\s+|Republic\s+of\s+)?"
-    rf"(?P<country>{_COUNTRY_ALT})\b"
-)
-# "Pakistan, China and Afghanistan reiterated": several states speaking together.
-_STATE = (
-    r"(?:the\s+)?(?:United\s+States|US|U\.S\.|Pakistan|Afghanistan|China|India|Iran|Russia"
-    r"|Saudi\s+Arabia|Turkey|Qatar|UAE|United\s+Arab\s+Emirates|Iraq|France|Britain|UK"
-    r"|United\s+Kingdom|Islamabad|Washington|Kabul|Beijing|New\s+Delhi|Tehran|Moscow)"
-)
-_STATES_TOGETHER = re.compile(rf"\b{_STATE}(?:\s*,\s*{_STATE})*,?\s+and\s+{_STATE}\b")
+
 _INST_NOUN = re.compile(
     r"\b[Tt]he\s+(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
     r"|military|army|council|commission|agency|mission|consulate|government|administration"
@@ -221,15 +192,15 @@ def find_mentions(
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     for m in _JOINT.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0)))
-    for m in _STATES_TOGETHER.finditer(view, start, end):
+    for m in STATES_TOGETHER.finditer(view, start, end):
         found.append(
             Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0), extra={"states": 1})
         )
     for m in _POSSESSIVE_VOICE.finditer(view, start, end):
         pro = {"his": "he", "her": "she", "its": "it"}[m.group("pro").lower()]
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0), extra={"as": pro}))
-    for m in _FOREIGN_MINISTRY.finditer(view, start, end):
-        country = _COUNTRY_OF[m.group("nat") or m.group("country")]
+    for m in FOREIGN_MINISTRY.finditer(view, start, end):
+        country = country_of(m.group("nat") or m.group("country"))
         name = f"Ministry of Foreign Affairs of {country}"
         extra = {"generated": 1}
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from .articles import article_statements, sentence_units
+from .articles import article_statements
 from .casualties import casualties
 from .chrome import mask_chrome
 from .entities import group_mentions, groups_between, places, upper_places
 from .issued import issued_statements, issuer_of
 from .quotes import normalize_quotes
 from .reference import document_reference, report_month
-from .sentences import BODY, TITLE, paragraphs
+from .sentences import BODY, TITLE, paragraphs, sentence_units
 from .statistics import statistics
 from .transcripts import date_from_lead, header_people, speaker_of, transcript_statements
 from .turns import monologue_start, turns

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from .quotes import unclosed_at_end
 
 BODY, TITLE, HEADLINE, CAPTION, BULLET = "body", "title", "headline", "caption", "bullet"
 
@@ -213,3 +216,47 @@ def _is_boundary(view: str, i: int, end: int) -> bool:
         return False
     # Initialisms such as "U.S." or a single initial "J." rarely end a sentence in news copy.
     return not re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token)
+
+
+_ATTRIBUTION_ONLY = re.compile(r"^[^\"“”]{0,160}$")
+
+
+def sentence_units(view: str, paras: list[Paragraph]) -> list[Unit]:
+    """Sentence units of all paragraphs, with quotations running over paragraphs merged."""
+    units: list[Unit] = []
+    for pi, p in enumerate(paras):
+        for u in split_units(view, p.start, p.end):
+            u.para = pi
+            units.append(u)
+    merged: list[Unit] = []
+    for u in units:
+        prev = merged[-1] if merged else None
+        if prev is not None and _continues(view, paras, prev, u):
+            prev.end = u.end
+            continue
+        merged.append(u)
+    return merged
+
+
+def _continues(view: str, paras: list[Paragraph], prev: Unit, u: Unit) -> bool:
+    """Tell whether unit ``u`` belongs to ``prev``: a quote running on, or a bare "he said."."""
+    if paras[prev.para].kind != BODY or paras[u.para].kind != BODY:
+        return False
+    if prev.para != u.para:
+        # The paragraph the previous unit ends in (a quotation may already run over several)
+        # must leave its quotation open, and this one reopen it.
+        last = paras[bisect.bisect_right([p.start for p in paras], prev.end - 1) - 1]
+        opens = view[u.start : u.start + 1] in ("“", '"')
+        return opens and unclosed_at_end(view, last.start, last.end)
+    tail = view[prev.start : prev.end].rstrip()
+    piece = view[u.start : u.end]
+    if not tail.endswith(("”", '"', "”.", '".')) or not _ATTRIBUTION_ONLY.match(piece):
+        return False
+    words = piece.split()
+    return (
+        len(words) <= 14
+        and " that " not in piece
+        and bool(
+            re.search(r"\b(?:said|says|added|stated|told|noted|explained|continued|wrote)\b", piece)
+        )
+    )

@@ -1,0 +1,42 @@
+"""States as speakers: several states together, and other countries' foreign ministries."""
+
+from __future__ import annotations
+
+import re
+
+# "the Saudi Ministry of Foreign Affairs", "Saudi Arabia's Foreign Ministry", "the Foreign
+# Ministry of Iraq": another country's foreign ministry (Pakistan's is in the gazetteer).
+_COUNTRY_OF = {
+    "Saudi": "Saudi Arabia", "Saudi Arabia": "Saudi Arabia", "Iraqi": "Iraq", "Iraq": "Iraq",
+    "Iranian": "Iran", "Iran": "Iran", "Turkish": "Turkey", "Turkey": "Turkey",
+    "Türkiye": "Turkey", "Turkiye": "Turkey", "Qatari": "Qatar", "Qatar": "Qatar",
+    "Emirati": "United Arab Emirates", "UAE": "United Arab Emirates", "Russian": "Russia",
+    "Russia": "Russia", "Japanese": "Japan", "Japan": "Japan", "French": "France",
+    "France": "France", "German": "Germany", "Germany": "Germany", "Bangladeshi": "Bangladesh",
+    "Bangladesh": "Bangladesh", "Egyptian": "Egypt", "Egypt": "Egypt", "Afghan": "Afghanistan",
+    "Afghanistan": "Afghanistan", "Kuwaiti": "Kuwait", "Kuwait": "Kuwait", "Bahraini": "Bahrain",
+    "Omani": "Oman", "Jordanian": "Jordan", "Malaysian": "Malaysia", "Indonesian": "Indonesia",
+    "Uzbek": "Uzbekistan", "Kazakh": "Kazakhstan", "Tajik": "Tajikistan",
+    "Sri Lankan": "Sri Lanka", "Nepalese": "Nepal", "Azerbaijani": "Azerbaijan",
+    "Canadian": "Canada", "Australian": "Australia",
+    "Italian": "Italy", "Spanish": "Spain", "Dutch": "Netherlands", "Norwegian": "Norway",
+}  # fmt: skip
+_COUNTRY_ALT = "|".join(sorted(_COUNTRY_OF, key=len, reverse=True))
+_MINISTRY = r"(?:Ministry\s+of\s+Foreign\s+Affairs|[Ff]oreign\s+[Mm]inistry|Foreign\s+Office|MOFA)"
+FOREIGN_MINISTRY = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_COUNTRY_ALT})(?:'s|’s)?\s+{_MINISTRY}\b"
+    rf"|\b(?:[Tt]he\s+)?{_MINISTRY}\s+of\s+(?:the\s+)?(?:Kingdom\s+of\s+|Republic\s+of\s+)?"
+    rf"(?P<country>{_COUNTRY_ALT})\b"
+)
+# "Pakistan, China and Afghanistan reiterated": several states speaking together.
+_STATE = (
+    r"(?:the\s+)?(?:United\s+States|US|U\.S\.|Pakistan|Afghanistan|China|India|Iran|Russia"
+    r"|Saudi\s+Arabia|Turkey|Qatar|UAE|United\s+Arab\s+Emirates|Iraq|France|Britain|UK"
+    r"|United\s+Kingdom|Islamabad|Washington|Kabul|Beijing|New\s+Delhi|Tehran|Moscow)"
+)
+STATES_TOGETHER = re.compile(rf"\b{_STATE}(?:\s*,\s*{_STATE})*,?\s+and\s+{_STATE}\b")
+
+
+def country_of(word: str) -> str:
+    """The country a nationality or country word names ("Saudi" -> "Saudi Arabia")."""
+    return _COUNTRY_OF[word]
