@@ -65,6 +65,7 @@ def article_statements(
     # institution whose press release an article reproduces ("According to a press release
     # issued by the ISPR, … ").
     owner = issuer if issuer is not None and issuer.side != "joint" else None
+    unnamed: tuple[int, Draft] | None = None  # "a police officer said", to be named next
     if issuer is not None:
         resolver.adopt_issuer(issuer)
     for idx, u in enumerate(units):
@@ -130,6 +131,7 @@ def article_statements(
         for m in mentions:
             resolver.observe(m)
         _note_salient(view, u, mentions, made, resolver)
+        unnamed = _name_the_unnamed(unnamed, idx, mentions, made, resolver)
         drafts.extend(made)
         # A bare quotation right after someone's statement is theirs ("X said Y. “…”").
         if made and (made[-1].stmt.direct or made[-1].speaker.kind == PERSON):
@@ -207,6 +209,49 @@ def _note_salient(
             if speaker is not None:
                 resolver.note_salient(speaker)
             return
+
+
+def _name_the_unnamed(
+    unnamed: tuple[int, Draft] | None,
+    idx: int,
+    mentions: list[Mention],
+    made: list[Draft],
+    resolver: Resolver,
+) -> tuple[int, Draft] | None:
+    """ "…, a police officer said." then "Senior Superintendent Mohammad Baloch told …": the
+    officer named in the next sentence or two is the one who spoke. Returns what is still
+    waiting for a name."""
+    if unnamed is not None and idx - unnamed[0] <= 2:
+        draft = unnamed[1]
+        for m in mentions:
+            if m.kind != TITLED_MENTION:
+                continue
+            person = resolver.resolve(m)
+            if person is not None and _fits_voice(draft.speaker, person):
+                draft.speaker = person
+                draft.stmt.speaker, draft.stmt.speaker_kind = person.name, person.kind
+                draft.stmt.speaker_org, draft.stmt.speaker_role = person.org, person.role
+                draft.stmt.speaker_side = person.side
+                draft.stmt.attribution = "description"
+                draft.stmt.confidence = ATTRIBUTION_CONFIDENCE["description"]
+                return None
+    for d in made:
+        if d.stmt.attribution in ("group", "inferred") and d.speaker.kind != PERSON:
+            return idx, d
+    return unnamed if unnamed is not None and idx - unnamed[0] <= 2 else None
+
+
+def _fits_voice(voice: Speaker, person: Speaker) -> bool:
+    """Whether a named person can be the unnamed voice ("a police officer", "a top State
+    Department official"): the voice's institution or kind of office matches theirs."""
+    words = set(re.findall(r"[a-z]+", (voice.name + " " + (voice.role or "")).lower()))
+    held = ((person.role or "") + " " + (person.org or "")).lower()
+    if words & {"police", "officer"}:
+        return bool(re.search(r"police|superintendent|ssp|inspector|dig|officer|sho", held))
+    if voice.kind == "institution":
+        return voice.name.lower() in held or (person.org or "") == voice.name
+    generic = {"a", "an", "the", "official", "officials", "senior", "top"}
+    return bool((words - generic) & set(held.split()))
 
 
 def _shift(m: Mention, offset: int) -> Mention:

@@ -118,3 +118,12 @@ def test_the_afghan_government_before_and_after_august_2021():
     (after,) = extract(text, date(2023, 5, 10)).statements
     assert before.speaker == "Government of Afghanistan"
     assert after.speaker == "Afghan Taliban government"
+
+
+def test_an_unnamed_officer_named_in_the_next_sentence_is_that_officer():
+    text = (
+        "Blast in Quetta\n\n"
+        "At least nine people were killed in the blast, a police officer said.\n\n"
+        "Senior Superintendent of Police Naveed Kharal told reporters the toll could rise."
+    )
+    assert _speakers(text, date(2031, 3, 8)) == ["Naveed Kharal", "Naveed Kharal"]
