@@ -31,7 +31,8 @@ _OUTCOME = (
 # "16 people were killed", "seven khwarij were sent to hell", "30 injured", "six terrorists".
 _COUNT_THEN_OUTCOME = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,-])(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
-    rf"(?P<who>(?:\s+[\w’'-]+){{0,4}}?)\s+(?:(?:were|was|have\s+been|had\s+been|got|are)\s+)?"
+    rf"(?P<who>(?:\s+[\w’'/-]+){{0,4}}?)(?:,[^,.;“”]{{1,60}},)?\s+"
+    rf"(?:(?:were|was|have\s+been|had\s+been|got|are)\s+)?"
     rf"(?P<outcome>{_OUTCOME})\b",
     re.I,
 )

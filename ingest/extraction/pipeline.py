@@ -11,7 +11,7 @@ from .entities import group_mentions, groups_between, places, upper_places
 from .issued import issued_statements, issuer_of
 from .quotes import normalize_quotes
 from .reference import document_reference, report_month
-from .sentences import BODY, TITLE, paragraphs, sentence_units
+from .sentences import BODY, BULLET, TITLE, paragraphs, sentence_units
 from .statistics import statistics
 from .transcripts import date_from_lead, header_people, speaker_of, transcript_statements
 from .turns import monologue_start, turns
@@ -35,7 +35,9 @@ def extract(text: str, published: date | None = None) -> Extraction:
     transcript = turns(view, upper_places())
     monologue = monologue_start(view, [(p.start, p.end) for p in paras])
     units = sentence_units(view, paras)
-    body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind == BODY)}
+    # Figures are read in the body and in bullet lists (a report's monthly breakdown).
+    counted = (BODY, BULLET)
+    body_index = {pi: n for n, pi in enumerate(i for i, p in enumerate(paras) if p.kind in counted)}
     sentences = [(u.start, u.end, body_index[u.para]) for u in units if u.para in body_index]
     result.statistics = statistics(view, sentences, ref.day.year if ref else None)
     report = report_month([s.period for s in result.statistics if s.period], ref)

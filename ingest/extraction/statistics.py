@@ -33,9 +33,10 @@ _QUAL = (
     r"|as\s+many\s+as|up\s+to|some"
 )
 _METRIC_NOUN = (
-    r"incidents|attacks|fatalities|deaths|people|civilians|personnel|soldiers|injuries|injured"
-    r"|killed|terrorists|militants|officers|policemen|DSPs|operations|casualties|cases|troops"
-    r"|acts|persons|lives|wounded"
+    r"incidents|attacks|fatalities|deaths|people|civilians?|personnel|soldiers|injuries|injured"
+    r"|killed|terrorists?|militants?|officers|policemen|DSPs|operations|casualties|cases|troops"
+    r"|acts|persons|lives|wounded|insurgents|terrorists/insurgents|abductions|kidnappings"
+    r"|arrests|bombings|blasts|suicide\s+attacks"
 )
 FIGURE = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w.-])(?P<num>{_NUM})(?![\w-]|\.\d)"
