@@ -13,7 +13,7 @@ from .mentions import INST as INST_MENTION
 from .mentions import NAMED as NAMED_MENTION
 from .mentions import SURNAME as SURNAME_MENTION
 from .mentions import TITLED as TITLED_MENTION
-from .officials import STATES
+from .officials import JOINT_STATEMENT, STATES
 from .quotes import outside_quotes, quote_spans, quoted_share
 from .records import Draft, attribution_basis, direct_statement, trim
 from .reference import lead_day
@@ -27,6 +27,8 @@ from .reported import (
 )
 from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit
+from .states import joint_name
+from .statistics import document_source
 from .types import (
     ATTRIBUTION_CONFIDENCE,
     CONTINUATION,
@@ -68,6 +70,7 @@ def article_statements(
     unnamed: tuple[int, Draft] | None = None  # "a police officer said", to be named next
     if issuer is not None:
         resolver.adopt_issuer(issuer)
+    _document_context(view, paras, resolver)
     for idx, u in enumerate(units):
         spans = quote_spans(view, u.start, u.end)
         outside = outside_quotes(view, u.start, u.end, spans)
@@ -194,11 +197,34 @@ def _extend(text: str, draft: Draft, end: int) -> None:
     stmt.is_pledge = is_pledge(stmt.text)
 
 
+_JOINT_TALK = re.compile(
+    r"(?i)joint\s+statement|trilateral|quadrilateral|foreign\s+ministers|dialogue"
+)
+
+
+def _document_context(view: str, paras: list[Paragraph], resolver: Resolver) -> None:
+    """What a document's "both sides" and "a new report" mean: the joint statement of the
+    parties its opening names (when they are not the United States and Pakistan alone), and
+    the one monitor whose figures it reports."""
+    head = " ".join(view[p.start : p.end] for p in paras[:4])
+    if _JOINT_TALK.search(head):
+        name = joint_name(head)
+        if name != JOINT_STATEMENT:
+            resolver.default_joint = name
+    short = document_source(view)
+    if short is not None:
+        found = resolver.resolve(Mention(0, 0, INST_MENTION, short, name=short))
+        if found is not None:
+            resolver.default_report = found
+
+
 def _note_salient(
     view: str, u: Unit, mentions: list[Mention], made: list[Draft], resolver: Resolver
 ) -> None:
     """Who "he" or "she" can mean next: this unit's speakers, else the person its sentence
     is about (the first person named in subject position)."""
+    people = [resolver.resolve(m) for m in mentions if m.kind in (TITLED_MENTION, NAMED_MENTION)]
+    resolver.note_pair([p for p in people if p is not None])
     if made:
         for d in made:
             resolver.note_salient(d.speaker)

@@ -12,6 +12,7 @@ from .officials import (
     person_by_surname,
 )
 from .sentences import BODY, Paragraph, Unit
+from .states import joint_name
 from .types import (
     INSTITUTION,
     PERSON,
@@ -35,38 +36,6 @@ _ISSUER_PERSON = re.compile(
     r"(?P<role>(?:Principal\s+)?(?:Deputy\s+)?(?:Department\s+)?Spokesperson"
     r"|Secretary of State)\s*$"
 )
-
-
-_COUNTRIES = (
-    ("United States", r"United\s+States|U\.S\.|\bUS\b|America"),
-    ("Pakistan", r"Pakistan"),
-    ("China", r"China|Chinese"),
-    ("Afghanistan", r"Afghanistan|Afghan"),
-    ("India", r"India"),
-    ("Iran", r"Iran"),
-    ("Russia", r"Russia"),
-    ("Turkey", r"Turkey|T[uü]rkiye"),
-    ("Qatar", r"Qatar"),
-    ("Saudi Arabia", r"Saudi"),
-    ("United Kingdom", r"United\s+Kingdom|\bUK\b|Britain|British"),
-)
-
-
-def joint_name(header: str) -> str:
-    """The name of a joint statement from the countries its header names, in their order
-    ("China–Afghanistan–Pakistan joint statement"); the United States and Pakistan alone
-    give the fixed name."""
-    if re.search(r"(?i)quadrilateral\s+coordination\s+group", header):
-        return "Quadrilateral Coordination Group joint statement"
-    found = []
-    for name, pattern in _COUNTRIES:
-        m = re.search(pattern, header)
-        if m:
-            found.append((m.start(), name))
-    names = [n for _, n in sorted(found)]
-    if set(names) <= {"United States", "Pakistan"}:
-        return JOINT_STATEMENT
-    return "–".join(names) + " joint statement"
 
 
 def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:

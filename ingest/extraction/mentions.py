@@ -75,7 +75,8 @@ _POSSESSIVE_VOICE = re.compile(
 )
 
 _INST_NOUN = re.compile(
-    r"\b[Tt]he\s+(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
+    r"\b[Tt]he\s+(?:[\w-]+-based\s+|independent\s+|non-?profit\s+)?"
+    r"(embassy|ministry|department|office|institute|portal|cent(?:er|re)|think\s+tank"
     r"|military|army|council|commission|agency|mission|consulate|government|administration"
     r"|monitoring\s+team|organi[sz]ation|watchdog|body|country)\b"
 )
@@ -117,7 +118,7 @@ def _unnamed_voice() -> re.Pattern[str]:
 _DOC_WORDS = (
     r"report|statement|study|data|summary|survey|transcript|readout|communiqu[ée]|press release"
     r"|assessment|tweet|post|letter|message|memo|findings|index|analysis|press statement"
-    r"|media note|declaration|version|readout|account"
+    r"|media note|declaration|version|readout|account|figures|statistics|database"
 )
 _DOC = re.compile(
     rf"(?:\b[Tt]he\s+|\b[Aa]n?\s+|\b[Ii]ts\s+|\b[Tt]heir\s+|\b[Hh]is\s+|\b[Hh]er\s+)?"

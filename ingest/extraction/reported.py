@@ -80,7 +80,7 @@ _AND_BEFORE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+|also\s+|later\s+)*$"
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|not|n't|never|neither|nor)\s+(?:\w+ly\s+|also\s+|now\s+)*$"
 )
-_AGENT = re.compile(r"\s+by\s+")
+_AGENT = re.compile(r"\s+(?:by|in)\s+")
 
 
 @dataclass(slots=True)
@@ -113,7 +113,13 @@ def glue_ok(text: str, loose: bool = False) -> bool:
     if loose:
         rest = re.sub(r"^\s*,\s+(?:a|an|the|who|which)\b[^,]{1,100}$", " ", rest)
     rest = rest.strip(" ,\n\t\u00a0")
-    words = rest.split()
+    # "in a statement on Monday, has strongly": each comma-separated piece is glue.
+    return all(_glue_piece(piece) for piece in rest.split(","))
+
+
+def _glue_piece(text: str) -> bool:
+    """Auxiliaries, adverbs and time words, then at most one prepositional phrase."""
+    words = text.split()
     while words and (
         words[0].lower().strip("().") in GLUE_WORDS
         or words[0].lower().endswith("ly")
@@ -122,7 +128,18 @@ def glue_ok(text: str, loose: bool = False) -> bool:
         words.pop(0)
     if not words:
         return True
-    return bool(GLUE_PREPOSITION.fullmatch(words[0])) and len(words) <= 12 and "," not in rest
+    if not GLUE_PREPOSITION.fullmatch(words[0]) or len(words) > 12:
+        return False
+    return all(
+        w.lower() in GLUE_WORDS or not w.lower().endswith("ed") or w.lower() in _PP_VERBS
+        for w in words[1:]
+    )
+
+
+# Participles a prepositional phrase may hold ("in a statement issued on Friday").
+_PP_VERBS = frozenset(
+    {"issued", "released", "published", "posted", "held", "based", "aired", "televised"}
+)
 
 
 def subject_capable(view: str, m: Mention) -> bool:
@@ -297,6 +314,8 @@ def _agent(
     m = next((m for m in mentions if by.end() <= m.start <= by.end() + 4), None)
     if m is None or m.kind not in (DOC, INST, CAPNAME, TITLED, NAMED, GROUP_M):
         return None
+    if by.group(0).strip() == "in" and m.kind != DOC:
+        return None  # "recorded in the report", not "recorded in Islamabad"
     speaker = resolver.resolve(m)
     if speaker is None:
         return None

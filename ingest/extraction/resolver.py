@@ -87,6 +87,9 @@ class Resolver:
         self.inst_words: dict[str, str] = {}  # canonical name -> how the text called it
         self.joint: Speaker | None = None  # the joint statement the document reports
         self.voices: dict[str, Speaker] = {}  # "a State Department spokesperson" by role
+        self.pair: tuple[Speaker, Speaker] | None = None  # two people a sentence named
+        self.default_joint: str | None = None  # the parties' joint statement, by the text
+        self.default_report: Speaker | None = None  # the one monitor a write-up covers
         self.last_state: Speaker | None = None  # what "the country" refers to
 
     def note_document(self, key: str, speaker: Speaker) -> None:
@@ -102,6 +105,12 @@ class Resolver:
             self.joint = issuer
             self.last_group = issuer
         self.note_document("statement", issuer)
+
+    def note_pair(self, people: list[Speaker]) -> None:
+        """Two people a sentence named together ("Dar met Muttaqi"), for "both ministers"."""
+        distinct = list({p.name: p for p in people if p.kind == PERSON}.values())
+        if len(distinct) == 2:
+            self.pair = (distinct[0], distinct[1])
 
     def note_salient(self, speaker: Speaker) -> None:
         """A person who spoke or is a sentence's subject: what "he"/"she" can refer to."""
@@ -272,6 +281,23 @@ class Resolver:
         earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if generic else None)
         if earlier is None and doc in ("tweet", "post", "letter", "message") and self.salient:
             return self.salient[-1]  # "the tweet said": its author's words
+        if (
+            earlier is None
+            and self.default_report is not None
+            and doc
+            in (
+                "report",
+                "figures",
+                "statistics",
+                "data",
+                "database",
+                "findings",
+                "survey",
+                "study",
+                "index",
+            )
+        ):
+            return replace(self.default_report, role=m.doc_type or doc)  # "a new report said"
         if earlier is None and self.recent_insts:
             # "the report said" after "The Pakistan Institute for ... recorded": that institute.
             named = [s for s in self.recent_insts if s.name not in STATES]
@@ -292,8 +318,16 @@ class Resolver:
             if found is not None:
                 return Speaker(found.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
             return Speaker(m.name, GROUP, None, None, side_from_text(m.name))
+        if self.joint is None and self.pair is not None and not self.default_joint:
+            # "Dar held a meeting with Muttaqi. Both ministers expressed …": the two of them.
+            a, b = self.pair
+            return Speaker(
+                f"{a.name} and {b.name}", GROUP, None, None, side_from_text(a.side + b.side)
+            )
         if self.joint is None:
-            self.joint = Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
+            name = self.default_joint or JOINT_STATEMENT
+            org = JOINT_ORG if name == JOINT_STATEMENT else name
+            self.joint = Speaker(name, INSTITUTION, org, "statement", SIDE_JOINT)
         return self.joint
 
     def _unnamed(self, m: Mention) -> Speaker:

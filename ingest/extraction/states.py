@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .officials import JOINT_STATEMENT
+
 # "the Saudi Ministry of Foreign Affairs", "Saudi Arabia's Foreign Ministry", "the Foreign
 # Ministry of Iraq": another country's foreign ministry (Pakistan's is in the gazetteer).
 _COUNTRY_OF = {
@@ -40,3 +42,35 @@ STATES_TOGETHER = re.compile(rf"\b{_STATE}(?:\s*,\s*{_STATE})*,?\s+and\s+{_STATE
 def country_of(word: str) -> str:
     """The country a nationality or country word names ("Saudi" -> "Saudi Arabia")."""
     return _COUNTRY_OF[word]
+
+
+_COUNTRIES = (
+    ("United States", r"United\s+States|U\.S\.|\bUS\b|America"),
+    ("Pakistan", r"Pakistan"),
+    ("China", r"China|Chinese"),
+    ("Afghanistan", r"Afghanistan|Afghan"),
+    ("India", r"India"),
+    ("Iran", r"Iran"),
+    ("Russia", r"Russia"),
+    ("Turkey", r"Turkey|T[uü]rkiye"),
+    ("Qatar", r"Qatar"),
+    ("Saudi Arabia", r"Saudi"),
+    ("United Kingdom", r"United\s+Kingdom|\bUK\b|Britain|British"),
+)
+
+
+def joint_name(header: str) -> str:
+    """The name of a joint statement from the countries its header names, in their order
+    ("China–Afghanistan–Pakistan joint statement"); the United States and Pakistan alone
+    give the fixed name."""
+    if re.search(r"(?i)quadrilateral\s+coordination\s+group", header):
+        return "Quadrilateral Coordination Group joint statement"
+    found = []
+    for name, pattern in _COUNTRIES:
+        m = re.search(pattern, header)
+        if m:
+            found.append((m.start(), name))
+    names = [n for _, n in sorted(found)]
+    if set(names) <= {"United States", "Pakistan"}:
+        return JOINT_STATEMENT
+    return "–".join(names) + " joint statement"
