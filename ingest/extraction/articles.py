@@ -198,7 +198,8 @@ def _extend(text: str, draft: Draft, end: int) -> None:
 
 
 _JOINT_TALK = re.compile(
-    r"(?i)joint\s+statement|trilateral|quadrilateral|foreign\s+ministers|dialogue"
+    r"(?i)joint\s+(?:statement|communiqu)|trilateral|quadrilateral|foreign\s+ministers|dialogue"
+    r"|both\s+sides|two\s+sides|counterpart"
 )
 
 
@@ -206,10 +207,12 @@ def _document_context(view: str, paras: list[Paragraph], resolver: Resolver) -> 
     """What a document's "both sides" and "a new report" mean: the joint statement of the
     parties its opening names (when they are not the United States and Pakistan alone), and
     the one monitor whose figures it reports."""
-    head = " ".join(view[p.start : p.end] for p in paras[:4])
+    head = " ".join(view[p.start : p.end] for p in paras[:6])
+    title = view[paras[0].start : paras[0].end] if paras else ""
     if _JOINT_TALK.search(head):
-        name = joint_name(head)
-        if name != JOINT_STATEMENT:
+        # The parties are the states the title names ("China, Pakistan term terrorism …").
+        name = joint_name(title)
+        if name != JOINT_STATEMENT and "–" in name:
             resolver.default_joint = name
     short = document_source(view)
     if short is not None:

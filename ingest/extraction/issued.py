@@ -22,8 +22,8 @@ from .types import (
 
 _ISSUED_HEADER = re.compile(
     r"(?im)^\s*(?:joint\s+statement\b|media\s+note\b|press\s+statement\b"
-    r"|office\s+of\s+the\s+spokesperson\b|begin\s+text\b|press\s+release\s+no\b"
-    r"|the\s+following\s+(?:is\s+the\s+text|statement\s+was\s+released))"
+    r"|office\s+of\s+the\s+spokesperson\b|begin\s+text\b|press\s+release\s+no\b)"
+    r"|\bthe\s+following\s+(?:is\s+the\s+text|statement\s+was\s+(?:released|issued))"
 )
 _BOILERPLATE = re.compile(
     r"(?i)^\s*(?:begin text|end text|###|for further information|media note|press statement"

@@ -80,7 +80,7 @@ STANDING_ONLY_WITHOUT_DATE = {"says"}  # "X says" in a lead is a report of a rem
 INVERTABLE = {
     "said", "says", "added", "adds", "stated", "states", "noted", "notes", "continued",
     "explained", "told", "wrote", "warned", "asked", "insisted", "replied", "responded",
-    "stressed", "remarked", "observed", "declared", "tweeted", "according",
+    "stressed", "remarked", "observed", "declared", "tweeted", "according", "read", "reads",
 }  # fmt: skip
 PARTICIPLES = """
     saying noting adding stressing emphasising emphasizing underscoring highlighting urging

@@ -48,7 +48,7 @@ _COUNTRIES = (
     ("United States", r"United\s+States|U\.S\.|\bUS\b|America"),
     ("Pakistan", r"Pakistan"),
     ("China", r"China|Chinese"),
-    ("Afghanistan", r"Afghanistan|Afghan"),
+    ("Afghanistan", r"Afghanistan"),
     ("India", r"India"),
     ("Iran", r"Iran"),
     ("Russia", r"Russia"),

@@ -51,12 +51,11 @@ _ONE_WORD_OK = re.compile(
     r"|secretary|minister|president|senator|sen|governor|envoy|commander|spokes\w+|head|chief"
     r"|premier|ssp|dig|sho|dpo|superintendent\s+of\s+police|director|chairman)\.?$"
 )
-_TOKEN = r"(?:[A-Z]\.){0,2}\s?[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*"
+_LOWER = "a-zà-öø-ÿ"  # letters with accents ("António", "Stéphane")
+_TOKEN = rf"(?:[A-Z]\.){{0,2}}\s?[A-ZÀ-Ö][{_LOWER}]+(?:[-'’](?!s\b)[A-Za-z][{_LOWER}]*)*"
 _PARTICLE = r"(?:ul|ud|bin|al|el|de|da|van|von|e|ibn|abu)"
-NAME = (
-    rf"(?:[A-Z]\.\s?){{0,2}}[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*"
-    rf"(?:\s+(?:{_PARTICLE}[-\s]+)?(?:[A-Z]\.\s+)?[A-Z][a-zé]+(?:[-'’][A-Za-z][a-zé]*)*){{0,3}}"
-)
+_WORD = rf"[A-ZÀ-Ö][{_LOWER}]+(?:[-'’](?!s\b)[A-Za-z][{_LOWER}]*)*"
+NAME = rf"(?:[A-Z]\.\s?){{0,2}}{_WORD}(?:\s+(?:{_PARTICLE}[-\s]+)?(?:[A-Z]\.\s+)?{_WORD}){{0,3}}"
 # Honorifics written before a name, not part of it.
 HONORIFIC = (
     r"(?:Mawlavi|Maulvi|Maulana|Mullah|Sheikh|Haji|Hafiz|Qari|Syed|Sayed|Mian|Sardar|Nawabzada"

@@ -61,7 +61,11 @@ _CONTENT = re.compile(
 _FO_HEADER = re.compile(
     r"(?i)foreign\s+office|foreign\s+affairs|mofa|islamabad|assalam|pakistan|spokesperson\s+on\s+"
 )
-_US_HEADER = re.compile(r"(?i)department\s+of\s+state|state\s+department|washington,?\s+d\.?\s*c")
+# The State Department's own headers (a Foreign Office transcript may discuss the department).
+_US_HEADER = re.compile(
+    r"(?i)department\s+press\s+briefing|daily\s+press\s+briefing|washington,?\s+d\.?\s*c"
+    r"|office\s+of\s+the\s+spokesperson"
+)
 _UN_HEADER = re.compile(r"(?i)secretary-general|united\s+nations|noon\s+briefing")
 _HEADER_NAME = re.compile(
     r"\bby\s+(?:the\s+)?(?:(?:Press\s+Secretary|Spokes(?:person|man|woman))\s+)?"
