@@ -61,6 +61,10 @@ WITH_COMPLEMENT = {
     # "claimed responsibility" is an armed group's claim, never annotated
     "claim": r"(?!\s*(?:(?:the\s+)?responsibility|credit)\b)",
     "accept": r"(?:\S+\s+){0,3}?that\b",
+    # officials' instructions are statements: "directed the officials to provide …"
+    "instruct": r"(?:\S+\s+){1,6}?to\b",
+    "direct": r"(?:\S+\s+){1,6}?to\b",
+    "order": r"(?:\S+\s+){1,6}?to\b|(?:an?|the)\s+(?:inquiry|investigation|probe)",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
@@ -161,7 +165,7 @@ GLUE_WORDS = frozenset(
 )
 # A prepositional phrase may stand there too ("in a statement issued on Friday").
 GLUE_PREPOSITION = re.compile(
-    r"(?i)(?:on|in|at|during|after|following|from|before|over|via|through|while|when|late|for"
+    r"(?i)(?:on|in|at|during|after|following|from|before|over|via|through|while|when|late|for|to"
     r"|early|last|this|earlier|upon|with|without|like|unlike|speaking|addressing|talking"
     r"|responding|replying|reacting|commenting|writing|posting)\b"
 )

@@ -89,7 +89,9 @@ _ROLE_WORDS = (
     r"|foreign\s+secretary|army\s+chief|chief\s+minister|press\s+secretary|FM|PM|CM|DG"
 )
 _ROLE_NOUN = re.compile(
-    r"\b[Tt]he\s+(?P<org>(?:department|ministry|State Department|Foreign Office|FO|US|U\.S\."
+    # "the spokesperson", and a bare "CM said" opening a sentence
+    r"(?:\b[Tt]he\s+|(?<![\w.,;] )(?=(?:FM|PM|CM|DG)\b))"
+    r"(?P<org>(?:department|ministry|State Department|Foreign Office|FO|US|U\.S\."
     r"|Pentagon|White House|CENTCOM|ISPR|Taliban|UN|EU|Afghan|Pakistani|American|Chinese"
     r"|government|military|army|embassy)(?:'s|’s)?\s+)?"
     r"(?:(?:top|senior|chief|former|current|visiting|federal|provincial|foreign|interior"

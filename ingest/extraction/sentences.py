@@ -67,7 +67,7 @@ _DATED_CAPTION = re.compile(
     r"|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\.?$"
 )
 # "date 2031-03-06 LAKEPORT: Minister … said": a page's stamp before its lead, not a title.
-_DATED_LEAD = re.compile(r"(?i)date\s+(?:19|20)\d\d-\d\d-\d\d\s+[A-Z][A-Za-z ]{2,30}\s*[:—–-]\s")
+_DATED_LEAD = re.compile(r"(?i)date\s+(?:19|20)\d\d-\d\d-\d\d\s+[A-Z][A-Za-z ,.()\d]{2,40}[:—–-]")
 _BULLET = re.compile(r"^[\s\u00a0]*(?:[•·▪◦●\-*–]|\d+[.)])\s+")
 _MAX_UNIT = 2000
 _MAX_QUOTE_RUN = 3000  # an opening mark this far from any close is treated as stray

@@ -102,8 +102,11 @@ def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.-]*){0,6})"
     )
     title = re.compile(rf"\b(?P<title>{TITLE})\b")
+    # The phrase must end at a comma or before a name of two words or more, so that it never
+    # swallows a first name ("Special Envoy for Pakistan and Afghanistan Marc Grossman").
+    two_words = r"\s+(?:[A-Z]\.\s?)?[A-ZÀ-Ö][a-zà-ÿ]+\s+[A-ZÀ-Ö][a-zà-ÿ]"
     rest = re.compile(
-        rf"{qualifier}(?:{of_org},)?,?\s+"
+        rf"{qualifier}(?:{of_org}(?:,|(?={two_words})))?,?\s+"
         rf"(?:(?i:mr|ms|mrs|dr|gen|general|lt\.?\s+gen|maj\.?\s+gen|rear\s+adm(?:iral)?"
         rf"|adm(?:iral)?|ambassador|brig|col|capt)\.?\s+)?(?:{HONORIFIC}\s+)?(?P<name>{NAME})"
     )
