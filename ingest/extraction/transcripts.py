@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from . import dates as D
-from .mentions import TITLED, find_mentions
+from .mentions import ORG_WORD, TITLED, find_mentions
 from .officials import person_by_surname
 from .records import direct_statement, trim
 from .resolver import Resolver
@@ -115,6 +115,10 @@ def header_speaker(header: str, day: date | None) -> Speaker:
         if m.kind == TITLED:
             return resolver.resolve(m) or Speaker(m.name, PERSON, None, m.role)
     named = _HEADER_NAME.search(header)
+    if named and (
+        ORG_WORD.search(named.group("name")) or re.search(r"['’]s\b", named.group("name"))
+    ):
+        named = None  # "by the US State Department's Spokesperson": an office, not a name
     if named:
         name = named.group("name")
         known = person_by_surname(name.split()[-1], day)

@@ -50,6 +50,16 @@ _LABEL = re.compile(
 )
 # The White House writes a question as a bare "Q" before it: "Q  Thank you, sir."
 _BARE_Q = re.compile(r"(?m)^[ \t\u00a0]*(?P<who>Q)\.?[ \t]+(?=[A-Z“\"(‘'])")
+# Transcription services: "Ned Price: (00:02)" on its own line, any person, any case.
+_TIMECODED = re.compile(
+    r"(?m)^[ \t\u00a0]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]*"
+    r"\(\d{1,2}:\d{2}(?::\d{2})?\)[ \t]*\n?"
+)
+# Foreign Office pages: "Question" and "Answer" alone on their lines.
+_BARE_QA = re.compile(
+    r"(?m)^[ \t\u00a0]*(?P<who>Question|Answer|QUESTION|ANSWER)"
+    r"(?:[ \t]*:?[ \t]*\n|[ \t]+(?=[A-Z“]))"
+)
 # Words a dateline or a page section puts before a colon: never a speaker's label.
 _NOT_A_LABEL = re.compile(
     r"(?i)^(?:update[ds]?|note|editor'?s?\s+note|read(?:\s+more|\s+also)?|also\s+read|related"
@@ -131,7 +141,11 @@ def turns(view: str, places: frozenset[str] = frozenset()) -> list[Turn]:
             marks.append((m.start(), m.end(), m.group("who").strip(), kind))
     for m in _BARE_Q.finditer(view):
         marks.append((m.start(), m.end(), "Q", QUESTION))
-    marks.sort()
+    for m in _BARE_QA.finditer(view):
+        who = m.group("who").title()
+        marks.append((m.start(), m.end(), who, QUESTION if who == "Question" else ANSWER))
+    marks += _timecoded(view)
+    marks = sorted({m[0]: m for m in marks}.values())
     questions = sum(1 for *_, k in marks if k in (QUESTION, SKIP))
     officials = [w for _, _, w, k in marks if k in (NAMED, ANSWER, GROUP)]
     repeated = len(officials) - len(set(officials))
@@ -147,6 +161,22 @@ def turns(view: str, places: frozenset[str] = frozenset()) -> list[Turn]:
             end -= 1
         result.append(Turn(who, kind, body, max(body, end)))
     return result
+
+
+def _timecoded(view: str) -> list[tuple[int, int, str, str]]:
+    """Turns labelled "Name: (00:02)": the most frequent name is the briefer, the others are
+    the reporters asking (a transcription service labels everyone by name)."""
+    found = [(m.start(), m.end(), m.group("who").strip()) for m in _TIMECODED.finditer(view)]
+    if len(found) < 2:
+        return []
+    counts: dict[str, int] = {}
+    for *_, who in found:
+        counts[who] = counts.get(who, 0) + 1
+    briefer = max(counts, key=lambda w: (counts[w], len(w.split())))
+    return [
+        (s, e, who.upper() if who == briefer else "QUESTION", NAMED if who == briefer else QUESTION)
+        for s, e, who in found
+    ]
 
 
 # Headers of briefings without labels: the Foreign Office's and the UN's.
