@@ -6,11 +6,14 @@ import re
 
 from . import dates as D
 from .articles import article_statements
+from .mentions import INST, TITLED, find_mentions
 from .officials import (
     JOINT_ORG,
     JOINT_STATEMENT,
+    STATES,
     person_by_surname,
 )
+from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit
 from .states import joint_name
 from .types import (
@@ -56,11 +59,31 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
         if found is not None and found.name == person.group("name"):
             return found
         return Speaker(person.group("name"), PERSON, None, person.group("role"), "other")
+    named = _header_speaker(header)
+    if named is not None:
+        return named
     if "foreign affairs" in low or "foreign office" in low:
         return Speaker(
             "Pakistan Foreign Office", INSTITUTION, "Pakistan Foreign Office", None, "pk"
         )
     return Speaker("U.S. Department of State", INSTITUTION, "U.S. Department of State", None, "us")
+
+
+def _header_speaker(header: str) -> Speaker | None:
+    """Who the header says issues the statement: a titled person ("by the Spokesman for UN
+    Secretary-General António Guterres": Guterres, whose words his spokesman gives), else
+    an institution other than a state."""
+    resolver = Resolver(None)
+    people = []
+    for m in find_mentions(header, 0, len(header)):
+        if m.kind == TITLED:
+            person = resolver.resolve(m)
+            if person is not None:
+                people.append(person)
+        elif m.kind == INST and (inst := resolver.resolve(m)) and inst.name not in STATES:
+            return inst
+    principal = [p for p in people if "spokes" not in (p.role or "").lower()]
+    return (principal or people or [None])[-1]
 
 
 def issued_statements(

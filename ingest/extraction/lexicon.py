@@ -148,6 +148,7 @@ def complement_ok(lemma: str, after: str) -> bool:
     pattern = WITH_COMPLEMENT.get(lemma)
     if pattern is None:
         return True
+    after = re.sub(r"^\s*,[^,]{1,80},", " ", after)  # "extended, on behalf of X, the deepest …"
     return re.match(rf"\s*(?:{pattern})", after, re.I if lemma != "call" else 0) is not None
 
 

@@ -68,6 +68,11 @@ _JOINT = re.compile(
     r"|neighbou?rs|premiers|officials|dignitaries|counterparts|participants|members))\b"
     r"|\b[Tt]he\s+(?:participants|quartet|trilateral|quadrilateral)\b"
 )
+# "The Shanghai Cooperation Organisation (SCO) Member States", "the member states".
+_MEMBER_STATES = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<org>(?:[A-Z][\w-]*\s+(?:of\s+|for\s+)?){1,5})?(?:\([A-Z]{2,6}\)\s+)?"
+    r"[Mm]ember\s+(?:[Ss]tates|[Cc]ountries|[Nn]ations)\b"
+)
 # "his office said", "her spokesperson said": the person speaks through them.
 _POSSESSIVE_VOICE = re.compile(
     r"\b(?P<pro>[Hh]is|[Hh]er|[Ii]ts)\s+(?:office|spokes(?:person|man|woman)|aides?"
@@ -195,6 +200,10 @@ def find_mentions(
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     for m in _JOINT.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0)))
+    for m in _MEMBER_STATES.finditer(view, start, end):
+        org = (m.group("org") or "").strip()
+        extra = {"org": org} if org else {}
+        found.append(Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0), extra=extra))
     for m in STATES_TOGETHER.finditer(view, start, end):
         found.append(
             Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0), extra={"states": 1})

@@ -268,7 +268,7 @@ class Resolver:
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
         if "joint" in m.text.lower():
-            self.joint = self.joint or _joint_from_text(m.text)
+            self.joint = self.joint or _joint_from_text(m.text, self.default_joint)
             return self.joint
         if m.org_hint:
             org = self._org_from_hint(m.org_hint)
@@ -313,6 +313,9 @@ class Resolver:
     def _joint(self, m: Mention) -> Speaker:
         """ "Both sides", "the two leaders", "Pakistan, China and Afghanistan": the joint
         statement the document reports, or the states together."""
+        if m.extra.get("org"):  # "The Shanghai Cooperation Organisation member states"
+            self.joint = Speaker(m.extra["org"], INSTITUTION, m.extra["org"], None, SIDE_OTHER)
+            return self.joint
         if self.joint is None and m.extra.get("states"):
             found = tables()["inst_alias"].get(fold(m.name))
             if found is not None:
@@ -380,10 +383,13 @@ class Resolver:
         return voice  # "a State Department spokesperson said … the spokesperson added"
 
 
-def _joint_from_text(text: str) -> Speaker:
-    """The speaker of a joint statement named in the text ("the India-US joint statement")."""
+def _joint_from_text(text: str, default: str | None = None) -> Speaker:
+    """The speaker of a joint statement named in the text ("the India-US joint statement");
+    an unnamed one ("a joint statement") is the parties' the document is about."""
     name = re.sub(r"^(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+", "", text.strip())
     low = name.lower()
+    if default and re.fullmatch(r"(?:joint|new|latest|separate|\s)*statement", low):
+        return Speaker(default, INSTITUTION, default, "statement", SIDE_JOINT)
     if name.lower() in ("joint statement", "a joint statement") or (
         ("us" in low or "u.s." in low or "united states" in low or "american" in low)
         and "pakistan" in low
