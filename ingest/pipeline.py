@@ -24,7 +24,13 @@ from statements.cache import (
 )
 from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
 from statements.queries import timeline_base
-from statements.services import armed_groups_for, speaker_resolve, speakers_find, topics_for
+from statements.services import (
+    armed_groups_for,
+    speaker_add_alias,
+    speaker_resolve,
+    speakers_find,
+    topics_for,
+)
 
 from .clustering import statements_cluster
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
@@ -217,25 +223,29 @@ def _store_statements(
     """Create the statements in bulk: speakers and topics resolved once per document; ``groups``
     holds the armed groups' primary keys by name. Returns the new statements, and the ids of
     each one's topics and armed groups."""
-    known = speakers_find(names=[" ".join(item.speaker.split()) for item in found])
+    known = speakers_find(names=[_speaker_key(item) for item in found])
     speakers: dict[str, Speaker] = {}
+    aliased: set[str] = set()
     rows = []
     for item in found:
-        if item.speaker not in speakers:
-            speakers[item.speaker] = known.get(
-                " ".join(item.speaker.split()).lower()
-            ) or speaker_resolve(
-                name=item.speaker,
+        key = _speaker_key(item)
+        if key not in speakers:
+            speakers[key] = known.get(key.lower()) or speaker_resolve(
+                name=key,
                 kind=item.speaker_kind,
                 role=item.speaker_role or "",
                 organization=item.speaker_org or "",
                 side=item.speaker_side,
             )
+        if item.speaker_canonical and item.speaker not in aliased:
+            # The text's shorter form finds the same person next time.
+            aliased.add(item.speaker)
+            speaker_add_alias(speaker=speakers[key], alias=item.speaker)
         said_on, precision = parse_partial_date(item.said_on)
         rows.append(
             Statement(
                 document=document,
-                speaker=speakers[item.speaker],
+                speaker=speakers[_speaker_key(item)],
                 text=item.text,
                 direct=item.direct,
                 context=item.context or "",
@@ -269,6 +279,12 @@ def _store_statements(
     Statement.topics.through.objects.bulk_create(topic_links)
     Statement.armed_groups.through.objects.bulk_create(group_links)
     return created, labels
+
+
+def _speaker_key(item: ExtractedStatement) -> str:
+    """The name a statement's speaker is stored under: the known full name when the text
+    shortens it, else the name as written (spaces tidied)."""
+    return " ".join((item.speaker_canonical or item.speaker).split())
 
 
 def _by_name(resolve, names: list[str]) -> dict[str, int]:

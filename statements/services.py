@@ -92,7 +92,10 @@ def speaker_add_alias(*, speaker: Speaker, alias: str) -> None:
     if not alias or alias.lower() == speaker.name.lower():
         return
     if not speaker.aliases.filter(alias__iexact=alias).exists():
-        SpeakerAlias.objects.create(speaker=speaker, alias=alias)
+        # Another worker may add the same alias meanwhile: the constraint keeps one.
+        SpeakerAlias.objects.bulk_create(
+            [SpeakerAlias(speaker=speaker, alias=alias)], ignore_conflicts=True
+        )
 
 
 def _vocabulary_rows(model, field: str, names: Iterable[str], limit: int) -> list:

@@ -27,7 +27,7 @@ from .reported import (
 )
 from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit
-from .states import joint_name
+from .states import title_parties
 from .statistics import document_source
 from .types import (
     ATTRIBUTION_CONFIDENCE,
@@ -211,7 +211,7 @@ def _document_context(view: str, paras: list[Paragraph], resolver: Resolver) -> 
     title = view[paras[0].start : paras[0].end] if paras else ""
     if _JOINT_TALK.search(head):
         # The parties are the states the title names ("China, Pakistan term terrorism …").
-        name = joint_name(title)
+        name = title_parties(title)
         if name != JOINT_STATEMENT and "–" in name:
             resolver.default_joint = name
     short = document_source(view)
@@ -376,6 +376,7 @@ def _draft(
         speaker_org=attr.speaker.org,
         speaker_role=attr.speaker.role,
         speaker_side=attr.speaker.side,
+        speaker_canonical=attr.speaker.canonical,
         is_pledge=is_pledge(
             body,
             attr.mode == NOMINAL

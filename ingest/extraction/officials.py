@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -219,13 +220,19 @@ def gender_of(mention_text: str, name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def person_variant(name: str) -> Official | None:
-    """A gazetteer person written another way ("Mathew Miller", "Shah Mehmood Qureshi"):
-    same surname initial and a close spelling of the whole name (rapidfuzz ratio >= 88)."""
+    """A gazetteer person written another way: the first words of one person's name
+    ("Mumtaz Zahra" for "Mumtaz Zahra Baloch"), or the same surname initial and a close
+    spelling of the whole name ("Mathew Miller", "Shah Mehmood Qureshi"; rapidfuzz >= 88)."""
     from rapidfuzz import fuzz, process
 
     if len(name.split()) < 2:
         return None
     names = tables()["person_names"]
+    prefix = " ".join(name.lower().split()) + " "
+    at = bisect_left(names, prefix)
+    longer = {tables()["by_name"][n].name for n in names[at : at + 8] if n.startswith(prefix)}
+    if len(longer) == 1:
+        return tables()["by_name"][names[at]]
     found = process.extractOne(name.lower(), names, scorer=fuzz.ratio, score_cutoff=88)
     if found is None:
         return None

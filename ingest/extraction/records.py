@@ -82,6 +82,7 @@ def direct_statement(
         speaker_org=speaker.org,
         speaker_role=speaker.role,
         speaker_side=speaker.side,
+        speaker_canonical=speaker.canonical,
         said_on=day.isoformat() if day else None,
         date_precision=DAY if day else UNKNOWN,
         is_pledge=is_pledge(body),

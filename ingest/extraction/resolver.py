@@ -40,34 +40,15 @@ from .officials import (
     person_variant,
     tables,
 )
-from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, SIDE_PK, SIDE_US, Speaker
-
-# Role nouns and the words of a person's role they can refer back to.
-_ROLE_FITS = {
-    "spokesperson": ("spokes", "press secretary"),
-    "spokesman": ("spokes", "press secretary"),
-    "spokeswoman": ("spokes", "press secretary"),
-    "press secretary": ("press secretary", "spokes"),
-    "premier": ("prime minister", "premier"),
-    "prime minister": ("prime minister",),
-    "foreign minister": ("foreign minister",),
-    "chief minister": ("chief minister",),
-    "diplomat": ("ambassador", "secretary of state", "envoy", "spokes", "foreign", "charg"),
-    "chief": ("chief", "commander", "head", "director", "general", "coas"),
-    "general": ("general", "commander", "chief of army staff", "director general"),
-    "commander": ("commander", "general", "chief"),
-    "official": ("",),
-    "officer": ("police", "superintendent", "ssp", "officer", "inspector", "dig", "sho"),
-    "head": ("head", "chief", "director", "chairman"),
-    "envoy": ("envoy", "ambassador", "representative", "high commissioner", "charg"),
-    "fm": ("foreign minister",),
-    "pm": ("prime minister",),
-    "cm": ("chief minister",),
-    "dg": ("director general", "dg"),
-    "adviser": ("advis",),
-    "advisor": ("advis",),
-    "army chief": ("chief of army staff", "army chief", "coas"),
-}
+from .speaker_forms import (
+    ROLE_FITS,
+    before_taliban_rule,
+    joint_from_text,
+    looks_like_person,
+    shortened,
+    side_from_text,
+)
+from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, Speaker
 
 
 class Resolver:
@@ -132,7 +113,7 @@ class Resolver:
             elif speaker is not None:
                 self.last_state = speaker
             return speaker
-        if mention.kind == CAPNAME and _looks_like_person(mention.name):
+        if mention.kind == CAPNAME and looks_like_person(mention.name):
             # "Mara Lind, a researcher, …" introduces a surname for a later "Lind said";
             # it does not become "he" (places and events look alike in capitals).
             surname = mention.name.split()[-1].lower()
@@ -162,6 +143,8 @@ class Resolver:
     def _remember(self, speaker: Speaker, mention: Mention) -> None:
         if speaker.kind == PERSON:
             self.people[speaker.name.split()[-1].lower()] = speaker
+            if speaker.canonical:
+                self.people[speaker.canonical.split()[-1].lower()] = speaker
             self.last_person = speaker
             cue = gender_of(mention.text, speaker.name)
             if cue:
@@ -194,12 +177,14 @@ class Resolver:
             official = next((o for o in surname_hits if o.name.lower().startswith(first)), None)
         if official is not None:
             held = official.tenure_at(self.ref_day) or (official.role, official.organization)
+            short = shortened(name, official.name)
             return Speaker(
-                official.name,
+                " ".join(name.split()) if short else official.name,
                 PERSON,
                 held[1] or official.organization,
                 held[0] or role,
                 official.side,
+                official.name if short else None,
             )
         known = self.people.get(name.split()[-1].lower())
         if known is not None and len(name.split()) == 1:
@@ -259,7 +244,7 @@ class Resolver:
             return Speaker(official.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
         taliban = re.search(r"Taliban|Islamic Emirate", m.text)
         afghan = official.name == "Afghan Taliban government" and not taliban
-        if afghan and self.firm and _before_taliban_rule(self.ref_day):  # Kabul before 2021-08
+        if afghan and self.firm and before_taliban_rule(self.ref_day):  # Kabul before 2021-08
             name = "Government of Afghanistan"
             return Speaker(name, INSTITUTION, name, None, "af")
         role = m.extra.get("role") if m.extra.get("unnamed") else official.role
@@ -268,7 +253,7 @@ class Resolver:
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
         if "joint" in m.text.lower():
-            self.joint = self.joint or _joint_from_text(m.text, self.default_joint)
+            self.joint = self.joint or joint_from_text(m.text, self.default_joint)
             return self.joint
         if m.org_hint:
             org = self._org_from_hint(m.org_hint)
@@ -370,7 +355,7 @@ class Resolver:
                 recent = recent or [s for s in self.recent_insts if s.side != "other"]
             return recent[-1] if recent else None
         role = m.role or ""
-        fits = _ROLE_FITS.get(role, (role,))
+        fits = ROLE_FITS.get(role, (role,))
         people = list(reversed(self.salient)) + list(reversed(list(self.people.values())))
         for speaker in people:
             held = (speaker.role or "").lower()
@@ -381,50 +366,3 @@ class Resolver:
             return self._org_from_hint(m.org_hint.rstrip("'’s "))
         voice = next((v for r, v in self.voices.items() if any(f and f in r for f in fits)), None)
         return voice  # "a State Department spokesperson said … the spokesperson added"
-
-
-def _joint_from_text(text: str, default: str | None = None) -> Speaker:
-    """The speaker of a joint statement named in the text ("the India-US joint statement");
-    an unnamed one ("a joint statement") is the parties' the document is about."""
-    name = re.sub(r"^(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+", "", text.strip())
-    low = name.lower()
-    if default and re.fullmatch(r"(?:joint|new|latest|separate|\s)*statement", low):
-        return Speaker(default, INSTITUTION, default, "statement", SIDE_JOINT)
-    if name.lower() in ("joint statement", "a joint statement") or (
-        ("us" in low or "u.s." in low or "united states" in low or "american" in low)
-        and "pakistan" in low
-        and not re.search(r"india|china|afghan", low)
-    ):
-        return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
-    return Speaker(name, INSTITUTION, name, "statement", SIDE_JOINT)
-
-
-def _before_taliban_rule(day: date | None) -> bool:
-    """Tell whether a day falls before the Taliban took Kabul (15 August 2021)."""
-    return day is not None and day < date(2021, 8, 15)
-
-
-def _looks_like_person(name: str) -> bool:
-    """Two or three capitalised words that are not an organisation, outlet or known alias."""
-    words = name.split()
-    if not 2 <= len(words) <= 3 or any(w[0].islower() for w in words):
-        return False
-    if ORG_WORD.search(name) or OUTLET.search(name):
-        return False
-    return tables()["inst_alias"].get(fold(name)) is None
-
-
-def side_from_text(text: str) -> str:
-    """Guess the side from nationality words in a phrase ("Pakistani and U.S. officials")."""
-    low = text.lower()
-    us = bool(re.search(r"\bu\.s\.|\bus\b|american|united states|washington", low))
-    pk = "pakistan" in low or "islamabad" in low
-    if us and pk:
-        return SIDE_JOINT
-    if us:
-        return SIDE_US
-    if pk:
-        return SIDE_PK
-    if "afghan" in low or "taliban" in low:
-        return "af"
-    return SIDE_OTHER

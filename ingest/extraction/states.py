@@ -74,3 +74,29 @@ def joint_name(header: str) -> str:
     if set(names) <= {"United States", "Pakistan"}:
         return JOINT_STATEMENT
     return "–".join(names) + " joint statement"
+
+
+_BETWEEN_PARTIES = re.compile(r"[\s,&/–-]*(?:and\s+)?(?:the\s+)?")
+
+
+def title_parties(title: str) -> str:
+    """The joint statement of the states a headline names together ("China, Pakistan term …",
+    "Pakistan and the US talk … in Afghanistan" names two parties, not three)."""
+    found = sorted(
+        (m.start(), m.end(), name)
+        for name, pattern in _COUNTRIES
+        for m in re.finditer(pattern, title)
+    )
+    runs: list[list[str]] = []
+    last_end = None
+    for start, end, name in found:
+        if last_end is not None and _BETWEEN_PARTIES.fullmatch(title[last_end:start]):
+            if name not in runs[-1]:
+                runs[-1].append(name)
+        else:
+            runs.append([name])
+        last_end = end
+    names = next((run for run in runs if len(run) > 1), [])
+    if not names or set(names) <= {"United States", "Pakistan"}:
+        return JOINT_STATEMENT
+    return "–".join(names) + " joint statement"

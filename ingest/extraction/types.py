@@ -46,6 +46,9 @@ class Speaker:
     org: str | None = None
     role: str | None = None
     side: str = SIDE_OTHER
+    # The known person's full name when the text calls them by a shorter form of it
+    # ("Asim Iftikhar" for "Asim Iftikhar Ahmad"); ``name`` keeps the text's form.
+    canonical: str | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +64,7 @@ class ExtractedStatement:
     speaker_org: str | None = None
     speaker_role: str | None = None
     speaker_side: str = SIDE_OTHER
+    speaker_canonical: str | None = None  # the known full name, when the text shortens it
     said_on: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
     date_precision: str = UNKNOWN
     # Where said_on comes from: "own" (the statement's own words), "speaker" (the same

@@ -144,3 +144,14 @@ def test_a_task_run_eagerly_inside_a_transaction_keeps_its_connection(demo_texts
         assert process_document.apply(args=[document.pk]).get() == "done"
         assert connection.connection is not None and connection.in_atomic_block
         assert Document.objects.get(pk=document.pk).status == Document.Status.DONE
+
+
+def test_a_shortened_name_is_stored_under_the_known_person_and_becomes_an_alias():
+    text = (
+        "ISLAMABAD - The Foreign Office spoke on Friday.\n\n"
+        "Spokesperson Mumtaz Zahra said Pakistan wanted calm on the border."
+    )
+    document = document_process(document_id=_stored(text, published=dt.date(2024, 5, 10)).pk)
+    statement = document.statements.get()
+    assert statement.speaker.name == "Mumtaz Zahra Baloch"
+    assert list(statement.speaker.aliases.values_list("alias", flat=True)) == ["Mumtaz Zahra"]

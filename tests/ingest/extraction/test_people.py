@@ -127,3 +127,26 @@ def test_an_unnamed_officer_named_in_the_next_sentence_is_that_officer():
         "Senior Superintendent of Police Naveed Kharal told reporters the toll could rise."
     )
     assert _speakers(text, date(2031, 3, 8)) == ["Naveed Kharal", "Naveed Kharal"]
+
+
+def test_a_shortened_name_is_shown_as_written_and_keeps_the_full_name():
+    text = (
+        "Briefing\n\n"
+        "Foreign Office spokesperson Mumtaz Zahra said Pakistan wanted calm on the border.\n\n"
+        "Spokesperson Mumtaz Zahra-Baloch said the talks would resume."
+    )
+    found = extract(text, date(2024, 5, 10)).statements
+    assert [(s.speaker, s.speaker_canonical) for s in found] == [
+        ("Mumtaz Zahra", "Mumtaz Zahra Baloch"),  # a shorter form: as written, full name kept
+        ("Mumtaz Zahra Baloch", None),  # a spelling of the same surname: the known name
+    ]
+
+
+def test_a_headline_names_the_parties_of_both_sides_not_a_place():
+    text = (
+        "Washington and Islamabad talk about militants based in Afghanistan\n\n"
+        "The two countries issued a joint statement on Monday.\n\n"
+        "According to the statement, both sides stressed training for the police."
+    )
+    speakers = _speakers(text, date(2031, 5, 14))
+    assert speakers and "Afghanistan" not in speakers[-1]

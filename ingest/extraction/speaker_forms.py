@@ -1,0 +1,96 @@
+"""How speakers are written: the side nationality words give, a joint statement's name, a known
+person's shortened name, and which people a description ("the premier") can refer back to."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from .mentions import ORG_WORD, OUTLET
+from .officials import JOINT_ORG, JOINT_STATEMENT, fold, tables
+from .types import INSTITUTION, SIDE_JOINT, SIDE_OTHER, SIDE_PK, SIDE_US, Speaker
+
+# Role nouns and the words of a person's role they can refer back to.
+ROLE_FITS = {
+    "spokesperson": ("spokes", "press secretary"),
+    "spokesman": ("spokes", "press secretary"),
+    "spokeswoman": ("spokes", "press secretary"),
+    "press secretary": ("press secretary", "spokes"),
+    "premier": ("prime minister", "premier"),
+    "prime minister": ("prime minister",),
+    "foreign minister": ("foreign minister",),
+    "chief minister": ("chief minister",),
+    "diplomat": ("ambassador", "secretary of state", "envoy", "spokes", "foreign", "charg"),
+    "chief": ("chief", "commander", "head", "director", "general", "coas"),
+    "general": ("general", "commander", "chief of army staff", "director general"),
+    "commander": ("commander", "general", "chief"),
+    "official": ("",),
+    "officer": ("police", "superintendent", "ssp", "officer", "inspector", "dig", "sho"),
+    "head": ("head", "chief", "director", "chairman"),
+    "envoy": ("envoy", "ambassador", "representative", "high commissioner", "charg"),
+    "fm": ("foreign minister",),
+    "pm": ("prime minister",),
+    "cm": ("chief minister",),
+    "dg": ("director general", "dg"),
+    "adviser": ("advis",),
+    "advisor": ("advis",),
+    "army chief": ("chief of army staff", "army chief", "coas"),
+}
+
+
+def joint_from_text(text: str, default: str | None = None) -> Speaker:
+    """The speaker of a joint statement named in the text ("the India-US joint statement");
+    an unnamed one ("a joint statement") is the parties' the document is about."""
+    name = re.sub(r"^(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+", "", text.strip())
+    low = name.lower()
+    if default and re.fullmatch(r"(?:joint|new|latest|separate|\s)*statement", low):
+        return Speaker(default, INSTITUTION, default, "statement", SIDE_JOINT)
+    if name.lower() in ("joint statement", "a joint statement") or (
+        ("us" in low or "u.s." in low or "united states" in low or "american" in low)
+        and "pakistan" in low
+        and not re.search(r"india|china|afghan", low)
+    ):
+        return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
+    return Speaker(name, INSTITUTION, name, "statement", SIDE_JOINT)
+
+
+def before_taliban_rule(day: date | None) -> bool:
+    """Tell whether a day falls before the Taliban took Kabul (15 August 2021)."""
+    return day is not None and day < date(2021, 8, 15)
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or three capitalised words that are not an organisation, outlet or known alias."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or any(w[0].islower() for w in words):
+        return False
+    if ORG_WORD.search(name) or OUTLET.search(name):
+        return False
+    return tables()["inst_alias"].get(fold(name)) is None
+
+
+def side_from_text(text: str) -> str:
+    """Guess the side from nationality words in a phrase ("Pakistani and U.S. officials")."""
+    low = text.lower()
+    us = bool(re.search(r"\bu\.s\.|\bus\b|american|united states|washington", low))
+    pk = "pakistan" in low or "islamabad" in low
+    if us and pk:
+        return SIDE_JOINT
+    if us:
+        return SIDE_US
+    if pk:
+        return SIDE_PK
+    if "afghan" in low or "taliban" in low:
+        return "af"
+    return SIDE_OTHER
+
+
+def shortened(name: str, canonical: str) -> bool:
+    """Whether the text calls a known person by a form of their name that ends differently
+    ("Asim Iftikhar" for "Asim Iftikhar Ahmad", "Imran Khan Niazi" for "Imran Khan"); a
+    spelling variant of the same surname ("Baluch", "Zahra-Baloch") is no other form."""
+    words = re.split(r"[\s-]+", fold(name))
+    last = re.split(r"[\s-]+", fold(canonical))[-1]
+    return len(words) > 1 and fuzz.ratio(words[-1], last) < 80
