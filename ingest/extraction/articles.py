@@ -7,15 +7,23 @@ from dataclasses import replace
 
 from . import dates as D
 from .classify import about_pakistan, is_pledge, topics
-from .dating import THAT, briefing_info, date_zone, own_date, settle_dates, talks_day
+from .continued import (
+    BACKGROUND,
+    announces_more,
+    continuation,
+    extend,
+    owner_words,
+    release_owner,
+)
+from .dating import briefing_info, date_zone, own_date, settle_dates, talks_day
 from .mentions import DOC, Mention, find_mentions
 from .mentions import INST as INST_MENTION
 from .mentions import NAMED as NAMED_MENTION
 from .mentions import SURNAME as SURNAME_MENTION
 from .mentions import TITLED as TITLED_MENTION
-from .officials import JOINT_STATEMENT, STATES
+from .officials import JOINT_STATEMENT
 from .quotes import outside_quotes, quote_spans, quoted_share
-from .records import Draft, attribution_basis, direct_statement, trim
+from .records import Draft, attribution_basis, trim
 from .reference import lead_day
 from .reported import (
     INVERTED,
@@ -31,9 +39,7 @@ from .states import title_parties
 from .statistics import document_source
 from .types import (
     ATTRIBUTION_CONFIDENCE,
-    CONTINUATION,
     INSTITUTION,
-    ISSUED,
     PERSON,
     ExtractedStatement,
     Speaker,
@@ -94,11 +100,11 @@ def article_statements(
             and pending[0] in (u.para, u.para - 1)
             and (pending[0] == u.para or view[: pending[1].stmt.end].rstrip().endswith(":"))
         ):
-            _extend(text, pending[1], u.end)
+            extend(text, pending[1], u.end)
             pending[1].stmt.direct = pending[1].stmt.direct or bool(spans)
             extended = True
         pending = None
-        if made and attrs and _announces_more(outside, u.start, attrs[0]):
+        if made and attrs and announces_more(outside, u.start, attrs[0]):
             pending = (u.para, made[-1])
         near = last_unit_direct is not None and idx - last_unit_direct[0] <= 2
         if extended:
@@ -111,7 +117,7 @@ def article_statements(
                 and last.speaker == speaker
                 and paras[u.para].start <= last.stmt.start
             ):
-                _extend(text, last, u.end)  # "…,” she said. “…”: one statement per paragraph
+                extend(text, last, u.end)  # "…,” she said. “…”: one statement per paragraph
                 last.stmt.words = speaker_words(
                     view,
                     last.stmt.start,
@@ -119,12 +125,12 @@ def article_statements(
                     quote_spans(view, last.stmt.start, last.stmt.end),
                 )
             else:
-                made = [_continuation(text, u, speaker)]
+                made = [continuation(text, u, speaker)]
         elif not made and owner is not None:
-            if _BACKGROUND.search(view, u.start, u.end):
+            if BACKGROUND.search(view, u.start, u.end):
                 owner = None  # the journalist's background: the release has ended
             else:
-                made = _owner_words(text, view, u, owner, drafts, paras)
+                made = owner_words(text, view, u, owner, drafts, paras)
         if attrs and made and issuer is None:
             found = release_owner(view, u, attrs, mentions)
             if found is not None:
@@ -161,40 +167,6 @@ def _attach_document(attrs: list[Attribution], mentions: list[Mention], resolver
     if a.speaker.kind == INSTITUTION:
         a.speaker = replace(a.speaker, role=a.speaker.role or doc.doc_type)
     resolver.note_document(doc.extra.get("doc", "document"), a.speaker)
-
-
-_ANNOUNCED = re.compile(
-    r"(?i)\b(?:statistics|figures|data|findings|details|numbers|trends|following|points"
-    r"|picture|facts|breakdown|highlights|key\s+\w+)\b"
-)
-
-
-def _announces_more(outside: str, start: int, attr: Attribution) -> bool:
-    """ "The report revealed alarming statistics." announces the next sentence's content;
-    so does "Miller said:" before a quotation."""
-    if attr.mode not in (SUBJECT, INVERTED):
-        return False
-    rest = outside[attr.cue_end - start :]
-    if rest.strip() == ":":
-        return True  # "Miller said:" with the quotation in the next sentence or paragraph
-    if any(q in outside for q in '“”"'):
-        return False
-    words = rest.split()
-    short = 1 <= len(words) < 10 and words[0] not in (".", ":")
-    announced = _ANNOUNCED.search(rest) is not None
-    return short and announced and not THAT.search(rest) and rest.rstrip().endswith((".", ":"))
-
-
-def _extend(text: str, draft: Draft, end: int) -> None:
-    """Stretch a statement over the following sentence that carries its content."""
-    stmt = draft.stmt
-    while end > stmt.start and text[end - 1] in " \t\n\r\u00a0":
-        end -= 1
-    stmt.end = end
-    stmt.text = text[stmt.start : end]
-    stmt.topics = topics(stmt.text)
-    stmt.about_pakistan = about_pakistan(stmt.text)
-    stmt.is_pledge = is_pledge(stmt.text)
 
 
 _JOINT_TALK = re.compile(
@@ -393,61 +365,3 @@ def _draft(
     stmt.confidence = ATTRIBUTION_CONFIDENCE[stmt.attribution]
     briefing = "briefing" in zone.lower()
     return Draft(stmt, attr.speaker, own, briefing, attr.standing)
-
-
-_RELEASE = re.compile(
-    r"(?i)press\s+release|following\s+statement|full\s+text|statement\s+(?:reads?|read\s+out)\s*:"
-    r"|statement\s+(?:issued|released)\s+(?:by|from)"
-)
-# Words of the journalist's background after a reproduced release.
-_BACKGROUND = re.compile(
-    r"(?i)\b(?:since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|according\s+to\s+(?:media|news)"
-    r"|it\s+(?:is|may\s+be)\s+(?:pertinent|recalled|noted|worth)|meanwhile|earlier\s*,"
-    r"|last\s+(?:week|month|year)|has\s+(?:witnessed|seen|hosted|been)|\breportedly\b"
-    r"|\b(?:he|she|they)\s+(?:said|added)|this\s+brings|so\s+far\s+this\s+year)"
-)
-_RELEASING = {"Inter-Services Public Relations", "Pakistan Army", "UN Security Council"}
-
-
-def release_owner(
-    view: str, u: Unit, attrs: list[Attribution], mentions: list[Mention]
-) -> Speaker | None:
-    """The institution whose press release an article starts reproducing in this unit, if any:
-    the ISPR and the like in any statement, others when the text says a release or the full
-    text follows."""
-    a = attrs[0]
-    if a.speaker.kind != INSTITUTION or a.speaker.name in STATES:
-        return None
-    if a.speaker.name in _RELEASING or _RELEASE.search(view, u.start, u.end):
-        return a.speaker
-    return None
-
-
-def _owner_words(
-    text: str, view: str, u: Unit, owner: Speaker, drafts: list[Draft], paras: list[Paragraph]
-) -> list[Draft]:
-    """An unattributed unit of a reproduced release: the owner's words, one statement per
-    paragraph (a unit joins the owner's statement already open in its paragraph)."""
-    if len(view[u.start : u.end].split()) < 4:
-        return []
-    last = drafts[-1] if drafts else None
-    if (
-        last is not None
-        and last.speaker.name == owner.name
-        and last.stmt.attribution == ISSUED
-        and paras[u.para].start <= last.stmt.start
-    ):
-        _extend(text, last, u.end)
-        last.stmt.words = [(last.stmt.start, last.stmt.end)]
-        return []
-    s, e = trim(text, u.start, u.end, False)
-    stmt = direct_statement(text, s, e, owner, None, basis=ISSUED)
-    return [Draft(stmt, owner, None, False, False)]
-
-
-def _continuation(text: str, u: Unit, speaker: Speaker) -> Draft:
-    """A paragraph that is only a quotation continues the previous direct speaker."""
-    s, e = trim(text, u.start, u.end, False)
-    stmt = direct_statement(text, s, e, speaker, None, basis=CONTINUATION)
-    stmt.words = speaker_words(text, s, e, quote_spans(text, s, e))
-    return Draft(stmt, speaker, None, False, False)
