@@ -81,9 +81,13 @@ def tables() -> dict:
     insts = [o for o in gazetteer() if o.kind != PERSON]
     by_name: dict[str, Official] = {}
     by_surname: dict[str, list[Official]] = {}
+    by_given: dict[str, list[Official]] = {}  # a word of the name before the surname
     for o in people:
         for n in (o.name, *o.aliases):
             by_name[n.lower()] = o
+            for word in n.lower().split()[:-1]:
+                if o not in by_given.setdefault(word, []):
+                    by_given[word].append(o)
         by_surname.setdefault(o.name.split()[-1].lower(), []).append(o)
     inst_alias: dict[str, Official] = {}
     for o in insts:
@@ -96,6 +100,7 @@ def tables() -> dict:
         "person_names": sorted(by_name),
         "by_name": by_name,
         "by_surname": by_surname,
+        "by_given": by_given,
         "inst_alias": inst_alias,
         "person_re": re.compile(
             rf"\b(?:{_alternation([n for o in people for n in (o.name, *o.aliases)])})\b"
@@ -105,6 +110,17 @@ def tables() -> dict:
         ),
         "org_hint": _alternation(inst_names + NATIONALITIES),
     }
+
+
+def holders(role_words: tuple[str, ...], day: date) -> list[Official]:
+    """The known people whose role on ``day`` holds all these words ("interior", "minist"):
+    who "the interior minister" can be in a report of that day."""
+    found = []
+    for o in gazetteer():
+        held = o.tenure_at(day) if o.kind == PERSON and o.tenures else None
+        if held and held[0] and all(w in held[0].lower() for w in role_words):
+            found.append(o)
+    return found
 
 
 PK_TALIBAN_BEFORE = re.compile(r"(?:Pakistani|Pakistan|Pakistan's|Pakistan’s|-e-|-i-)\s*$")

@@ -30,7 +30,19 @@ from .lexicon import (
     VERB,
     complement_ok,
 )
-from .mentions import CAPNAME, DOC, GROUP_M, INST, JOINT, NAMED, PRONOUN, SURNAME, TITLED, Mention
+from .mentions import (
+    CAPNAME,
+    DOC,
+    GROUP_M,
+    INST,
+    JOINT,
+    NAMED,
+    PRONOUN,
+    ROLE_NOUN,
+    SURNAME,
+    TITLED,
+    Mention,
+)
 from .officials import STATES
 from .resolver import Resolver
 from .types import INSTITUTION, Speaker
@@ -67,6 +79,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"|beyond|amid|without)|(?:'s|’s))\s*$",
     re.I,
 )
+_POSSESSOR = re.compile(r"\b(?!(?:of|in|at|to|by)\b)[\w-]+(?:'s|’s)\s*$")
 # Where the clause of a verb begins: after a semicolon, a closing quotation, a subordinating
 # or coordinating word ("…, while Pakistan said", "…, shortly after Haley said").
 _CLAUSE_BREAK = re.compile(
@@ -149,7 +162,10 @@ def subject_capable(view: str, m: Mention) -> bool:
         return view[m.end : m.end + 2] not in ("'s", "’s")
     if view[m.end : m.end + 2] in ("'s", "’s"):
         return False
-    return not _PREPOSITION_BEFORE.search(view[max(0, m.start - 20) : m.start])
+    before = view[max(0, m.start - 20) : m.start]
+    if m.kind in (TITLED, NAMED, ROLE_NOUN) and _POSSESSOR.search(before):
+        return True  # "the alliance's Brig Gen Vance said": a person is the head of the phrase
+    return not _PREPOSITION_BEFORE.search(before)
 
 
 def _clause_start(outside: str, rel: int) -> int:

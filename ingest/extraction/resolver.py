@@ -14,6 +14,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from .mentions import (
     CAPNAME,
     DOC,
@@ -37,6 +39,7 @@ from .officials import (
     STATES,
     fold,
     gender_of,
+    holders,
     person_variant,
     tables,
 )
@@ -45,6 +48,7 @@ from .speaker_forms import (
     before_taliban_rule,
     joint_from_text,
     looks_like_person,
+    portfolio,
     shortened,
     side_from_text,
 )
@@ -194,9 +198,25 @@ class Resolver:
             first = [p for p in self.people.values() if p.name.split()[0] == name]
             if len(first) == 1:
                 return first[0]
+            titled = self._given_name_in_office(name, role)
+            if titled is not None:
+                return titled
         org = self._org_from_hint(org_hint)
         side = org.side if org else side_from_text(org_hint or "")
         return Speaker(name, PERSON, org.name if org else None, role, side)
+
+    def _given_name_in_office(self, name: str, role: str | None) -> Speaker | None:
+        """ "Prime Minister Shehbaz": the one known person with that given name holding that
+        role on the document's day."""
+        if not role or self.ref_day is None:
+            return None
+        words = role.lower().split()
+        found = [
+            o
+            for o in tables()["by_given"].get(name.lower(), [])
+            if all(w in ((o.tenure_at(self.ref_day) or ("",))[0] or "").lower() for w in words)
+        ]
+        return self._person(found[0].name, role, None) if len(found) == 1 else None
 
     def _org_from_hint(self, hint: str | None) -> Speaker | None:
         if not hint:
@@ -222,8 +242,20 @@ class Resolver:
         dated = [o for o in candidates if o.tenure_at(self.ref_day) is not None]
         pick = dated[0] if len(dated) == 1 else (candidates[0] if len(candidates) == 1 else None)
         if pick is None:
-            return None
+            return self._misspelt(key)
         return self._person(pick.name, None, None)
+
+    def _misspelt(self, key: str) -> Speaker | None:
+        """ "Shaqaat said" after "Hamza Shafqaat": a surname misspelt in the text is the one
+        person introduced whose surname is that close (rapidfuzz ratio >= 85)."""
+        if len(key) < 5:
+            return None
+        close = {
+            p.name: p
+            for k, p in self.people.items()
+            if k[:1] == key[:1] and fuzz.ratio(k, key) >= 85
+        }
+        return next(iter(close.values())) if len(close) == 1 else None
 
     def _capname(self, m: Mention) -> Speaker | None:
         if tables()["inst_alias"].get(fold(m.name)):
@@ -356,11 +388,21 @@ class Resolver:
             return recent[-1] if recent else None
         role = m.role or ""
         fits = ROLE_FITS.get(role, (role,))
+        needed = portfolio(m.text)
         people = list(reversed(self.salient)) + list(reversed(list(self.people.values())))
         for speaker in people:
             held = (speaker.role or "").lower()
-            if any(f in held for f in fits) and (role != "official" or speaker.role):
+            fitting = all(w in held for w in needed) and any(f in held for f in fits)
+            if fitting and (role != "official" or speaker.role):
                 return speaker
+        if needed and self.firm and self.ref_day is not None:
+            # "the interior minister" with no interior minister named: the one in office.
+            found = holders(needed, self.ref_day)
+            side = side_from_text(m.text)
+            sides = {side} if side != SIDE_OTHER else {p.side for p in self.people.values()}
+            found = [o for o in found if o.side in sides] if len(found) > 1 else found
+            if len(found) == 1:
+                return self._person(found[0].name, None, None)
         if m.org_hint:
             # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
             return self._org_from_hint(m.org_hint.rstrip("'’s "))

@@ -40,6 +40,24 @@ ROLE_FITS = {
 }
 
 
+# A description's portfolio ("the interior minister"): the role it refers back to must hold it.
+_PORTFOLIO = re.compile(
+    r"\b(interior|home|foreign|defen[cs]e|information|finance|law|planning|railways?|religious"
+    r"|human\s+rights|health|education|energy|commerce)\s+(minister|secretary|adviser|advisor)"
+)
+_SAME_PORTFOLIO = {"home": "interior", "defense": "defen", "defence": "defen"}
+
+
+def portfolio(description: str) -> tuple[str, ...]:
+    """The words a role must hold for a description with a portfolio: ("interior", "minister")
+    for "the interior minister"; () when the description names none."""
+    m = _PORTFOLIO.search(description.lower())
+    if m is None:
+        return ()
+    area = m.group(1).split()[0]
+    return (_SAME_PORTFOLIO.get(area, area), m.group(2)[:6])
+
+
 def joint_from_text(text: str, default: str | None = None) -> Speaker:
     """The speaker of a joint statement named in the text ("the India-US joint statement");
     an unnamed one ("a joint statement") is the parties' the document is about."""

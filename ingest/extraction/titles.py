@@ -37,7 +37,7 @@ TITLE = (
     r"|army\s+chief|coas|director[- ]general(?:\s+(?:of\s+)?(?:ispr|inter-services\s+public"
     r"\s+relations))?|dg\s+ispr|director|(?:vice\s+)?president|senator|sen\.|congress(?:wo)?man"
     r"|chief\s+minister|governor|chief\s+secretary|home\s+secretary"
-    r"|(?:lieutenant|lt\.?|major|maj\.?)[\s-]*gen(?:eral|\.)?|general|gen\.|brigadier|brig\."
+    r"|(?:lieutenant|lt\.?|major|maj\.?)[\s-]*gen(?:eral|\.)?|general|gen\.|(?:brigadier|brig\.?)(?:[\s-]*gen(?:eral|\.)?)?"
     r"|colonel|col\.|lt\.?\s*col\.?|major|maj\.|captain|capt\.|(?:rear\s+|vice\s+)?admiral"
     r"|(?:rear\s+|vice\s+)?adm\.|air\s+(?:chief\s+)?marshal|commander|chairman|chairperson"
     r"|head|leader|chief|commissioner|deputy\s+commissioner|(?:deputy\s+|additional\s+)?"
@@ -76,7 +76,7 @@ STOP_NAME = frozenset(
     Director Press Head Chairman Also Meanwhile Moreover Furthermore Referring Commenting
     Reacting Replying Regarding Replying Under Assistant Additional Joint Both Saudi Chinese
     Indian Iranian British Turkish Qatari Emirati National Security Council SSP DIG IG SHO DPO
-    Professor Prof
+    Professor Prof Brig
     """.split()
 )
 CONNECTORS = frozenset({"for", "of", "and", "on"})
