@@ -74,6 +74,7 @@ def article_statements(
     # issued by the ISPR, … ").
     owner = issuer if issuer is not None and issuer.side != "joint" else None
     unnamed: tuple[int, Draft] | None = None  # "a police officer said", to be named next
+    resolver.note_text(view)
     if issuer is not None:
         resolver.adopt_issuer(issuer)
     _document_context(view, paras, resolver)
@@ -228,6 +229,9 @@ def _name_the_unnamed(
             if m.kind != TITLED_MENTION:
                 continue
             person = resolver.resolve(m)
+            spokes = re.search(r"(?i)\bspokes(?:man|woman|person)\b", draft.stmt.text)
+            if spokes and person is not None and "spokes" not in (person.role or "spokes"):
+                continue  # "a Nato spokesman" is not the general named next
             if person is not None and _fits_voice(draft.speaker, person):
                 draft.speaker = person
                 draft.stmt.speaker, draft.stmt.speaker_kind = person.name, person.kind

@@ -8,7 +8,7 @@ import re
 
 from .classify import about_pakistan, is_pledge, topics
 from .dating import THAT
-from .mentions import Mention
+from .mentions import PRONOUN, Mention
 from .officials import STATES
 from .quotes import quote_spans
 from .records import Draft, direct_statement, trim
@@ -72,8 +72,8 @@ def release_owner(
     the ISPR and the like in any statement, others when the text says a release or the full
     text follows."""
     a = attrs[0]
-    if a.speaker.kind != INSTITUTION or a.speaker.name in STATES:
-        return None
+    if a.speaker.kind != INSTITUTION or a.speaker.name in STATES or a.mention.kind == PRONOUN:
+        return None  # "It … according to a statement": whose release is not named here
     if a.speaker.name in _RELEASING or _RELEASE.search(view, u.start, u.end):
         return a.speaker
     return None

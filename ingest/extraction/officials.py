@@ -112,15 +112,23 @@ def tables() -> dict:
     }
 
 
-def holders(role_words: tuple[str, ...], day: date) -> list[Official]:
-    """The known people whose role on ``day`` holds all these words ("interior", "minist"):
-    who "the interior minister" can be in a report of that day."""
+def holders(role_words: tuple[str, ...], day: date, org: str | None = None) -> list[Official]:
+    """The known people whose role on ``day`` holds all these words ("interior", "minist"),
+    in ``org`` when given: who "the interior minister" or "the Foreign Office spokesperson"
+    can be in a report of that day."""
     found = []
     for o in gazetteer():
         held = o.tenure_at(day) if o.kind == PERSON and o.tenures else None
-        if held and held[0] and all(w in held[0].lower() for w in role_words):
+        if not held or not held[0] or (org and held[1] != org):
+            continue
+        role = held[0].lower()
+        if all(w in role for w in role_words) and not _SECOND.search(role):
             found.append(o)
     return found
+
+
+# A deputy is not who "the spokesperson" means.
+_SECOND = re.compile(r"\b(?:deputy|additional|assistant|associate|acting|principal\s+deputy)\b")
 
 
 PK_TALIBAN_BEFORE = re.compile(r"(?:Pakistani|Pakistan|Pakistan's|Pakistan’s|-e-|-i-)\s*$")

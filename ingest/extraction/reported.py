@@ -76,7 +76,7 @@ _WHO = re.compile(r",?\s+who\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+|was\s+)
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:in|at|from|of|with|between|to|for|by|against|on|into|over|about|or|and|than|among"
     r"|toward|towards|under|during|like|including|via|through|upon|behind"
-    r"|beyond|amid|without)|(?:'s|’s))\s*$",
+    r"|beyond|amid|without|before)|(?:'s|’s))\s*$",
     re.I,
 )
 _POSSESSOR = re.compile(r"\b(?!(?:of|in|at|to|by)\b)[\w-]+(?:'s|’s)\s*$")
@@ -86,6 +86,10 @@ _CLAUSE_BREAK = re.compile(
     r";|[”\"](?:\s*,)?|,\s+(?:and|but|while|whereas|as|after|shortly\s+after|soon\s+after"
     r"|before|when|since|even\s+as|although|though|which|where)\b|\b(?:while|whereas)\b"
     r"|:\s"
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Dd]uring|[Bb]efore|[Ff]ollowing|[Ss]peaking|[Aa]ddressing"
+    r"|[Tt]alking|[Ww]riting|[Ii]n\s+a|[Ll]ater|[Ee]arlier)\b[^,]{0,80},\s*"
 )
 _AND_BEFORE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+|also\s+|later\s+)*$")
 # A passive or progressive verb ("was added", "is called", "was responding to") does not make
@@ -130,9 +134,18 @@ def glue_ok(text: str, loose: bool = False) -> bool:
     return all(_glue_piece(piece) for piece in rest.split(","))
 
 
+# Time phrases ("a day earlier", "two weeks ago") and an aside of manner ("while expressing
+# his sympathy with the families") may stand between a subject and its verb.
+_TIME_OR_MANNER = re.compile(
+    r"\b(?:a|an|one|two|three|four|few|several|\d+)\s+(?:days?|weeks?|months?|years?|hours?)"
+    r"\s+(?:earlier|later|ago|before|after)\b"
+    r"|^\s*(?:while|whilst|after|before|when)\s+[a-z]+ing\b[^,]{0,100}$"
+)
+
+
 def _glue_piece(text: str) -> bool:
     """Auxiliaries, adverbs and time words, then at most one prepositional phrase."""
-    words = text.split()
+    words = _TIME_OR_MANNER.sub(" ", text).split()
     while words and (
         words[0].lower().strip("().") in GLUE_WORDS
         or words[0].lower().endswith("ly")
@@ -144,7 +157,10 @@ def _glue_piece(text: str) -> bool:
     if not GLUE_PREPOSITION.fullmatch(words[0]) or len(words) > 12:
         return False
     return all(
-        w.lower() in GLUE_WORDS or not w.lower().endswith("ed") or w.lower() in _PP_VERBS
+        w.lower() in GLUE_WORDS
+        or not w.lower().endswith("ed")
+        or w.lower() in _PP_VERBS
+        or w[:1].isupper()  # "before the Senate Armed Services Committee"
         for w in words[1:]
     )
 
@@ -293,7 +309,10 @@ def _subject(
     if candidates and _AND_BEFORE.search(outside[:rel]):
         # "Obama decried the attack and said …": the clause's subject, which opens it (after
         # a leading adverbial at most), not an object met on the way.
-        first = candidates[0]
+        # A leading adverbial ("In his first tweet of the year, Trump …") holds no subject.
+        lead = _LEADING_ADVERBIAL.match(outside, clause)
+        after_lead = [m for m in candidates if not lead or m.start - start >= lead.end()]
+        first = after_lead[0] if after_lead else candidates[0]
         opening = outside[clause : first.start - start]
         if re.fullmatch(r"[\W\d]*|[^,]{0,80},\s*", opening):
             ordered.append(first)

@@ -76,6 +76,18 @@ class Resolver:
         self.default_joint: str | None = None  # the parties' joint statement, by the text
         self.default_report: Speaker | None = None  # the one monitor a write-up covers
         self.last_state: Speaker | None = None  # what "the country" refers to
+        # The known people the document names anywhere (None: not looked at). A description
+        # ("the interior minister") becomes a name only when the text gives it somewhere.
+        self.named: set[str] | None = None
+
+    def note_text(self, view: str) -> None:
+        """Remember which known people the whole document names."""
+        by_name, names = tables()["by_name"], tables()["person_re"]
+        self.named = {by_name[m.group(0).lower()].name for m in names.finditer(view)}
+
+    def _in_text(self, officials: list) -> list:
+        """Those of ``officials`` the document names (all of them when it was not looked at)."""
+        return [o for o in officials if self.named is None or o.name in self.named]
 
     def note_document(self, key: str, speaker: Speaker) -> None:
         """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
@@ -179,6 +191,9 @@ class Resolver:
             surname_hits = tables()["by_surname"].get(name.split()[-1].lower(), [])
             first = name.split()[0].lower()
             official = next((o for o in surname_hits if o.name.lower().startswith(first)), None)
+            alone = " " not in name.strip() and name.lower() not in COMMON_SURNAMES
+            if official is None and alone and name.lower() not in self.people:
+                official = self._one_of(surname_hits)  # "Gen. Kurilla"
         if official is not None:
             held = official.tenure_at(self.ref_day) or (official.role, official.organization)
             short = shortened(name, official.name)
@@ -216,7 +231,12 @@ class Resolver:
             for o in tables()["by_given"].get(name.lower(), [])
             if all(w in ((o.tenure_at(self.ref_day) or ("",))[0] or "").lower() for w in words)
         ]
-        return self._person(found[0].name, role, None) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        known = self._person(found[0].name, role, None)
+        if self.named is None or known.name in self.named:
+            return known
+        return replace(known, name=name, canonical=known.name)  # the text gives no full name
 
     def _org_from_hint(self, hint: str | None) -> Speaker | None:
         if not hint:
@@ -238,12 +258,15 @@ class Resolver:
             return self.people[key]
         if key in COMMON_SURNAMES:
             return None  # "Khan said" with no Khan introduced: which one?
-        candidates = tables()["by_surname"].get(key, [])
-        dated = [o for o in candidates if o.tenure_at(self.ref_day) is not None]
-        pick = dated[0] if len(dated) == 1 else (candidates[0] if len(candidates) == 1 else None)
+        pick = self._one_of(tables()["by_surname"].get(key, []))
         if pick is None:
             return self._misspelt(key)
         return self._person(pick.name, None, None)
+
+    def _one_of(self, candidates: list) -> object | None:
+        """The one known person with a surname: the only one, or the only one in office."""
+        dated = [o for o in candidates if o.tenure_at(self.ref_day) is not None]
+        return dated[0] if len(dated) == 1 else (candidates[0] if len(candidates) == 1 else None)
 
     def _misspelt(self, key: str) -> Speaker | None:
         """ "Shaqaat said" after "Hamza Shafqaat": a surname misspelt in the text is the one
@@ -397,14 +420,24 @@ class Resolver:
                 return speaker
         if needed and self.firm and self.ref_day is not None:
             # "the interior minister" with no interior minister named: the one in office.
-            found = holders(needed, self.ref_day)
+            found = self._in_text(holders(needed, self.ref_day))
             side = side_from_text(m.text)
             sides = {side} if side != SIDE_OTHER else {p.side for p in self.people.values()}
             found = [o for o in found if o.side in sides] if len(found) > 1 else found
             if len(found) == 1:
                 return self._person(found[0].name, None, None)
         if m.org_hint:
-            # "the Foreign Office spokesperson" with nobody named: the office itself speaks.
-            return self._org_from_hint(m.org_hint.rstrip("'’s "))
+            # "the Foreign Office spokesperson" with nobody named: the one in office that day,
+            # else the office itself speaks.
+            org = self._org_from_hint(m.org_hint.rstrip("'’s "))
+            if org is not None and self.firm and self.ref_day is not None:
+                found = {
+                    o.name
+                    for f in fits
+                    for o in self._in_text(holders((f,), self.ref_day, org.name))
+                }
+                if len(found) == 1:
+                    return self._person(found.pop(), None, None)
+            return org
         voice = next((v for r, v in self.voices.items() if any(f and f in r for f in fits)), None)
         return voice  # "a State Department spokesperson said … the spokesperson added"

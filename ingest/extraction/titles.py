@@ -101,7 +101,7 @@ def person_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
         r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*"
         r"(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.-]*){0,6})"
     )
-    title = re.compile(rf"\b(?P<title>{TITLE})\b")
+    title = re.compile(rf"\b(?P<title>{TITLE})(?!\w)")
     # The phrase must end at a comma or before a name of two words or more, so that it never
     # swallows a first name ("Special Envoy for Pakistan and Afghanistan Marc Grossman").
     two_words = r"\s+(?:[A-Z]\.\s?)?[A-ZÀ-Ö][a-zà-ÿ]+\s+[A-ZÀ-Ö][a-zà-ÿ]"

@@ -174,3 +174,57 @@ def test_the_speakers_words_exclude_the_framing():
         "by anyone",
     ]
     assert [text[s:e] for s, e in second.words] == ["the border was calm"]
+
+
+def test_words_between_a_subject_and_its_verb():
+    lines = [
+        # a time phrase
+        ("The ISPR had a day earlier said that the road would reopen.", "Inter-Services"),
+        # an aside of manner with no commas
+        (
+            "Minister Talia Voss while expressing sympathy with the families said the state "
+            "would pay for their care.",
+            "Talia Voss",
+        ),
+        # a prepositional phrase naming a committee (its capitalised "Armed" is a name)
+        (
+            "General Oren Pell in his testimony before the Senate Armed Services Committee "
+            "warned that the conflict could spread.",
+            "Oren Pell",
+        ),
+    ]
+    for line, who in lines:
+        speakers = _speakers(f"Headline\n\n{line}")
+        assert len(speakers) == 1 and who.lower() in speakers[0].lower(), (line, speakers)
+
+
+def test_a_leading_adverbial_holds_no_subject_for_and_threatened():
+    text = (
+        "Aid row\n\n"
+        "In his first message of the year on Monday, Senator Abel Quist criticised the "
+        "programme and threatened to cut its funding."
+    )
+    assert _speakers(text) == ["Abel Quist"]
+
+
+def test_a_rank_with_a_full_stop_before_an_inverted_speaker():
+    text = (
+        "Command\n\n"
+        "General Michael Kurilla spoke to reporters at the base.\n\n"
+        "“We are seeing results on the ground,” said Gen. Kurilla."
+    )
+    assert _speakers(text, date(2025, 6, 12)) == ["Michael Kurilla"]
+
+
+def test_an_unnamed_spokesperson_is_the_one_the_text_names_later():
+    text = (
+        "Weekly briefing\n\n"
+        "Islamabad: The Foreign Office spokesperson has said that the attack on the train was "
+        "planned abroad.\n\n"
+        "Addressing the weekly briefing, Spokesperson Shafqat Ali Khan said the rescue "
+        "operation was over."
+    )
+    assert _speakers(text, date(2025, 3, 14)) == ["Shafqat Ali Khan", "Shafqat Ali Khan"]
+    # never named: the office speaks
+    first = text.rsplit("\n\n", 1)[0]
+    assert _speakers(first, date(2025, 3, 14)) == ["Pakistan Foreign Office"]
