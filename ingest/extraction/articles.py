@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from . import dates as D
 from .classify import about_pakistan, is_pledge, topics
+from .clauses import subject_capable
 from .continued import (
     BACKGROUND,
     announces_more,
@@ -31,7 +32,6 @@ from .reported import (
     SUBJECT,
     Attribution,
     find_attributions,
-    subject_capable,
 )
 from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit

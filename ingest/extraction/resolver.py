@@ -14,8 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from rapidfuzz import fuzz
-
+from .known_people import given_name_in_office, misspelt, official_for, one_in_office
 from .mentions import (
     CAPNAME,
     DOC,
@@ -40,7 +39,6 @@ from .officials import (
     fold,
     gender_of,
     holders,
-    person_variant,
     tables,
 )
 from .speaker_forms import (
@@ -184,16 +182,9 @@ class Resolver:
             )
 
     def _person(self, name: str, role: str | None, org_hint: str | None) -> Speaker:
-        official = tables()["by_name"].get(name.lower()) or person_variant(name)
+        official = official_for(name, self.ref_day, self.people)
         if official is None and name.lower() in self.people:
             return self.people[name.lower()]
-        if official is None:
-            surname_hits = tables()["by_surname"].get(name.split()[-1].lower(), [])
-            first = name.split()[0].lower()
-            official = next((o for o in surname_hits if o.name.lower().startswith(first)), None)
-            alone = " " not in name.strip() and name.lower() not in COMMON_SURNAMES
-            if official is None and alone and name.lower() not in self.people:
-                official = self._one_of(surname_hits)  # "Gen. Kurilla"
         if official is not None:
             held = official.tenure_at(self.ref_day) or (official.role, official.organization)
             short = shortened(name, official.name)
@@ -221,22 +212,15 @@ class Resolver:
         return Speaker(name, PERSON, org.name if org else None, role, side)
 
     def _given_name_in_office(self, name: str, role: str | None) -> Speaker | None:
-        """ "Prime Minister Shehbaz": the one known person with that given name holding that
-        role on the document's day."""
-        if not role or self.ref_day is None:
+        """ "Prime Minister Shehbaz": the one known person with that given name in that office
+        that day, shown as the text gives the name unless the text also gives it in full."""
+        official = given_name_in_office(name, role, self.ref_day)
+        if official is None:
             return None
-        words = role.lower().split()
-        found = [
-            o
-            for o in tables()["by_given"].get(name.lower(), [])
-            if all(w in ((o.tenure_at(self.ref_day) or ("",))[0] or "").lower() for w in words)
-        ]
-        if len(found) != 1:
-            return None
-        known = self._person(found[0].name, role, None)
+        known = self._person(official.name, role, None)
         if self.named is None or known.name in self.named:
             return known
-        return replace(known, name=name, canonical=known.name)  # the text gives no full name
+        return replace(known, name=name, canonical=known.name)
 
     def _org_from_hint(self, hint: str | None) -> Speaker | None:
         if not hint:
@@ -258,27 +242,10 @@ class Resolver:
             return self.people[key]
         if key in COMMON_SURNAMES:
             return None  # "Khan said" with no Khan introduced: which one?
-        pick = self._one_of(tables()["by_surname"].get(key, []))
+        pick = one_in_office(tables()["by_surname"].get(key, []), self.ref_day)
         if pick is None:
-            return self._misspelt(key)
+            return misspelt(key, self.people)
         return self._person(pick.name, None, None)
-
-    def _one_of(self, candidates: list) -> object | None:
-        """The one known person with a surname: the only one, or the only one in office."""
-        dated = [o for o in candidates if o.tenure_at(self.ref_day) is not None]
-        return dated[0] if len(dated) == 1 else (candidates[0] if len(candidates) == 1 else None)
-
-    def _misspelt(self, key: str) -> Speaker | None:
-        """ "Shaqaat said" after "Hamza Shafqaat": a surname misspelt in the text is the one
-        person introduced whose surname is that close (rapidfuzz ratio >= 85)."""
-        if len(key) < 5:
-            return None
-        close = {
-            p.name: p
-            for k, p in self.people.items()
-            if k[:1] == key[:1] and fuzz.ratio(k, key) >= 85
-        }
-        return next(iter(close.values())) if len(close) == 1 else None
 
     def _capname(self, m: Mention) -> Speaker | None:
         if tables()["inst_alias"].get(fold(m.name)):
