@@ -68,6 +68,8 @@ WITH_COMPLEMENT = {
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
+    # "recommends that the government …", "recommended the parliament to …"
+    "recommend": r"(?:\S+\s+){0,4}?(?:that|to)\b",
 }
 # Findings: a report or an institution "found", "showed", "recorded"; not a person.
 DOCUMENT_ONLY = """

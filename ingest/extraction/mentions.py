@@ -96,7 +96,8 @@ _ROLE_WORDS = (
 _ROLE_NOUN = re.compile(
     # "the spokesperson", and a bare "CM said" opening a sentence
     r"(?:\b[Tt]he\s+|(?<![\w.,;] )(?=(?:FM|PM|CM|DG)\b))"
-    r"(?P<org>(?:department|ministry|State Department|Foreign Office|FO|US|U\.S\."
+    r"(?P<org>(?:department|(?:foreign\s+|interior\s+)?ministry|State Department|Foreign Office"
+    r"|foreign\s+office|FO|US|U\.S\."
     r"|Pentagon|White House|CENTCOM|ISPR|Taliban|UN|EU|Afghan|Pakistani|American|Chinese"
     r"|government|military|army|embassy)(?:'s|’s)?\s+)?"
     r"(?:(?:top|senior|chief|former|current|visiting|federal|provincial|foreign|interior"
@@ -187,7 +188,7 @@ def find_mentions(
         found += _titled(view, start, end, known)  # carry no title at all
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
-    if _DOC_WORD.search(view, start, end):
+    if _DOC_WORD.search(view, start, end) or "“" in low:
         found += _documents(view, start, end)
     for m in t["inst_re"].finditer(view, start, end):
         if "Taliban" in m.group(0) and PK_TALIBAN_BEFORE.search(
@@ -298,6 +299,10 @@ def _person(
 def _documents(view: str, start: int, end: int) -> list[Mention]:
     """Documents: "the report", "a statement issued by the Foreign Office", "ISPR's statement"."""
     found = [_doc_mention(view, m, end) for m in _DOC.finditer(view, start, end)]
+    for m in _QUOTED_TITLE.finditer(view, start, end):
+        doc = _doc_mention(view, m, end, "report")
+        if doc.org_hint:
+            found.append(doc)
     for m in _org_doc_pattern().finditer(view, start, end):
         doc_type = view[m.end("org") : m.end()].lstrip("'’s ").strip()
         found.append(
@@ -314,18 +319,34 @@ def _documents(view: str, start: int, end: int) -> list[Mention]:
     return found
 
 
-def _doc_mention(view: str, m: re.Match[str], end: int) -> Mention:
+_BY_NOUN = re.compile(
+    r"(?:the|its)\s+(authority|ministry|department|institute|organi[sz]ation|office|commission"
+    r"|agency|council|embassy|think\s+tank|cent(?:er|re)|mission)\b"
+)
+# "The ‘Country Reports on Terrorism’, released by the State Department, said": a document
+# known by its title in quotation marks (blanked here), then who released it.
+_QUOTED_TITLE = re.compile(
+    r"\b[Tt]he\s+“[^”]{3,120}”(?=,?\s*(?:issued|compiled|released|published|prepared)\s+by\s)"
+)
+
+
+def _doc_mention(view: str, m: re.Match[str], end: int, kind: str = "") -> Mention:
     """Build a document mention, extending it over "issued by ORG" when present."""
     stop = m.end()
     org = None
     by = _DOC_BY.match(view, stop, end)
+    kind = kind or m.group("doc").lower()
+    extra = {"doc": kind}
     if by:
         inst = tables()["inst_re"].match(view, by.end(), end)
+        noun = _BY_NOUN.match(view, by.end(), end)
         if inst:
             org, stop = inst.group(0), inst.end()
             paren = re.match(r"\s*\([A-Z]{2,6}\)", view[stop:end])
             if paren:
                 stop += paren.end()
+        elif noun:  # "a statement by the authority": the institution named before
+            extra["by_noun"], stop = noun.group(1).lower(), noun.end()
     text = view[m.start() : stop]
     # The organisation may also precede: "the State Department's regional report".
     if org is None:
@@ -338,7 +359,8 @@ def _doc_mention(view: str, m: re.Match[str], end: int) -> Mention:
         r"^(?:the|an?|its|their|his|her)\s+", "", view[m.start() : m.end()], flags=re.I
     )
     if org:
-        doc_type = re.sub(re.escape(org) + r"(?:'s|’s)?\s*", "", doc_type).strip() or m.group("doc")
+        doc_type = re.sub(re.escape(org) + r"(?:'s|’s)?\s*", "", doc_type).strip() or kind
+    doc_type = kind if "“" in doc_type else doc_type
     return Mention(
         m.start(),
         stop,
@@ -346,7 +368,7 @@ def _doc_mention(view: str, m: re.Match[str], end: int) -> Mention:
         text,
         org_hint=org,
         doc_type=doc_type.strip(),
-        extra={"doc": m.group("doc").lower()},
+        extra=extra,
     )
 
 

@@ -208,7 +208,11 @@ def _subject(
     candidates = [
         m
         for m in mentions
-        if start + clause <= m.start and m.end <= v_s and subject_capable(view, m)
+        # (a mention may straddle the clause's start: a document titled in quotation marks)
+        if m.end > start + clause
+        and m.end <= v_s
+        and subject_capable(view, m)
+        and (m.start >= start + clause or m.kind == DOC)
     ]
     ordered = [m for m in candidates if glue_ok(outside[m.end - start : rel])]
     # an appositive that lost its closing comma, as a last resort

@@ -282,6 +282,9 @@ class Resolver:
             if org is None:
                 return None
             return Speaker(org.name, INSTITUTION, org.name, m.doc_type or doc, org.side)
+        if m.extra.get("by_noun"):
+            by = self._recent_institution(m.extra["by_noun"])
+            return replace(by, role=m.doc_type or doc) if by is not None else None
         # "the report" is the last report; only vaguer words ("the study", "the data",
         # "a summary") may refer to whatever document was last named.
         generic = doc in ("summary", "study", "data", "survey", "assessment", "findings", "index")
@@ -311,6 +314,18 @@ class Resolver:
             if named:
                 return replace(named[-1], role=m.doc_type or doc)
         return earlier
+
+    def _recent_institution(self, noun: str) -> Speaker | None:
+        """ "The ministry", "the institute": the last institution the text called so."""
+        word = noun.split()[0][:5]
+        recent = [
+            s
+            for s in self.recent_insts
+            if word in s.name.lower() or word in self.inst_words.get(s.name, "")
+        ]
+        if word in ("think", "insti", "cente", "centr"):
+            recent = recent or [s for s in self.recent_insts if s.side != "other"]
+        return recent[-1] if recent else None
 
     def _group(self, m: Mention) -> Speaker:
         name = re.sub(r"^(?:[Tt]he)\s+", "", m.name)
@@ -367,15 +382,7 @@ class Resolver:
         if m.role == "country":
             return self.last_state
         if m.extra.get("institution"):
-            word = (m.role or "").split()[0][:5]
-            recent = [
-                s
-                for s in self.recent_insts
-                if word in s.name.lower() or word in self.inst_words.get(s.name, "")
-            ]
-            if word in ("think", "insti", "cente", "centr"):
-                recent = recent or [s for s in self.recent_insts if s.side != "other"]
-            return recent[-1] if recent else None
+            return self._recent_institution(m.role or "")
         role = m.role or ""
         fits = ROLE_FITS.get(role, (role,))
         needed = portfolio(m.text)

@@ -228,3 +228,40 @@ def test_an_unnamed_spokesperson_is_the_one_the_text_names_later():
     # never named: the office speaks
     first = text.rsplit("\n\n", 1)[0]
     assert _speakers(first, date(2025, 3, 14)) == ["Pakistan Foreign Office"]
+
+
+def test_documents_named_by_who_issued_them():
+    text = (
+        "Threat alert\n\n"
+        "The Harbour Security Authority has warned the provinces of new attacks.\n\n"
+        "A statement by the authority said that the group planned to strike rallies.\n\n"
+        "The ‘Annual Review of Terrorism 2031’, released by the State Department, said the "
+        "border districts remained a haven for militants.\n\n"
+        "The Pak Institute for Peace Studies recommends that the government open a debate in "
+        "parliament."
+    )
+    assert _speakers(text) == [
+        "Harbour Security Authority",
+        "Harbour Security Authority",
+        "U.S. Department of State",
+        "Pak Institute for Peace Studies",  # "recommends that": a report's recommendation
+    ]
+
+
+def test_descriptions_of_institutions_that_stand_for_their_names():
+    lines = [
+        ("Two soldiers were killed in the raid, the army’s media affairs wing said.", "Inter-"),
+        (
+            "In a post on X, the State Department’s Bureau of South and Central Asian Affairs "
+            "stated that it stood with the families.",
+            "Bureau of South and Central Asian Affairs",
+        ),
+        (
+            "In a written statement, the foreign ministry spokeswoman described the strikes as "
+            "a breach of the country’s sovereignty.",
+            "Pakistan Foreign Office",
+        ),
+    ]
+    for line, who in lines:
+        speakers = _speakers(f"Headline\n\n{line}")
+        assert len(speakers) == 1 and who in speakers[0], (line, speakers)
