@@ -85,8 +85,11 @@ def date_zone(
     if attr.verb in DOCUMENT_FORMS:
         pass  # "recorded 41 attacks in October": what follows a finding verb is the finding
     elif closes_before:
+        # "…,” he said on Monday. “…": up to the next quotation or a reported clause
         stop = after.find("“")
-        parts.append(after if stop < 0 else after[:stop])
+        that = THAT.search(after)
+        ends = [i for i in (stop, that.start() if that else -1) if i >= 0]
+        parts.append(after[: min(ends)] if ends else after)
     else:
         # Only words that still belong to the attribution ("said on Thursday", "told a
         # briefing on Monday"), not the reported content ("said the attack on Tuesday …").
@@ -103,9 +106,18 @@ def own_date(zone: str, ref: D.Ref | None, speaker: Speaker) -> D.Resolved | Non
     """Resolve the first date phrase of the attribution zone, checked against tenure."""
     for m in D.DATE_PHRASE.finditer(zone):
         resolved = D.resolve(m, ref)
+        if (
+            resolved is not None
+            and resolved.precision == YEAR
+            and _TITLE_BEFORE.search(zone, 0, m.start())
+        ):
+            continue  # "the 'Pakistan Security Report 2019'": a title's year, not a date
         if resolved is not None:
             return fit_tenure(resolved, speaker, ref)
     return None
+
+
+_TITLE_BEFORE = re.compile(r"[A-Z][a-z]+[’'”]?\s*$")
 
 
 def fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.Resolved | None:

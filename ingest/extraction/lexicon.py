@@ -18,7 +18,7 @@ SPEECH = """
     underscore underline assert maintain claim believe allege deny warn insist explain announce
     acknowledge observe remark argue condemn pledge vow promise assure reassure welcome
     describe mention accuse agree resolve recognise recognize declare write tweet convey reject
-    dismiss clarify reply respond inform brief contend term laud appreciate praise commend
+    dismiss clarify reply respond inform contend term laud appreciate praise commend
     demand hope regret caution voice outline lament deplore denounce decry slam criticise
     criticize blame suggest propose recall reveal disclose signal indicate predict assess
     conclude admit concede threaten hail congratulate thank mourn sympathise sympathize complain
@@ -68,6 +68,8 @@ WITH_COMPLEMENT = {
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
+    # "briefed the Chinese side on its efforts", not "briefed reporters in the capital."
+    "brief": r"(?:\S+\s+){0,4}?(?:on|about|that)\b",
     # "recommends that the government …", "recommended the parliament to …"
     "recommend": r"(?:\S+\s+){0,4}?(?:that|to)\b",
 }

@@ -112,18 +112,23 @@ def tables() -> dict:
     }
 
 
-def holders(role_words: tuple[str, ...], day: date, org: str | None = None) -> list[Official]:
-    """The known people whose role on ``day`` holds all these words ("interior", "minist"),
-    in ``org`` when given: who "the interior minister" or "the Foreign Office spokesperson"
-    can be in a report of that day."""
+def holders(
+    role_words: tuple[str, ...], day: date | None, org: str | None = None
+) -> list[Official]:
+    """The known people whose role on ``day`` (any day when None) holds all these words
+    ("interior", "minist"), in ``org`` when given: who "the interior minister" or "the Foreign
+    Office spokesperson" can be in a report of that day."""
     found = []
     for o in gazetteer():
-        held = o.tenure_at(day) if o.kind == PERSON and o.tenures else None
-        if not held or not held[0] or (org and held[1] != org):
+        if o.kind != PERSON:
             continue
-        role = held[0].lower()
-        if all(w in role for w in role_words) and not _SECOND.search(role):
-            found.append(o)
+        held = [(r, g) for r, g, *_ in o.tenures] if day is None else [o.tenure_at(day)]
+        for role, where in (h for h in held if h and h[0]):
+            low = role.lower()
+            fits = all(w in low for w in role_words) and not _SECOND.search(low)
+            if fits and (not org or where == org):
+                found.append(o)
+                break
     return found
 
 

@@ -140,13 +140,16 @@ def _according_first(outside: str, start: int, found: list[Attribution]) -> list
             for a in found
             if a.mode == ACCORDING_TO
             and outside[: a.cue_start - start].strip(" ,") == ""
-            and a.mention.kind in (DOC, INST)
+            and a.mention.kind in (DOC, INST, TITLED, NAMED, SURNAME)
         ),
         None,
     )
     if lead is None:
         return found
     weak = (JOINT, GROUP_M, PRONOUN, INST)
+    if lead.mention.kind in (TITLED, NAMED, SURNAME):
+        # "According to Baloch, the UN report highlighted …": she reports what it says.
+        weak = (JOINT, GROUP_M, PRONOUN, INST, DOC)
     if all(a is lead or a.mention.kind in weak for a in found if a.mode in (SUBJECT, INVERTED)):
         return [lead] + [a for a in found if a is not lead]
     return found

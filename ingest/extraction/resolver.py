@@ -50,6 +50,7 @@ from .speaker_forms import (
     shortened,
     side_from_text,
 )
+from .states import parties_name
 from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, Speaker
 
 
@@ -82,6 +83,15 @@ class Resolver:
         """Remember which known people the whole document names."""
         by_name, names = tables()["by_name"], tables()["person_re"]
         self.named = {by_name[m.group(0).lower()].name for m in names.finditer(view)}
+
+    def _day(self) -> date | None:
+        """The document's day when it is its own (not guessed), for tenures."""
+        return self.ref_day if self.firm else None
+
+    def _can_look_up(self) -> bool:
+        """Whether a description may be looked up among office holders: on the document's
+        own day, or among the people the document names when the day is unsure."""
+        return self._day() is not None or self.named is not None
 
     def _in_text(self, officials: list) -> list:
         """Those of ``officials`` the document names (all of them when it was not looked at)."""
@@ -275,7 +285,8 @@ class Resolver:
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
         if "joint" in m.text.lower():
-            self.joint = self.joint or joint_from_text(m.text, self.default_joint)
+            if self.joint is None or parties_name(m.text):  # "the Pakistan-Iran joint …"
+                self.joint = joint_from_text(m.text, self.default_joint)
             return self.joint
         if m.org_hint:
             org = self._org_from_hint(m.org_hint)
@@ -392,9 +403,9 @@ class Resolver:
             fitting = all(w in held for w in needed) and any(f in held for f in fits)
             if fitting and (role != "official" or speaker.role):
                 return speaker
-        if needed and self.firm and self.ref_day is not None:
+        if needed and self._can_look_up():
             # "the interior minister" with no interior minister named: the one in office.
-            found = self._in_text(holders(needed, self.ref_day))
+            found = self._in_text(holders(needed, self._day()))
             side = side_from_text(m.text)
             sides = {side} if side != SIDE_OTHER else {p.side for p in self.people.values()}
             found = [o for o in found if o.side in sides] if len(found) > 1 else found
@@ -404,11 +415,11 @@ class Resolver:
             # "the Foreign Office spokesperson" with nobody named: the one in office that day,
             # else the office itself speaks.
             org = self._org_from_hint(m.org_hint.rstrip("'’s "))
-            if org is not None and self.firm and self.ref_day is not None:
+            if org is not None and self._can_look_up():
                 found = {
                     o.name
                     for f in fits
-                    for o in self._in_text(holders((f,), self.ref_day, org.name))
+                    for o in self._in_text(holders((f,), self._day(), org.name))
                 }
                 if len(found) == 1:
                     return self._person(found.pop(), None, None)

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from .mentions import ORG_WORD, OUTLET
 from .officials import JOINT_ORG, JOINT_STATEMENT, fold, tables
+from .states import parties_name
 from .types import INSTITUTION, SIDE_JOINT, SIDE_OTHER, SIDE_PK, SIDE_US, Speaker
 
 # Role nouns and the words of a person's role they can refer back to.
@@ -71,6 +72,7 @@ def joint_from_text(text: str, default: str | None = None) -> Speaker:
         and not re.search(r"india|china|afghan", low)
     ):
         return Speaker(JOINT_STATEMENT, INSTITUTION, JOINT_ORG, "statement", SIDE_JOINT)
+    name = parties_name(name) or name
     return Speaker(name, INSTITUTION, name, "statement", SIDE_JOINT)
 
 

@@ -100,3 +100,19 @@ def title_parties(title: str) -> str:
     if not names or set(names) <= {"United States", "Pakistan"}:
         return JOINT_STATEMENT
     return "–".join(names) + " joint statement"
+
+
+def parties_name(text: str) -> str | None:
+    """A joint statement's name from the states its own name lists ("the India-US joint
+    statement" -> "United States–India joint statement"): the United States first, the others
+    in the text's order; None when it names fewer than two."""
+    found = sorted(
+        (m.start(), name) for name, pattern in _COUNTRIES for m in re.finditer(pattern, text)
+    )
+    names = list(dict.fromkeys(name for _, name in found))
+    if len(names) < 2:
+        return None
+    if "United States" in names:
+        names.remove("United States")
+        names.insert(0, "United States")
+    return "–".join(names) + " joint statement"

@@ -265,3 +265,25 @@ def test_descriptions_of_institutions_that_stand_for_their_names():
     for line, who in lines:
         speakers = _speakers(f"Headline\n\n{line}")
         assert len(speakers) == 1 and who in speakers[0], (line, speakers)
+
+
+def test_according_to_a_person_opening_a_sentence_about_a_report():
+    text = (
+        "Briefing\n\n"
+        "Spokesperson Ines Carrow briefed reporters in the capital.\n\n"
+        "According to Carrow, the monitoring report highlighted that the group trains its "
+        "recruits across the border."
+    )
+    assert _speakers(text) == ["Ines Carrow"]
+
+
+def test_a_joint_statement_named_by_its_parties_has_one_spelling():
+    text = (
+        "Summit\n\n"
+        "The India-US joint statement called for action against all listed groups.\n\n"
+        "The Pakistan-Iran joint statement stressed closer border cooperation."
+    )
+    assert _speakers(text) == [
+        "United States–India joint statement",
+        "Pakistan–Iran joint statement",
+    ]
