@@ -31,14 +31,15 @@ _OUTCOME = (
 # "16 people were killed", "seven khwarij were sent to hell", "30 injured", "six terrorists".
 _COUNT_THEN_OUTCOME = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w.,-])(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
-    rf"(?P<who>(?:\s+[\w’'/-]+){{0,4}}?)(?:,[^,.;“”]{{1,60}},)?\s+"
-    rf"(?:(?:were|was|have\s+been|had\s+been|got|are)\s+)?"
+    rf"(?P<who>(?:\s+(?!(?:and|with|while|but)\b)[^\W\d][\w’'/-]*){{0,4}}?)"
+    rf"(?:,[^,.;“”]{{1,60}},)?\s+(?:\[?(?:were|was|have\s+been|had\s+been|got|are)\]?\s+)?"
     rf"(?P<outcome>{_OUTCOME})\b",
     re.I,
 )
 # "killing seven khwarij", "left 18 civilians dead", "the death toll rose to 63".
 _OUTCOME_THEN_COUNT = re.compile(
-    rf"\b(?P<outcome>killing|killed|injuring|wounding|leaving|left|claimed\s+the\s+lives\s+of"
+    rf"\b(?P<outcome>killing|killed|injuring|injured|wounding|wounded|leaving|left"
+    rf"|claimed\s+the\s+lives\s+of"
     rf"|death\s+toll\s+(?:rose|climbed|reached|jumped|stood)\s+(?:to|at))\s+"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
     rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",

@@ -36,7 +36,7 @@ _METRIC_NOUN = (
     r"incidents|attacks|fatalities|deaths|people|civilians?|personnel|soldiers|injuries|injured"
     r"|killed|terrorists?|militants?|officers|policemen|DSPs|operations|casualties|cases|troops"
     r"|acts|persons|lives|wounded|insurgents|terrorists/insurgents|abductions|kidnappings"
-    r"|arrests|bombings|blasts|suicide\s+attacks"
+    r"|arrests|bombings|blasts|suicide\s+attacks|officials"
 )
 FIGURE = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?(?<![\w.-])(?P<num>{_NUM})(?![\w-]|\.\d)"
@@ -47,6 +47,23 @@ FIGURE = re.compile(
 _AMONG = re.compile(
     rf"\b(?:[Aa]mong|[Oo]f)\s+(?:the|these|those)\s+(?:{_NUM})\s+(?P<noun>[\w-]+),\s+"
     rf"(?P<num>{_NUM})\b"
+)
+# "rising from 69 in September to 89 in October", "55 attacks against 53 in August", "125
+# deaths as compared to 110 in August": a bare number set against a period, of the metric
+# the sentence named before it.
+_BARE_IN_PERIOD = re.compile(
+    rf"\b(?:from|to|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?P<num>{_NUM})"
+    r"(?=\s+(?:in|during|for)\s+(?:the\s+month\s+of\s+)?[A-Z])"
+)
+_NOUN_BEFORE = re.compile(rf"\b(?:(?!(?:the|of|in)\b)[\w-]+\s+)?(?:{_METRIC_NOUN})\b", re.I)
+# A percentage that falls ("a 52 per cent drop", "declined by 19 per cent") is negative.
+_DOWN_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:drop|decline|decrease|fall|dip|reduction|plunge|slump)s?\b", re.I
+)
+_DOWN_BEFORE = re.compile(
+    r"\b(?:declined|dropped|decreased|fell|down|plummeted|plunged|reduced|dipped|slumped"
+    r"|lower)\s+(?:by\s+)?$",
+    re.I,
 )
 _QUARTER = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<y1>(?:19|20)\d\d)"
@@ -144,9 +161,10 @@ def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
 
 
 def _value(num: str) -> float:
-    """Turn "1,234", "92" or "two" into a number."""
-    low = num.lower()
-    return float(_WORDS[low]) if low in _WORDS else float(num.replace(",", ""))
+    """Turn "1,234", "92", "-52" or "two" into a number."""
+    low = num.lower().lstrip("-")
+    sign = -1.0 if num.startswith("-") else 1.0
+    return sign * (float(_WORDS[low]) if low in _WORDS else float(low.replace(",", "")))
 
 
 def statistics(
@@ -175,7 +193,7 @@ def statistics(
             own_period = periods[0].label if periods else None
             if refers_back or own_period is None or own_period == last[2]:
                 source = last[1]
-        if not periods and not source and not (continuing and last and last[2]):
+        if not periods and not source and not single and not (continuing and last and last[2]):
             continue
         source = source or fallback
         default_period = periods[0].label if periods else (last[2] if continuing and last else None)
@@ -199,14 +217,37 @@ def _figures(
         num = m.group("num")
         if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("pct"):
             continue
+        sign = ""
         if m.group("pct"):
             metric = f"{(m.group('pct_of') or '').strip()} (%)".strip()
+            falls = _DOWN_AFTER.match(sentence, m.end("pct")) or _DOWN_BEFORE.search(
+                sentence[max(0, m.start() - 30) : m.start()]
+            )
+            sign = "-" if falls else ""
         else:
             metric = re.sub(r"\s+", " ", m.group("noun")).strip()
         if m.group("qual"):
             metric += f" ({re.sub(r'[ ]+', ' ', m.group('qual').lower())})"
         found.append(
-            _stat(num, metric, sentence, offset, m.start(), m.end(), periods, default, source)
+            _stat(
+                sign + num, metric, sentence, offset, m.start(), m.end(), periods, default, source
+            )
+        )
+    for m in _BARE_IN_PERIOD.finditer(sentence):
+        earlier = list(_NOUN_BEFORE.finditer(sentence, 0, m.start()))
+        metric = re.sub(r"\s+", " ", earlier[-1].group(0)) if earlier else "figure"
+        found.append(
+            _stat(
+                m.group("num"),
+                metric,
+                sentence,
+                offset,
+                m.start("num"),
+                m.end("num"),
+                periods,
+                default,
+                source,
+            )
         )
     for m in _AMONG.finditer(sentence):
         found.append(

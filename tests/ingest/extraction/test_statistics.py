@@ -46,3 +46,28 @@ def test_a_single_attack_toll_with_a_year_is_still_not_a_statistic():
 def test_a_half_year_is_a_month_range():
     (stat,) = _stats("PICSS said attacks rose by 83 percent in the first half of 2030.")
     assert stat.period == "2030-01/2030-06" and stat.value == 83
+
+
+def test_a_falling_percentage_is_a_negative_change():
+    text = "PICSS recorded a 41 per cent drop in attacks in March 2024, and deaths declined by 12%."
+    assert [s.value for s in _stats(text)] == [-41, -12]
+
+
+def test_a_bare_number_set_against_a_period_takes_the_metric_named_before_it():
+    text = (
+        "PICSS reported a rise in militant attacks in 2024, from 61 in March to 77 in April, "
+        "against 58 in the month of February."
+    )
+    found = {s.value: s.metric for s in _stats(text)}
+    assert found == {61: "militant attacks", 77: "militant attacks", 58: "militant attacks"}
+
+
+def test_a_monitors_write_up_keeps_figures_with_no_period_named():
+    # The write-up names one monitor; its undated sentences still carry the monitor's figures.
+    text = (
+        "According to PICSS, attacks rose sharply.\n\n"
+        "Militants killed 40 security personnel, while 61 civilians were injured."
+    )
+    units = [(u.start, u.end, i) for i, u in enumerate(split_units(text, 0, len(text)))]
+    found = statistics(text, units, None)
+    assert {(s.value, s.source) for s in found} == {(40, "PICSS"), (61, "PICSS")}

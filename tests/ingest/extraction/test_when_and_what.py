@@ -134,3 +134,15 @@ def test_a_report_write_ups_figures_are_the_reports_wherever_they_stand():
     )
     stats = {s.value: s.source for s in extract(text, date(2030, 7, 10)).statistics}
     assert stats[240.0] == stats[61.0] == stats[65.0] == "CRSS"
+
+
+def test_tolls_listed_together_keep_each_figure_apart():
+    text = (
+        "Mosque bombing\n\n"
+        "The bombing left at least 40 worshippers dead with over 120 injured, police said.\n\n"
+        "A second blast in the north killed 11 guards and wounded nearly 1,500 people, "
+        "officials said."
+    )
+    stats = {s.value: s.metric for s in extract(text, date(2031, 3, 8)).statistics}
+    assert {40.0, 120.0, 11.0, 1500.0} <= set(stats)
+    assert "injured" in stats[120.0] and "wounded" in stats[1500.0]
