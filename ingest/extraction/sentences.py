@@ -110,7 +110,22 @@ def paragraphs(view: str, original: str | None = None) -> list[Paragraph]:
         end -= len(line) - len(line.rstrip(" \t\u00a0\r"))
         result.append(Paragraph(start, end, _kind(stripped, seen_title, result, view, raw)))
         seen_title = True
+    if len(result) > 2 and result[-1].kind == HEADLINE and _cut_off(view, result):
+        result[-1] = Paragraph(result[-1].start, result[-1].end, BODY)
     return result
+
+
+def _cut_off(view: str, paras: list[Paragraph]) -> bool:
+    """Whether the last line is body text cut off mid-sentence (a clipped page, an excerpt):
+    a long run of words after body paragraphs, not a subhead closing the page."""
+    line = view[paras[-1].start : paras[-1].end]
+    words = line.split()
+    return (
+        any(p.kind == BODY for p in paras[:-1])
+        and len(words) >= 8
+        and re.search(r"\b(?:the|to|of|and|a|in|that|on|for|with)\b", line) is not None
+        and "," in line
+    )
 
 
 def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: str) -> str:

@@ -50,3 +50,17 @@ def test_an_unbalanced_quote_does_not_swallow_everything_forever():
     text = '"Open quote never closed. ' + "Words go on. " * 400
     units = _texts(text)
     assert len(units) > 1
+
+
+def test_a_last_line_cut_off_mid_sentence_is_body_text_not_a_headline():
+    from datetime import date
+
+    from ingest.extraction import extract
+
+    text = (
+        "Blast in the west\n\n"
+        "At least ten people were killed in a blast on Tuesday, police said.\n\n"
+        "Chief Minister Orla Fenn vowed to bring the attackers to justice, descr"
+    )
+    speakers = [s.speaker for s in extract(text, date(2031, 3, 6)).statements]
+    assert "Orla Fenn" in speakers
