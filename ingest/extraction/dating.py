@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from . import dates as D
 from .lexicon import DOCUMENT_FORMS
@@ -124,6 +124,14 @@ def fit_tenure(resolved: D.Resolved, speaker: Speaker, ref: D.Ref | None) -> D.R
     """Keep a date only if the speaker held office then; shift an inferred year if that fits."""
     if speaker.kind != PERSON:
         return resolved
+    if (
+        ref is not None
+        and ref.precision == DAY
+        and not resolved.inferred_year
+        and resolved.precision == DAY
+        and timedelta(0) <= ref.day - resolved.day <= timedelta(days=14)
+    ):
+        return resolved  # "on Thursday" counted from the page's own day: the page knows best
     tenures = tenure_years(speaker.name)
     if not tenures:
         return resolved

@@ -62,14 +62,17 @@ WITH_COMPLEMENT = {
     "claim": r"(?!\s*(?:(?:the\s+)?responsibility|credit)\b)",
     "accept": r"(?:\S+\s+){0,3}?that\b",
     # officials' instructions are statements: "directed the officials to provide …"
-    "instruct": r"(?:\S+\s+){1,6}?to\b",
+    "instruct": r"(?:\S+\s+){1,6}?to\b|for\b",
     "direct": r"(?:\S+\s+){1,6}?to\b",
     "order": r"(?:\S+\s+){1,6}?to\b|(?:an?|the)\s+(?:inquiry|investigation|probe)",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
-    "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d",
+    "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d"
+    r"|(?:the|a|an)\s+(?:\S+\s+){0,3}?(?:was|were|had|has|is|are)\b",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
     # "briefed the Chinese side on its efforts", not "briefed reporters in the capital."
     "brief": r"(?:\S+\s+){0,4}?(?:on|about|that)\b",
+    # "appealed to the nation to stand united", "appealed for calm"
+    "appeal": r"(?:to|for)\b",
     # "recommends that the government …", "recommended the parliament to …"
     "recommend": r"(?:\S+\s+){0,4}?(?:that|to)\b",
 }

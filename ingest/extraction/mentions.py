@@ -89,7 +89,7 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|minister|ambassador|envoy|secretary|official|diplomat"
     r"|advis[eo]r|premier|president|chief|general|commander|representative|coordinator|officer"
-    r"|director|head|governor|chairman|analyst|expert|statesman|spymaster|lawmaker|senator"
+    r"|director|head|governor|chairman|analyst|expert|statesman|spymaster|lawmaker|senator|IGP"
     r"|chargé\s+d['’]affaires|charge\s+d['’]affaires|prime\s+minister|foreign\s+minister"
     r"|foreign\s+secretary|army\s+chief|chief\s+minister|press\s+secretary|FM|PM|CM|DG"
 )
@@ -100,11 +100,15 @@ _ROLE_NOUN = re.compile(
     r"|foreign\s+office|FO|US|U\.S\."
     r"|Pentagon|White House|CENTCOM|ISPR|Taliban|UN|EU|Afghan|Pakistani|American|Chinese"
     r"|government|military|army|embassy)(?:'s|’s)?\s+)?"
-    r"(?:(?:top|senior|chief|former|current|visiting|federal|provincial|foreign|interior"
+    r"(?:(?i:top|senior|chief|former|current|visiting|federal|provincial|foreign|interior"
     r"|defen[cs]e|prime|deputy|principal|special|military|army|police|security|government"
-    r"|U\.S\.|US|American|Pakistani|Afghan|chief|Taliban|state|regional|local|caretaker"
-    r"|interim|acting|visiting)\s+)*"
+    r"|chief|state|regional|local|caretaker|interim|acting|visiting)\s+"
+    r"|(?:U\.S\.|US|American|Pakistani|Afghan|Taliban|[A-Z]{2,4})\s+)*"
     rf"(?P<role>(?i:{_ROLE_WORDS}))\b"
+)
+_DG_OF = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:(?:DG|Director[- ]General)\s+(?P<org>ISPR|ISI|FIA|Rangers|NACTA|CTD)"
+    r"|(?P<org2>ISPR|ISI|FIA|NACTA|CTD)\s+(?:DG|chief|Director[- ]General))\b"
 )
 _UNNAMED_WORDS = (
     r"spokes(?:person|man|woman)|official|statement|officer|diplomat|source|press\s+release"
@@ -222,6 +226,9 @@ def find_mentions(
         found.append(
             Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=role, org_hint=m.group("org"))
         )
+    for m in _DG_OF.finditer(view, start, end):  # "DG ISPR said", "the ISPR DG"
+        org = m.group("org") or m.group("org2")
+        found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role="dg", org_hint=org))
     for m in _unnamed_voice().finditer(view, start, end):
         kind = INST if m.group("org") else UNNAMED
         name = m.group("org") or ""

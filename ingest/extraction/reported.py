@@ -155,6 +155,15 @@ def _according_first(outside: str, start: int, found: list[Attribution]) -> list
     return found
 
 
+# What may follow an inverted speaker ("…,” said Miller, adding …", "said Miller on Monday").
+_INVERTED_END = re.compile(
+    r"\s*(?:[.,;:!?)\]”\"—–-]|$|\((?:[A-Z]|$)|(?:in|on|at|during|while|when|after|before|told|to"
+    r"|adding|according|who|as|and|but|from|of|for|via|with|late|earlier|today|yesterday"
+    r"|issued|released|published|compiled|prepared|posted|quoted|cited"
+    r"|this|last)\b)"
+)
+
+
 def _inverted(
     view: str,
     outside: str,
@@ -176,6 +185,8 @@ def _inverted(
         if m.start < v_e:
             continue
         gap = view[v_e : m.start]
+        if not _INVERTED_END.match(view, m.end):
+            break  # "…, said Pakistan would not …": the name opens the reported clause
         if gap.strip(" ,") == "" or re.fullmatch(r"\s+(?:on\s+\w+|today|yesterday)\s+", gap):
             speaker = resolver.resolve(m)
             if speaker is not None:

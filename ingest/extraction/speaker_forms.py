@@ -35,6 +35,7 @@ ROLE_FITS = {
     "pm": ("prime minister",),
     "cm": ("chief minister",),
     "dg": ("director general", "dg"),
+    "igp": ("inspector general", "igp", "police chief"),
     "adviser": ("advis",),
     "advisor": ("advis",),
     "army chief": ("chief of army staff", "army chief", "coas"),

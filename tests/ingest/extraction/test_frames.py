@@ -287,3 +287,35 @@ def test_a_joint_statement_named_by_its_parties_has_one_spelling():
         "United States–India joint statement",
         "Pakistan–Iran joint statement",
     ]
+
+
+def test_a_name_right_after_said_can_open_the_reported_clause():
+    # "…, said Pakistan would not …": Pakistan is what was said, not who said it.
+    text = (
+        "Briefing\n\n"
+        "Spokesperson Ines Carrow, speaking on the border talks, said Pakistan would not take "
+        "part in the next round."
+    )
+    assert _speakers(text) == ["Ines Carrow"]
+
+
+def test_more_verbs_met_in_pakistani_coverage():
+    lines = [
+        "Minister Talia Voss appealed to all parties to stand united behind the forces.",
+        "Prime Minister Oren Pell instructed for a thorough inquiry into the attack.",
+        "Deputy Inspector General Abel Quist confirmed the attack was carried out by a bomber.",
+    ]
+    for line in lines:
+        assert len(_speakers(f"Headline\n\n{line}")) == 1, line
+
+
+def test_police_chiefs_and_directors_general_by_description():
+    text = (
+        "Mosque blast\n\n"
+        "Inspector General of Police Rafe Dunmore addressed a press conference on Tuesday.\n\n"
+        "The IGP said the engine of the motorbike had been recovered.\n\n"
+        "The KP Police chief said the roof had collapsed on the worshippers.\n\n"
+        "Major General Toller Vance, the DG ISPR, spoke later.\n\n"
+        "DG ISPR said: “The operation went on for nine hours.”"
+    )
+    assert _speakers(text) == ["Rafe Dunmore"] * 2 + ["Toller Vance"]

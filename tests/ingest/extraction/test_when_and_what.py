@@ -146,3 +146,14 @@ def test_tolls_listed_together_keep_each_figure_apart():
     stats = {s.value: s.metric for s in extract(text, date(2031, 3, 8)).statistics}
     assert {40.0, 120.0, 11.0, 1500.0} <= set(stats)
     assert "injured" in stats[120.0] and "wounded" in stats[1500.0]
+
+
+def test_a_weekday_counted_from_the_pages_own_day_beats_the_gazetteers_tenure():
+    # The gazetteer's tenure for this spokesperson starts weeks later; the page's own day
+    # and "on Thursday" are facts about the text, so the date stands.
+    text = (
+        "Weekly briefing\n\n"
+        "Foreign Office Spokesperson Mohammad Faisal on Thursday said the border would reopen."
+    )
+    (stmt,) = extract(text, date(2017, 11, 9)).statements
+    assert stmt.said_on == "2017-11-09"
