@@ -36,11 +36,14 @@ _COUNT_THEN_OUTCOME = re.compile(
     rf"(?P<outcome>{_OUTCOME})\b",
     re.I,
 )
-# "killing seven khwarij", "left 18 civilians dead", "the death toll rose to 63".
+# "killing seven khwarij", "left 18 civilians dead", "the death toll rose to 63", "the number
+# of martyrs in the blast was 84", "termed the death toll as 102".
 _OUTCOME_THEN_COUNT = re.compile(
     rf"\b(?P<outcome>killing|killed|injuring|injured|wounding|wounded|leaving|left"
     rf"|claimed\s+the\s+lives\s+of"
-    rf"|death\s+toll\s+(?:rose|climbed|reached|jumped|stood)\s+(?:to|at))\s+"
+    rf"|death\s+toll\s+(?:rose|climbed|reached|jumped|stood)\s+(?:to|at)"
+    rf"|(?:death\s+toll|number\s+of\s+(?:martyrs|dead|deaths|fatalities|injured|wounded))"
+    rf"(?:\s+[\w-]+){{0,4}}?\s+(?:was|is|stood\s+at|as|at|to))\s+"
     rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
     rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",
     re.I,
@@ -108,6 +111,8 @@ def _metric(m: re.Match[str]) -> str:
     outcome = {"killing": "killed", "injuring": "injured", "wounding": "wounded"}.get(
         outcome, outcome
     )
+    if outcome.startswith("number of"):
+        outcome = "injured" if re.search(r"injured|wounded", outcome) else "killed"
     if outcome.startswith(("leaving", "left", "death toll", "claimed")):
         outcome = (m.groupdict().get("after") or "killed").lower()
     who = re.sub(r"\s+", " ", (m.group("who") or "")).strip()

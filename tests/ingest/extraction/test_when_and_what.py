@@ -157,3 +157,13 @@ def test_a_weekday_counted_from_the_pages_own_day_beats_the_gazetteers_tenure():
     )
     (stmt,) = extract(text, date(2017, 11, 9)).statements
     assert stmt.said_on == "2017-11-09"
+
+
+def test_a_toll_given_as_the_number_of_dead_is_kept():
+    text = (
+        "Mosque blast\n\n"
+        "The police chief said the number of martyrs in the blast was 84, while the hospital "
+        "termed the death toll as 102."
+    )
+    stats = {s.value for s in extract(text, date(2031, 1, 31)).statistics}
+    assert {84.0, 102.0} <= stats
