@@ -87,6 +87,7 @@ def article_statements(
             for m in mentions:
                 resolver.observe(m)
             continue
+        resolver.states_here = []
         for m in mentions:
             if m.kind == INST_MENTION:
                 resolver.observe(m)
@@ -278,6 +279,8 @@ def _drafts_for_unit(
     if not attrs:
         return []
     best = attrs[0]
+    if not spans and re.fullmatch(r"[\s,]*(?:that)?\s*", outside[best.cue_end - u.start :]):
+        return []  # "the minister assured that" where the page is cut off: no words were given
     nominal = next((a for a in attrs if a.mode == NOMINAL), None)
     if nominal is not None and best.mode != NOMINAL and best.cue_start < nominal.mention.start:
         nominal = None  # "X rejected Y's claim that …": the claim is X's content, not Y's statement

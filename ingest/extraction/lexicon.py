@@ -24,7 +24,7 @@ SPEECH = """
     conclude admit concede threaten hail congratulate thank mourn sympathise sympathize complain
     protest retort counter opine urge stress disagree reaffirm guarantee testify
     caution label dub brand express underscore emphasise acknowledge stipulate elaborate elucidate
-    recount narrate quip announce
+    recount narrate quip announce apologise apologize
     """.split()
 # Verbs that report speech only with a complement after them.
 WITH_COMPLEMENT = {
@@ -59,7 +59,8 @@ WITH_COMPLEMENT = {
     "issue": r"(?:\S+\s+){0,3}?(?:statements?|warnings?|advisory|condemnations?|press\s+release)",
     "release": r"(?:\S+\s+){0,3}?(?:statements?|press\s+release|communiqu|message|video)",
     # "claimed responsibility" is an armed group's claim, never annotated
-    "claim": r"(?!\s*(?:(?:the\s+)?responsibility|credit)\b)",
+    "claim": r"(?!\s*(?:(?:the\s+)?responsibility|credit|(?:the|an|both|two)\s+(?:\S+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|killings?|assaults?|strikes?|ambush))\b)",
     "accept": r"(?:\S+\s+){0,3}?that\b",
     # officials' instructions are statements: "directed the officials to provide …"
     "instruct": r"(?:\S+\s+){1,6}?to\b|for\b",
@@ -67,6 +68,8 @@ WITH_COMPLEMENT = {
     "order": r"(?:\S+\s+){1,6}?to\b|(?:an?|the)\s+(?:inquiry|investigation|probe)",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d"
+    r"|(?:\S+\s+){0,2}?\S+(?:'s|’s)\s+(?:death|killing|arrest|involvement|presence)\b"
+    r"|the\s+(?:death|killing|arrest)\s+of\b"
     r"|(?:the|a|an)\s+(?:\S+\s+){0,3}?(?:was|were|had|has|is|are)\b",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
     # "briefed the Chinese side on its efforts", not "briefed reporters in the capital."

@@ -95,13 +95,16 @@ _ROLE_WORDS = (
 )
 _ROLE_NOUN = re.compile(
     # "the spokesperson", and a bare "CM said" opening a sentence
-    r"(?:\b[Tt]he\s+|(?<![\w.,;] )(?=(?:FM|PM|CM|DG)\b))"
+    r"(?:\b[Tt]he\s+|(?<![\w.,;] )(?=(?:FM|PM|CM|DG)\b)"
+    r"|\b(?=(?:Pakistan|Afghanistan|China|India)(?:'s|’s)\s+[a-z]))"
     r"(?P<org>(?:department|(?:foreign\s+|interior\s+)?ministry|State Department|Foreign Office"
+    r"|Pakistan|Afghanistan|China|India"
     r"|foreign\s+office|FO|US|U\.S\."
     r"|Pentagon|White House|CENTCOM|ISPR|Taliban|UN|EU|Afghan|Pakistani|American|Chinese"
     r"|government|military|army|embassy)(?:'s|’s)?\s+)?"
     r"(?:(?i:top|senior|chief|former|current|visiting|federal|provincial|foreign|interior"
     r"|defen[cs]e|prime|deputy|principal|special|military|army|police|security|government"
+    r"|information|finance|law|planning|railways?|home|religious\s+affairs|human\s+rights"
     r"|chief|state|regional|local|caretaker|interim|acting|visiting)\s+"
     r"|(?:U\.S\.|US|American|Pakistani|Afghan|Taliban|[A-Z]{2,4})\s+)*"
     rf"(?P<role>(?i:{_ROLE_WORDS}))\b"

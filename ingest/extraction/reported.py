@@ -126,7 +126,25 @@ def find_attributions(
     found.extend(_nominal(view, outside, start, end, mentions, resolver))
     order = {SUBJECT: 0, INVERTED: 0, NOMINAL: 1, ACCORDING_TO: 2, PARTICIPIAL: 3}
     found.sort(key=lambda a: (order[a.mode], a.cue_start))
+    # "China condemned the blast …, the Foreign Ministry said": the closing source reports
+    # what the state did.
+    closing = [a for a in found[1:] if _closes(outside, start, a)]
+    if closing and found[0].mode == SUBJECT and found[0].speaker.name in STATES:
+        found = closing[:1] + [a for a in found if a is not closing[0]]
     return _according_first(outside, start, found)
+
+
+_CLOSING_TAIL = re.compile(
+    r"\s*(?:(?:on\s+\w+|in\s+a\s+(?:statement|tweet|post)|today|yesterday|late\s+\w+)\s*)?"
+    r"[.!]?\s*$"
+)
+
+
+def _closes(outside: str, start: int, a: Attribution) -> bool:
+    """Whether an attribution closes its sentence after a comma ("…, the ministry said.")."""
+    first = min(a.cue_start, a.mention.start) - start
+    last = max(a.cue_end, a.mention.end) - start
+    return outside[:first].rstrip()[-1:] == "," and bool(_CLOSING_TAIL.fullmatch(outside[last:]))
 
 
 def _according_first(outside: str, start: int, found: list[Attribution]) -> list[Attribution]:

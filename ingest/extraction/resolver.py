@@ -53,6 +53,10 @@ from .speaker_forms import (
 from .states import parties_name
 from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, Speaker
 
+_BARE_MINISTRY = re.compile(
+    r"(?i)(?:the\s+)?(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)"
+)
+
 
 class Resolver:
     """Resolve mentions to speakers, remembering who was mentioned (for "he", "Miller"...)."""
@@ -78,6 +82,8 @@ class Resolver:
         # The known people the document names anywhere (None: not looked at). A description
         # ("the interior minister") becomes a name only when the text gives it somewhere.
         self.named: set[str] | None = None
+        self.states_here: list[str] = []  # the states the current sentence names, in order
+        self.titles: dict[str, str] = {}  # person -> the titles the text gave them
 
     def note_text(self, view: str) -> None:
         """Remember which known people the whole document names."""
@@ -136,6 +142,7 @@ class Resolver:
                 self._remember(speaker, mention)
             elif speaker is not None:
                 self.last_state = speaker
+                self.states_here.append(speaker.name)
             return speaker
         if mention.kind == CAPNAME and looks_like_person(mention.name):
             # "Mara Lind, a researcher, …" introduces a surname for a later "Lind said";
@@ -170,6 +177,9 @@ class Resolver:
             if speaker.canonical:
                 self.people[speaker.canonical.split()[-1].lower()] = speaker
             self.last_person = speaker
+            if mention.role:  # "army spokesman Maj Gen Bajwa": the text's title counts too
+                said = self.titles.get(speaker.name, "")
+                self.titles[speaker.name] = f"{said} {mention.role.lower()}"
             cue = gender_of(mention.text, speaker.name)
             if cue:
                 self.gender[speaker.name] = self.gender.get(speaker.name) or cue
@@ -279,6 +289,12 @@ class Resolver:
         if afghan and self.firm and before_taliban_rule(self.ref_day):  # Kabul before 2021-08
             name = "Government of Afghanistan"
             return Speaker(name, INSTITUTION, name, None, "af")
+        if official.name == "Pakistan Foreign Office" and _BARE_MINISTRY.fullmatch(m.text):
+            # "China condemned the blast, the Foreign Ministry said": China's ministry.
+            first = self.states_here[0] if self.states_here else ""
+            if first.startswith("Government of ") and first != "Government of Pakistan":
+                name = "Ministry of Foreign Affairs of " + first.removeprefix("Government of ")
+                return Speaker(name, INSTITUTION, name, None, SIDE_OTHER)
         role = m.extra.get("role") if m.extra.get("unnamed") else official.role
         return Speaker(official.name, INSTITUTION, official.organization, role, official.side)
 
@@ -399,7 +415,7 @@ class Resolver:
         needed = portfolio(m.text)
         people = list(reversed(self.salient)) + list(reversed(list(self.people.values())))
         for speaker in people:
-            held = (speaker.role or "").lower()
+            held = f"{speaker.role or ''} {self.titles.get(speaker.name, '')}".lower()
             fitting = all(w in held for w in needed) and any(f in held for f in fits)
             if fitting and (role != "official" or speaker.role):
                 return speaker

@@ -319,3 +319,47 @@ def test_police_chiefs_and_directors_general_by_description():
         "DG ISPR said: “The operation went on for nine hours.”"
     )
     assert _speakers(text) == ["Rafe Dunmore"] * 2 + ["Toller Vance"]
+
+
+def test_a_closing_source_reports_what_a_state_did():
+    text = (
+        "Bus blast\n\n"
+        "China condemned on Wednesday a bus blast that killed 12 people, the Foreign Ministry "
+        "said.\n\n"
+        "The blast killed nine engineers, it said."
+    )
+    assert _speakers(text) == ["Ministry of Foreign Affairs of China"] * 2
+
+
+def test_an_armed_groups_statement_is_kept_and_its_claim_is_not():
+    text = (
+        "Drone strike\n\n"
+        "The Pakistani Taliban confirmed on Saturday that their leader was killed in the strike.\n\n"
+        "The TTP claimed the attack on the checkpoint in a statement."
+    )
+    assert _speakers(text) == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_a_sentence_cut_off_after_its_verb_gives_no_statement():
+    text = (
+        "Talks\n\n"
+        "Minister Talia Voss said the border would reopen on Monday.\n\n"
+        "However, the minister assured that"
+    )
+    assert _speakers(text) == ["Talia Voss"]
+
+
+def test_titles_the_text_gives_count_when_a_description_refers_back():
+    # The gazetteer knows him as the ISPR's director general; the text calls him the army's
+    # spokesman, and "the spokesman" later is him.
+    text = (
+        "Operation\n\n"
+        "Army spokesman Major General Asim Bajwa met reporters in Rawalpindi.\n\n"
+        "“The terrorists will be pursued to the end,” the spokesman said."
+    )
+    assert _speakers(text, date(2014, 6, 16)) == ["Asim Saleem Bajwa"]
+
+
+def test_apologies_are_statements():
+    text = "Strike\n\nSecretary Mara Lind apologized for the losses suffered by the soldiers."
+    assert _speakers(text) == ["Mara Lind"]
