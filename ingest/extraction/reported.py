@@ -287,8 +287,8 @@ def _agent(
 ) -> Attribution | None:
     """ "… has been observed by PICSS", "… were recorded by the report": the agent speaks."""
     by = _AGENT.match(view, v_e)
-    if by is None or not re.search(r"(?:ed|en|own)$", form):
-        return None
+    if by is None or not re.search(r"(?:ed|en|own)$", form) or FORM_LEMMA[form] == "claim":
+        return None  # "the violence is claimed by the TTP": a claim, never a statement
     m = next((m for m in mentions if by.end() <= m.start <= by.end() + 4), None)
     if m is None or m.kind not in (DOC, INST, CAPNAME, TITLED, NAMED, GROUP_M):
         return None
