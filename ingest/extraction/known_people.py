@@ -8,7 +8,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from .officials import COMMON_SURNAMES, Official, person_variant, tables
+from .officials import COMMON_SURNAMES, Official, holders, person_variant, tables
 from .types import Speaker
 
 
@@ -55,3 +55,25 @@ def misspelt(key: str, introduced: dict[str, Speaker]) -> Speaker | None:
         p.name: p for k, p in introduced.items() if k[:1] == key[:1] and fuzz.ratio(k, key) >= 85
     }
     return next(iter(close.values())) if len(close) == 1 else None
+
+
+def office_holder(
+    options: list[tuple[str, ...]],
+    day: date | None,
+    named: set[str] | None,
+    org: str | None = None,
+    sides: set[str] | None = None,
+) -> str | None:
+    """The one known person whose role on ``day`` holds one of the ``options`` of words (in
+    ``org`` when given), among those the document ``named`` (None: not restricted), narrowed
+    to ``sides`` when several remain."""
+    found = {
+        o.name: o
+        for words in options
+        for o in holders(words, day, org)
+        if named is None or o.name in named
+    }
+    candidates = list(found.values())
+    if len(candidates) > 1 and sides:
+        candidates = [o for o in candidates if o.side in sides]
+    return candidates[0].name if len(candidates) == 1 else None

@@ -11,42 +11,26 @@ mentions overlap the longest wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .documents import DOC_WORD, documents
+from .mention_kinds import (  # noqa: F401  (re-exported: the kinds belong with mentions)
+    CAPNAME,
+    DOC,
+    GROUP_M,
+    INST,
+    JOINT,
+    NAMED,
+    PRONOUN,
+    ROLE_NOUN,
+    SURNAME,
+    TITLED,
+    UNNAMED,
+    Mention,
+)
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
 from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
-
-TITLED, NAMED, INST, DOC, GROUP_M, SURNAME, PRONOUN, ROLE_NOUN, CAPNAME, JOINT, UNNAMED = (
-    "titled",
-    "named",
-    "institution",
-    "document",
-    "group",
-    "surname",
-    "pronoun",
-    "role",
-    "capname",
-    "joint",
-    "unnamed",
-)
-
-
-@dataclass(slots=True)
-class Mention:
-    """A stretch of text that may name a speaker, before resolution."""
-
-    start: int
-    end: int
-    kind: str
-    text: str
-    name: str = ""
-    role: str | None = None
-    org_hint: str | None = None
-    doc_type: str | None = None
-    extra: dict = field(default_factory=dict)
-
 
 _NATION = (
     r"Pakistani|Pakistan|U\.S\.|US|American|Afghan|Chinese|Indian|Iranian|Saudi|British|Turkish"
@@ -130,17 +114,6 @@ def _unnamed_voice() -> re.Pattern[str]:
     )
 
 
-_DOC_WORDS = (
-    r"report|statement|study|data|summary|survey|transcript|readout|communiqu[ée]|press release"
-    r"|assessment|tweet|post|letter|message|memo|findings|index|analysis|press statement"
-    r"|media note|declaration|version|readout|account|figures|statistics|database"
-)
-_DOC = re.compile(
-    rf"(?:\b[Tt]he\s+|\b[Aa]n?\s+|\b[Ii]ts\s+|\b[Tt]heir\s+|\b[Hh]is\s+|\b[Hh]er\s+)?"
-    r"(?:(?:latest|new|regional|annual|quarterly|monthly|recent|joint|same|official|full"
-    rf"|separate|brief|[A-Z0-9][\w-]*)\s+){{0,4}}\b(?P<doc>(?i:{_DOC_WORDS}))\b"
-)
-_DOC_WORD = re.compile(rf"(?i:{_DOC_WORDS})")
 _GROUP_WORD = re.compile(
     r"officials|authorities|diplomats|officers|sources|spokes|leaders|lawmakers|legislators|chiefs"
 )
@@ -149,10 +122,6 @@ _TITLE_WORDS = tuple(
     senator governor general gen. mr ms dr admiral adm colonel captain capt commander chairman
     head leader police ssp dig charg consul commissioner brig maj col lt. analyst expert premier
     professor speaker representative inspector officer marshal""".split()
-)
-_DOC_BY = re.compile(
-    r",?\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",
-    re.I,
 )
 OUTLET = re.compile(
     r"\b(?:Reuters|Associated Press|AFP|Agence France|Dawn|Express Tribune|The News|Geo|VOA"
@@ -171,16 +140,6 @@ _CAPNAME = re.compile(rf"\b{NAME}(?:\s+(?:(?:for|of|and|on)\s+)?{NAME})?\b")
 _SURNAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
 
 
-@lru_cache(maxsize=1)
-def _org_doc_pattern() -> re.Pattern[str]:
-    """ "The State Department's regional report": a document named through its organisation."""
-    org = tables()["org_hint"]
-    return re.compile(
-        rf"\b(?:[Tt]he\s+)?(?P<org>{org})(?:'s|’s)\s+(?:[\w-]+\s+){{0,3}}?"
-        rf"(?P<doc>(?i:{_DOC_WORDS}))\b"
-    )
-
-
 def find_mentions(
     view: str, start: int, end: int, known: frozenset[str] | set[str] = frozenset()
 ) -> list[Mention]:
@@ -195,8 +154,8 @@ def find_mentions(
         found += _titled(view, start, end, known)  # carry no title at all
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
-    if _DOC_WORD.search(view, start, end) or "“" in low:
-        found += _documents(view, start, end)
+    if DOC_WORD.search(view, start, end) or "“" in low:
+        found += documents(view, start, end)
     for m in t["inst_re"].finditer(view, start, end):
         if "Taliban" in m.group(0) and PK_TALIBAN_BEFORE.search(
             view, max(start, m.start() - 12), m.start()
@@ -303,82 +262,6 @@ def _person(
     stop = max(name_end, m.end("title")) if title_after else name_end
     return Mention(
         m_start, stop, TITLED, view[m_start:stop], name=name, role=norm_title(title), org_hint=org
-    )
-
-
-def _documents(view: str, start: int, end: int) -> list[Mention]:
-    """Documents: "the report", "a statement issued by the Foreign Office", "ISPR's statement"."""
-    found = [_doc_mention(view, m, end) for m in _DOC.finditer(view, start, end)]
-    for m in _QUOTED_TITLE.finditer(view, start, end):
-        doc = _doc_mention(view, m, end, "report")
-        if doc.org_hint:
-            found.append(doc)
-    for m in _org_doc_pattern().finditer(view, start, end):
-        doc_type = view[m.end("org") : m.end()].lstrip("'’s ").strip()
-        found.append(
-            Mention(
-                m.start(),
-                m.end(),
-                DOC,
-                m.group(0),
-                org_hint=m.group("org"),
-                doc_type=doc_type,
-                extra={"doc": m.group("doc").lower()},
-            )
-        )
-    return found
-
-
-_BY_NOUN = re.compile(
-    r"(?:the|its)\s+(authority|ministry|department|institute|organi[sz]ation|office|commission"
-    r"|agency|council|embassy|think\s+tank|cent(?:er|re)|mission)\b"
-)
-# "The ‘Country Reports on Terrorism’, released by the State Department, said": a document
-# known by its title in quotation marks (blanked here), then who released it.
-_QUOTED_TITLE = re.compile(
-    r"\b[Tt]he\s+“[^”]{3,120}”(?=,?\s*(?:issued|compiled|released|published|prepared)\s+by\s)"
-)
-
-
-def _doc_mention(view: str, m: re.Match[str], end: int, kind: str = "") -> Mention:
-    """Build a document mention, extending it over "issued by ORG" when present."""
-    stop = m.end()
-    org = None
-    by = _DOC_BY.match(view, stop, end)
-    kind = kind or m.group("doc").lower()
-    extra = {"doc": kind}
-    if by:
-        inst = tables()["inst_re"].match(view, by.end(), end)
-        noun = _BY_NOUN.match(view, by.end(), end)
-        if inst:
-            org, stop = inst.group(0), inst.end()
-            paren = re.match(r"\s*\([A-Z]{2,6}\)", view[stop:end])
-            if paren:
-                stop += paren.end()
-        elif noun:  # "a statement by the authority": the institution named before
-            extra["by_noun"], stop = noun.group(1).lower(), noun.end()
-    text = view[m.start() : stop]
-    # The organisation may also precede: "the State Department's regional report".
-    if org is None:
-        inst = None
-        for cand in tables()["inst_re"].finditer(text):
-            inst = cand
-        if inst is not None:
-            org = inst.group(0)
-    doc_type = re.sub(
-        r"^(?:the|an?|its|their|his|her)\s+", "", view[m.start() : m.end()], flags=re.I
-    )
-    if org:
-        doc_type = re.sub(re.escape(org) + r"(?:'s|’s)?\s*", "", doc_type).strip() or kind
-    doc_type = kind if "“" in doc_type else doc_type
-    return Mention(
-        m.start(),
-        stop,
-        DOC,
-        text,
-        org_hint=org,
-        doc_type=doc_type.strip(),
-        extra=extra,
     )
 
 

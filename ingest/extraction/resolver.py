@@ -14,7 +14,14 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from .known_people import given_name_in_office, misspelt, official_for, one_in_office
+from .documents import AUTHORED_DOCS, GENERIC_DOCS, REPORT_DOCS
+from .known_people import (
+    given_name_in_office,
+    misspelt,
+    office_holder,
+    official_for,
+    one_in_office,
+)
 from .mentions import (
     CAPNAME,
     DOC,
@@ -38,7 +45,6 @@ from .officials import (
     STATES,
     fold,
     gender_of,
-    holders,
     tables,
 )
 from .speaker_forms import (
@@ -49,13 +55,10 @@ from .speaker_forms import (
     portfolio,
     shortened,
     side_from_text,
+    state_ministry,
 )
 from .states import parties_name
 from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, Speaker
-
-_BARE_MINISTRY = re.compile(
-    r"(?i)(?:the\s+)?(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)"
-)
 
 
 class Resolver:
@@ -90,18 +93,16 @@ class Resolver:
         by_name, names = tables()["by_name"], tables()["person_re"]
         self.named = {by_name[m.group(0).lower()].name for m in names.finditer(view)}
 
-    def _day(self) -> date | None:
-        """The document's day when it is its own (not guessed), for tenures."""
-        return self.ref_day if self.firm else None
-
-    def _can_look_up(self) -> bool:
-        """Whether a description may be looked up among office holders: on the document's
-        own day, or among the people the document names when the day is unsure."""
-        return self._day() is not None or self.named is not None
-
-    def _in_text(self, officials: list) -> list:
-        """Those of ``officials`` the document names (all of them when it was not looked at)."""
-        return [o for o in officials if self.named is None or o.name in self.named]
+    def _holder(
+        self, options: list[tuple[str, ...]], org: str | None = None, sides=None
+    ) -> Speaker | None:
+        """The one person the document names who held that office on its day (on any day
+        when the day is a guess); None when the text names nobody in it."""
+        day = self.ref_day if self.firm else None
+        if day is None and self.named is None:
+            return None
+        name = office_holder(options, day, self.named, org, sides)
+        return self._person(name, None, None) if name else None
 
     def note_document(self, key: str, speaker: Speaker) -> None:
         """Remember that "the <key>" (report, study...) now refers to ``speaker``."""
@@ -289,12 +290,10 @@ class Resolver:
         if afghan and self.firm and before_taliban_rule(self.ref_day):  # Kabul before 2021-08
             name = "Government of Afghanistan"
             return Speaker(name, INSTITUTION, name, None, "af")
-        if official.name == "Pakistan Foreign Office" and _BARE_MINISTRY.fullmatch(m.text):
-            # "China condemned the blast, the Foreign Ministry said": China's ministry.
-            first = self.states_here[0] if self.states_here else ""
-            if first.startswith("Government of ") and first != "Government of Pakistan":
-                name = "Ministry of Foreign Affairs of " + first.removeprefix("Government of ")
-                return Speaker(name, INSTITUTION, name, None, SIDE_OTHER)
+        if official.name == "Pakistan Foreign Office":
+            other = state_ministry(m.text, self.states_here)  # "China …, the Foreign Ministry"
+            if other is not None:
+                return other
         role = m.extra.get("role") if m.extra.get("unnamed") else official.role
         return Speaker(official.name, INSTITUTION, official.organization, role, official.side)
 
@@ -314,26 +313,11 @@ class Resolver:
             return replace(by, role=m.doc_type or doc) if by is not None else None
         # "the report" is the last report; only vaguer words ("the study", "the data",
         # "a summary") may refer to whatever document was last named.
-        generic = doc in ("summary", "study", "data", "survey", "assessment", "findings", "index")
+        generic = doc in GENERIC_DOCS
         earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if generic else None)
-        if earlier is None and doc in ("tweet", "post", "letter", "message") and self.salient:
+        if earlier is None and doc in AUTHORED_DOCS and self.salient:
             return self.salient[-1]  # "the tweet said": its author's words
-        if (
-            earlier is None
-            and self.default_report is not None
-            and doc
-            in (
-                "report",
-                "figures",
-                "statistics",
-                "data",
-                "database",
-                "findings",
-                "survey",
-                "study",
-                "index",
-            )
-        ):
+        if earlier is None and self.default_report is not None and doc in REPORT_DOCS:
             return replace(self.default_report, role=m.doc_type or doc)  # "a new report said"
         if earlier is None and self.recent_insts:
             # "the report said" after "The Pakistan Institute for ... recorded": that institute.
@@ -419,26 +403,18 @@ class Resolver:
             fitting = all(w in held for w in needed) and any(f in held for f in fits)
             if fitting and (role != "official" or speaker.role):
                 return speaker
-        if needed and self._can_look_up():
+        if needed:
             # "the interior minister" with no interior minister named: the one in office.
-            found = self._in_text(holders(needed, self._day()))
             side = side_from_text(m.text)
             sides = {side} if side != SIDE_OTHER else {p.side for p in self.people.values()}
-            found = [o for o in found if o.side in sides] if len(found) > 1 else found
-            if len(found) == 1:
-                return self._person(found[0].name, None, None)
+            found = self._holder([needed], None, sides)
+            if found is not None:
+                return found
         if m.org_hint:
             # "the Foreign Office spokesperson" with nobody named: the one in office that day,
             # else the office itself speaks.
             org = self._org_from_hint(m.org_hint.rstrip("'’s "))
-            if org is not None and self._can_look_up():
-                found = {
-                    o.name
-                    for f in fits
-                    for o in self._in_text(holders((f,), self._day(), org.name))
-                }
-                if len(found) == 1:
-                    return self._person(found.pop(), None, None)
-            return org
+            found = self._holder([(f,) for f in fits], org.name) if org else None
+            return found or org
         voice = next((v for r, v in self.voices.items() if any(f and f in r for f in fits)), None)
         return voice  # "a State Department spokesperson said … the spokesperson added"

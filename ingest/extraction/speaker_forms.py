@@ -115,3 +115,20 @@ def shortened(name: str, canonical: str) -> bool:
     words = re.split(r"[\s-]+", fold(name))
     last = re.split(r"[\s-]+", fold(canonical))[-1]
     return len(words) > 1 and fuzz.ratio(words[-1], last) < 80
+
+
+_BARE_MINISTRY = re.compile(
+    r"(?i)(?:the\s+)?(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs)"
+)
+
+
+def state_ministry(text: str, states_here: list[str]) -> Speaker | None:
+    """ "China condemned the blast, the Foreign Ministry said": a bare foreign ministry in a
+    sentence whose first state is another country's is that country's ministry."""
+    first = states_here[0] if states_here else ""
+    if not _BARE_MINISTRY.fullmatch(text) or not first.startswith("Government of "):
+        return None
+    if first == "Government of Pakistan":
+        return None
+    name = "Ministry of Foreign Affairs of " + first.removeprefix("Government of ")
+    return Speaker(name, INSTITUTION, name, None, SIDE_OTHER)
