@@ -16,6 +16,17 @@ _ACTION = (
     r"|counter|crush|wipe\s+out|hunt|punish|extend|offer|deliver|sustain|maintain|protect"
     r"|safeguard|defend|act|hold|go\s+after|dismantle|engage|seek|raise|press|spare|never"
     r"|uproot|eradicate|tackle|confront|chase|track|deny|allow|permit|tolerate|give|grant"
+    r"|let|hesitate|share|reach|follow|leave|reopen|resume|restore|review|investigate"
+    r"|prosecute|avenge|do|spare|forgive|stop|back|collaborate|facilitate|implement|fulfil+"
+    r"|secure|prevent|avert|persist|redouble"
+)
+# "will be resumed", "will be denied space", "will not be spared": a commitment in the passive,
+# unless the participle only forecasts or schedules ("will be held", "will be needed").
+_PASSIVE_PLEDGE = (
+    r"(?:will|would|shall)\s+(?:not\s+|never\s+|also\s+|soon\s+)*be\s+"
+    r"(?!(?:held|expected|needed|required|affected|seen|known|considered|discussed|decided"
+    r"|announced|published|released|reported|completed|higher|lower|difficult|able|used)\b)"
+    r"(?:[a-z]+ed|brought|taken|given|dealt|forgiven|held\s+accountable|hunted|made)\b"
 )
 _PLEDGE = re.compile(
     rf"\b(?:(?:will|would|shall|'ll|’ll)\s+(?:not\s+|never\s+|also\s+|further\s+|always\s+"
@@ -39,15 +50,22 @@ _PLEDGE = re.compile(
     r"|work|continu|partner|deepen|strengthen|further)|seek(?:s|ing)?\s+(?:a\s+)?(?:\w+\s+)?"
     r"partnership|no\s+way\s+(?:we|I)\s*(?:'re|’re|are|'m|am)?\s+going\s+to\s+allow"
     r"|no\s+question\s+of\s+giving|refused\s+to\s+give"
-    r"|assured\s+(?:\w+\s+){0,3}?(?:of|that)\b|offer(?:ed|s)?\s+to\s+(?:help|assist|support))",
+    r"|assur(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:of|that)\b|offer(?:ed|s)?\s+to\s+(?:help|assist"
+    r"|support)|tasked\s+to|determination\s+to|desire\s+to\s+(?:work|continue|strengthen"
+    r"|deepen|cooperate|expand|enhance)|warn\w*\s+(?:\S+\s+){0,5}?of\s+(?:\w+\s+)?(?:retaliation"
+    r"|response|consequences)"
+    rf"|{_PASSIVE_PLEDGE})",
     re.I,
 )
 # Someone else's pledge reported by the speaker is not the speaker's ("Pakistan's pledge").
 _OTHERS_PLEDGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:pledge|commitment|promise)", re.I)
 # Evaluations and stressing importance are not commitments, even with "will" in them.
 _NOT_PLEDGE = re.compile(
-    r"\b(?:importance\s+of|recogni[sz]e[sd]?\s+that|important\s+to|need\s+(?:for|to))\b", re.I
+    r"\b(?:importance\s+of|recogni[sz]e[sd]?\s+that|important\s+to|need\s+(?:for|to))\b"
+    r"|\b(?:will|would)\s+not\s+work\b(?!\s+(?:with|together|to))",
+    re.I,
 )
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _PAKISTAN = re.compile(
     r"\b(?:Pakistan\w*|Islamabad|Rawalpindi|Karachi|Lahore|Peshawar|Quetta|Balochistan"
     r"|Khyber\s+Pakhtunkhwa|KP|Waziristan|TTP|Tehr[ie]e?k-[ie]-Taliban|BLA|ISPR)\b",
@@ -62,10 +80,14 @@ def is_pledge(text: str, nominal_assurance: bool = False) -> bool:
     """
     if nominal_assurance:
         return True
-    if _NOT_PLEDGE.search(text):
-        return False
-    found = [m for m in _PLEDGE.finditer(text)]
-    return any(not _OTHERS_PLEDGE.match(text, max(0, m.start() - 3)) for m in found)
+    # Each sentence on its own: "we need to …" in one does not undo "we will …" in another.
+    for sentence in _SENTENCE.findall(text):
+        if _NOT_PLEDGE.search(sentence):
+            continue
+        for m in _PLEDGE.finditer(sentence):
+            if not _OTHERS_PLEDGE.match(sentence, max(0, m.start() - 3)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)

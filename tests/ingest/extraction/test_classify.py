@@ -33,3 +33,25 @@ def test_an_actor_committing_to_a_future_deed_is_a_pledge():
     assert is_pledge("The United States will provide training to border forces.")
     assert is_pledge("He assured the minister of continued cooperation.")
     assert not is_pledge("Its soil will not be used against any country.")
+
+
+def test_commitments_in_the_passive_and_in_nouns_are_pledges():
+    pledges = [
+        "The supply has been suspended and it will be resumed as soon as the area is safe.",
+        "These enemies of the state will be denied space anywhere in the country.",
+        "Our forces have been tasked to eliminate these terrorists and their sanctuaries.",
+        "She expressed the government's determination to protect foreign engineers.",
+        "He expressed his desire to work closely with the new administration.",
+        "The minister warned the regime of strong retaliation for any attack.",
+        "I assure the nation that the federation will back every province.",
+        "We will not let the dialogue die.",
+    ]
+    for text in pledges:
+        assert is_pledge(text), text
+
+
+def test_forecasts_and_a_need_elsewhere_are_judged_sentence_by_sentence():
+    assert not is_pledge("The meeting will be held in the capital next week.")
+    assert not is_pledge("The old strategy has not worked, and it will not work.")
+    # a need stated in one sentence does not cancel a commitment in the next
+    assert is_pledge("There is a need for calm. We will keep working with our partners.")
