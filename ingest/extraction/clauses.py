@@ -25,6 +25,9 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_TITLE_RUN = re.compile(r"Spokes|Secretary|Minister|Director|Bureau|Affairs|Office|Department")
+
+
 def glue_ok(text: str, loose: bool = False) -> bool:
     """Tell whether the words between a subject and its verb may stand there.
 
@@ -39,6 +42,11 @@ def glue_ok(text: str, loose: bool = False) -> bool:
     # expert at the Council on Foreign Relations suggested …".
     if loose:
         rest = re.sub(r"^\s*,\s+(?:a|an|the|who|which)\b[^,]{1,100}$", " ", rest)
+        # a title running on in capitals: "…, Assistant Secretary and Department
+        # Spokesperson, Bureau of Public Affairs have said"
+        run = re.match(r"(?:\s*(?:,|and|of|for|the|&)?\s*[A-Z][\w.'’-]*)+", rest)
+        if run and "," in run.group(0) and _TITLE_RUN.search(run.group(0)):
+            rest = rest[run.end() :]
     rest = rest.strip(" ,\n\t\u00a0")
     # "in a statement on Monday, has strongly": each comma-separated piece is glue.
     return all(_glue_piece(piece) for piece in rest.split(","))

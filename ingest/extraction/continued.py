@@ -14,7 +14,7 @@ from .quotes import quote_spans
 from .records import Draft, direct_statement, trim
 from .reported import INVERTED, SUBJECT, Attribution
 from .sentences import Paragraph, Unit
-from .types import CONTINUATION, INSTITUTION, ISSUED, Speaker
+from .types import CONTINUATION, INSTITUTION, ISSUED, PERSON, Speaker
 from .words import speaker_words
 
 _ANNOUNCED = re.compile(
@@ -72,10 +72,12 @@ def release_owner(
     the ISPR and the like in any statement, others when the text says a release or the full
     text follows."""
     a = attrs[0]
-    if a.speaker.kind != INSTITUTION or a.speaker.name in STATES or a.mention.kind == PRONOUN:
+    if a.speaker.name in STATES or (a.mention.kind == PRONOUN and a.speaker.kind != PERSON):
         return None  # "It … according to a statement": whose release is not named here
-    if a.speaker.name in _RELEASING or _RELEASE.search(view, u.start, u.end):
+    if a.speaker.kind == INSTITUTION and a.speaker.name in _RELEASING:
         return a.speaker
+    if a.speaker.kind in (INSTITUTION, PERSON) and _RELEASE.search(view, u.start, u.end):
+        return a.speaker  # "…,” he said in a statement released by the embassy.
     return None
 
 

@@ -71,6 +71,14 @@ _HABITUAL = re.compile(
     r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again|often)\b"
 )
 _WHO = re.compile(r",?\s+who\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+|was\s+)*$")
+_AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*$")
+# Capitalised plural nouns that stand where a surname would ("…,” Residents said).
+_PLURALS = frozenset(
+    """Residents Witnesses Eyewitnesses Analysts Experts Critics Locals Villagers Survivors
+    Relatives Doctors Rescuers Protesters Students Militants Elders Tribesmen Observers
+    Diplomats Reporters Journalists Lawmakers Leaders Others Many Some Most Few Both Families
+    Activists Officers Soldiers Troops Insurgents Commanders Investigators Prosecutors""".split()
+)
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:[Ii]n|[Oo]n|[Aa]t|[Aa]fter|[Dd]uring|[Bb]efore|[Ff]ollowing|[Ss]peaking|[Aa]ddressing"
     r"|[Tt]alking|[Ww]riting|[Ii]n\s+a|[Ll]ater|[Ee]arlier)\b[^,]{0,80},\s*"
@@ -126,10 +134,11 @@ def find_attributions(
     found.extend(_nominal(view, outside, start, end, mentions, resolver))
     order = {SUBJECT: 0, INVERTED: 0, NOMINAL: 1, ACCORDING_TO: 2, PARTICIPIAL: 3}
     found.sort(key=lambda a: (order[a.mode], a.cue_start))
-    # "China condemned the blast …, the Foreign Ministry said": the closing source reports
-    # what the state did.
+    # "China condemned the blast …, the Foreign Ministry said", "Obama and Sharif reaffirmed
+    # …, the White House said": the closing institution reports what they did.
     closing = [a for a in found[1:] if _closes(outside, start, a)]
-    if closing and found[0].mode == SUBJECT and found[0].speaker.name in STATES:
+    state = bool(found) and found[0].speaker.name in STATES
+    if closing and found[0].mode == SUBJECT and (state or closing[0].mention.kind in (INST, DOC)):
         found = closing[:1] + [a for a in found if a is not closing[0]]
     return _according_first(outside, start, found)
 
@@ -262,6 +271,14 @@ def _subject(
     chosen, speaker = None, None
     for m in ordered:
         speaker = resolver.resolve(m)
+        if (
+            speaker is None
+            and m.kind == SURNAME
+            and _AFTER_QUOTE.search(outside, 0, m.start - start)
+            and m.name not in _PLURALS
+        ):
+            # "…,” White said in the statement: a surname the excerpt never introduced
+            speaker = resolver.introduce(m.name)
         if speaker is not None or m.kind not in (SURNAME, CAPNAME):
             chosen = m
             break  # a vague subject ("analysts") ends the search; a stray capital does not

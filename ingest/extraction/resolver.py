@@ -93,6 +93,12 @@ class Resolver:
         by_name, names = tables()["by_name"], tables()["person_re"]
         self.named = {by_name[m.group(0).lower()].name for m in names.finditer(view)}
 
+    def introduce(self, surname: str) -> Speaker:
+        """A person the text names by surname only, right after their quotation."""
+        speaker = Speaker(surname, PERSON)
+        self.people[surname.lower()] = speaker
+        return speaker
+
     def _holder(
         self, options: list[tuple[str, ...]], org: str | None = None, sides=None
     ) -> Speaker | None:

@@ -76,7 +76,7 @@ STOP_NAME = frozenset(
     Director Press Head Chairman Also Meanwhile Moreover Furthermore Referring Commenting
     Reacting Replying Regarding Replying Under Assistant Additional Joint Both Saudi Chinese
     Indian Iranian British Turkish Qatari Emirati National Security Council SSP DIG IG SHO DPO
-    Professor Prof Brig
+    Professor Prof Brig Bureau Affairs Division Wing
     """.split()
 )
 CONNECTORS = frozenset({"for", "of", "and", "on"})

@@ -363,3 +363,40 @@ def test_titles_the_text_gives_count_when_a_description_refers_back():
 def test_apologies_are_statements():
     text = "Strike\n\nSecretary Mara Lind apologized for the losses suffered by the soldiers."
     assert _speakers(text) == ["Mara Lind"]
+
+
+def test_a_surname_right_after_a_quotation_is_a_speaker_even_unintroduced():
+    text = (
+        "Talks\n\n"
+        "“The secretary stressed the role the country can play,” Marlow said in the statement.\n\n"
+        "“We will keep helping,” Residents said."
+    )
+    assert _speakers(text) == ["Marlow"]
+
+
+def test_a_spokesperson_title_running_on_in_capitals():
+    text = (
+        "Statement\n\n"
+        "John Kirby, Assistant Secretary and Department Spokesperson, Bureau of Public Affairs "
+        "have said “The United States condemns the attack in the strongest terms.”"
+    )
+    assert _speakers(text, date(2016, 3, 28)) == ["John Kirby"]
+
+
+def test_a_closing_institution_reports_what_leaders_did():
+    text = (
+        "Call\n\n"
+        "President Abel Quist and Prime Minister Oren Pell reaffirmed the value of the "
+        "dialogue, the White House said."
+    )
+    assert _speakers(text) == ["White House"]
+
+
+def test_a_person_speaking_in_a_released_statement_owns_the_unquoted_paragraph_after():
+    text = (
+        "Envoy condemns attack\n\n"
+        "Ambassador Rafe Dunmore condemned the attack on the mosque.\n\n"
+        "“We stand with the families,” he said in a statement released by the embassy.\n\n"
+        "The United States will continue to work closely with the country for peace."
+    )
+    assert _speakers(text) == ["Rafe Dunmore"] * 3
