@@ -35,6 +35,9 @@ _CONTENT_START = re.compile(
     r"|daily|regular|phone|telephone|video|interview|meeting|session|tweet|post|conference"
     r"|reporters|journalists|media|televised|joint|separate)\b|[A-Z])"
     r"|\b(?:it|he|she|they|we|Pakistan|Islamabad|Washington)\b(?=\s+\w+)"
+    # "condemned the February 17 attack": the date of the event, not of the remark
+    r"|\bthe\s+(?=(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+[a-z])"
 )
 THAT = re.compile(r"\bthat\b|[“\"]")
 

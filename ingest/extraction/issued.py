@@ -6,18 +6,19 @@ import re
 
 from . import dates as D
 from .articles import article_statements
+from .known_people import official_for
 from .mentions import INST, TITLED, find_mentions
 from .officials import (
     JOINT_ORG,
     JOINT_STATEMENT,
     STATES,
-    person_by_surname,
 )
 from .resolver import Resolver
 from .sentences import BODY, Paragraph, Unit
 from .states import joint_name
 from .types import (
     INSTITUTION,
+    ISSUED,
     PERSON,
     ExtractedStatement,
     Speaker,
@@ -25,12 +26,27 @@ from .types import (
 
 _ISSUED_HEADER = re.compile(
     r"(?im)^\s*(?:joint\s+statement\b|media\s+note\b|press\s+statement\b"
-    r"|office\s+of\s+the\s+spokesperson\b|begin\s+text\b|press\s+release\s+no\b)"
+    r"|office\s+of\s+the\s+spokesperson\b|begin\s+text\b|press\s+release\s*(?:no\b|$)"
+    r"|no\.?\s*PR-?\s*\d+|for\s+immediate\s+release\b|SC/\d+|SG/SM/\d+|statement\s+by\s+the"
+    r"\s+(?:press\s+secretary|spokesperson|spokesman)\b)"
     r"|\bthe\s+following\s+(?:is\s+the\s+text|statement\s+was\s+(?:released|issued))"
+)
+# Who issues a release the header does not name in words: the ISPR by its numbering, the
+# Security Council by its document symbol, the Foreign Office and the State Department by
+# their house styles.
+_ISPR = re.compile(r"(?i)\bPR-?\s*\d+/\d{2,4}-ISPR\b|\bISPR\b|inter[- ]services\s+public")
+_UNSC = re.compile(r"(?m)^\s*SC/\d+|Security\s+Council\s+Press\s+Statement")
+_FO = re.compile(r"(?i)foreign\s+affairs|foreign\s+office|\bmofa\b|^\s*islamabad\b", re.M)
+_STATE_DEPT = re.compile(
+    r"(?i)office\s+of\s+the\s+spokesperson|press\s+statement|media\s+note|department\s+of\s+state"
 )
 _BOILERPLATE = re.compile(
     r"(?i)^\s*(?:begin text|end text|###|for further information|media note|press statement"
-    r"|office of the spokesperson|press release|joint statement|the text of the following)\b"
+    r"|office of the spokesperson|press release|joint statement|the text of the following"
+    r"|the following (?:\w+\s+){0,4}?statement was (?:issued|released)|dated\s*:)\b"
+    # a dateline alone on its line: "Rawalpindi - March 16, 2024:"
+    r"|^\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*[-–—,:]\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4})\s*[:.]?\s*$"
 )
 _BEGIN = re.compile(r"(?i)^\s*begin\s+text\b")
 _END = re.compile(r"(?i)^\s*end\s+text\b")
@@ -55,18 +71,33 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
         return Speaker(name, INSTITUTION, org, "statement", "joint")
     person = _ISSUER_PERSON.search(header)
     if person is not None:
-        found = person_by_surname(person.group("name").split()[-1], None)
-        if found is not None and found.name == person.group("name"):
-            return found
-        return Speaker(person.group("name"), PERSON, None, person.group("role"), "other")
+        name, role = person.group("name"), person.group("role")
+        known = official_for(name, None, {})
+        if known is not None:
+            return Speaker(known.name, PERSON, known.organization, role, known.side)
+        side = "us" if re.search(r"Secretary of State|Department", role) else "other"
+        return Speaker(name, PERSON, None, role, side)
+    if _ISPR.search(header):
+        return _institution("Inter-Services Public Relations", "pk")
+    if _UNSC.search(header):
+        return _institution("UN Security Council", "other")
     named = _header_speaker(header)
     if named is not None:
         return named
-    if "foreign affairs" in low or "foreign office" in low:
-        return Speaker(
-            "Pakistan Foreign Office", INSTITUTION, "Pakistan Foreign Office", None, "pk"
-        )
-    return Speaker("U.S. Department of State", INSTITUTION, "U.S. Department of State", None, "us")
+    if _FO.search(header):
+        return _institution("Pakistan Foreign Office", "pk")
+    if _STATE_DEPT.search(header):
+        return _institution("U.S. Department of State", "us")
+    return None  # a release whose issuer the header does not give: read as an article
+
+
+def _institution(name: str, side: str) -> Speaker:
+    return Speaker(name, INSTITUTION, name, None, side)
+
+
+# The issuer's own country speaking in its release ("The United States strongly condemns"
+# in a State Department statement) is the issuer speaking.
+_OWN_STATE = {"us": "United States government", "pk": "Government of Pakistan"}
 
 
 def _header_speaker(header: str) -> Speaker | None:
@@ -107,4 +138,15 @@ def issued_statements(
         if begin < i < end and p.kind == BODY and not _BOILERPLATE.match(lines[i])
     }
     body = [u for u in units if u.para in kept]
-    return article_statements(text, view, paras, ref, body, issuer=issuer)
+    found = article_statements(text, view, paras, ref, body, issuer=issuer)
+    own = {_OWN_STATE.get(issuer.side), issuer.name} - {None}
+    if issuer.side != "joint":
+        for stmt in found:
+            if stmt.speaker in own and stmt.speaker_kind == INSTITUTION:
+                # "The United States strongly condemns …" in its own statement
+                stmt.speaker, stmt.speaker_kind = issuer.name, issuer.kind
+                stmt.speaker_org, stmt.speaker_role = issuer.org, issuer.role
+                stmt.speaker_side, stmt.speaker_canonical = issuer.side, issuer.canonical
+                stmt.direct, stmt.attribution = True, ISSUED
+                stmt.words = [(stmt.start, stmt.end)]
+    return found

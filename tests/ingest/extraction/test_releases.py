@@ -1,0 +1,60 @@
+"""Documents that are themselves statements, in the house styles of the offices that issue
+them. Invented texts in those layouts (header lines, numbering, datelines); the body of a
+release is its issuer's own words, quoted or not."""
+
+from ingest.extraction import extract
+
+
+def _said(text):
+    return [(s.speaker, s.direct, s.said_on) for s in extract(text, None).statements]
+
+
+def test_a_press_statement_signed_by_the_secretary_is_his_throughout():
+    text = (
+        "Pakistan: Attack on a Police Station\n"
+        "Press Statement\n"
+        "Antony J. Blinken, Secretary of State\n"
+        "March 3, 2023\n\n"
+        "The United States strongly condemns the March 1 attack on a police station.\n\n"
+        "We extend our condolences to the families of the officers who were killed."
+    )
+    assert _said(text) == [("Antony Blinken", True, "2023-03-03")] * 2
+
+
+def test_a_numbered_foreign_office_release_is_the_foreign_offices():
+    text = (
+        "Press Release\n"
+        "No. 41/2031\n"
+        "Pakistan condemns the attack on engineers\n\n"
+        "Islamabad, 4 April 2031\n\n"
+        "Pakistan strongly condemns the attack on a convoy of engineers today.\n\n"
+        "Pakistan will bring the perpetrators to justice."
+    )
+    found = _said(text)
+    assert [s[0] for s in found] == ["Pakistan Foreign Office"] * 2
+    assert all(direct for _, direct, _ in found)
+
+
+def test_an_ispr_release_is_the_ispr_and_its_dateline_is_no_statement():
+    text = (
+        "No PR-90/2031-ISPR\n"
+        "Dated: April 9, 2031\n"
+        "Rawalpindi - April 9, 2031:\n\n"
+        "Security forces conducted an operation on the reported presence of terrorists.\n\n"
+        "Security forces are determined to eliminate the menace of terrorism."
+    )
+    assert _said(text) == [("Inter-Services Public Relations", True, "2031-04-09")] * 2
+
+
+def test_a_security_council_press_statement_and_its_introduction():
+    text = (
+        "SC/99999\n"
+        "9 April 2031\n"
+        "Press Release\n"
+        "Security Council Press Statement on Terrorist Attack in Quetta\n\n"
+        "The following Security Council press statement was issued today by Council "
+        "President Ines Carrow:\n\n"
+        "The members of the Security Council condemned in the strongest terms the attack.\n\n"
+        "The members of the Security Council expressed their deepest sympathy to the families."
+    )
+    assert [s[0] for s in _said(text)] == ["UN Security Council"] * 2
