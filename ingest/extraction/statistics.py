@@ -317,6 +317,7 @@ def source_name(stmt) -> str:
     return stmt.speaker
 
 
+@lru_cache(maxsize=4)  # asked by figures, tolls and attribution for the same text
 def document_source(view: str) -> str | None:
     """The one monitor a write-up names (its figures are that monitor's), else None."""
     named = {_short(m.lastgroup) for m in _sources().finditer(view) if m.lastgroup}
