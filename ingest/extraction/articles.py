@@ -13,6 +13,7 @@ from .continued import (
     announces_more,
     continuation,
     extend,
+    first_person,
     owner_words,
     release_owner,
 )
@@ -34,7 +35,7 @@ from .reported import (
     find_attributions,
 )
 from .resolver import Resolver
-from .sentences import BODY, Paragraph, Unit
+from .sentences import BODY, BULLET, Paragraph, Unit
 from .states import title_parties
 from .statistics import document_source
 from .types import (
@@ -55,6 +56,7 @@ def article_statements(
     units: list[Unit],
     report: D.Resolved | None = None,
     issuer: Speaker | None = None,
+    reposted: bool = False,
 ) -> list[ExtractedStatement]:
     """Find attributed statements in an article and settle their dates.
 
@@ -75,6 +77,9 @@ def article_statements(
     owner = issuer if issuer is not None and issuer.side != "joint" else None
     unnamed: tuple[int, Draft] | None = None  # "a police officer said", to be named next
     resolver.note_text(view)
+    # A text in the first person plural outside quotation marks ("We extend our deepest
+    # condolences …") is a statement reposted whole, not a report about one.
+    in_own_words = issuer is None and (reposted or first_person(view, units, paras))
     if issuer is not None:
         resolver.adopt_issuer(issuer)
     _document_context(view, paras, resolver)
@@ -83,7 +88,7 @@ def article_statements(
         outside = outside_quotes(view, u.start, u.end, spans)
         known = set(resolver.people)
         mentions = [_shift(m, u.start) for m in find_mentions(outside, 0, len(outside), known)]
-        if paras[u.para].kind != BODY:
+        if paras[u.para].kind != BODY and not (issuer and paras[u.para].kind == BULLET):
             for m in mentions:
                 resolver.observe(m)
             continue
@@ -129,12 +134,17 @@ def article_statements(
             else:
                 made = [continuation(text, u, speaker)]
         elif not made and owner is not None:
-            if BACKGROUND.search(view, u.start, u.end):
+            if issuer is None and BACKGROUND.search(view, u.start, u.end):
                 owner = None  # the journalist's background: the release has ended
             else:
                 made = owner_words(text, view, u, owner, drafts, paras)
         if attrs and made and issuer is None:
             found = release_owner(view, u, attrs, mentions)
+            lead = not drafts and all(paras[v.para].kind != BODY for v in units[:idx])
+            if found is None and in_own_words and lead and attrs[0].mention.kind != DOC:
+                found = attrs[0].speaker  # a statement reposted whole: its first speaker's
+            if found is None and not spans and outside.rstrip().endswith(":"):
+                found = attrs[0].speaker  # "Foreign Secretary Philip Hammond said:" + lines
             if found is not None:
                 owner = found
             elif owner is not None and attrs[0].speaker.name != owner.name:

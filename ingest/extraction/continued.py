@@ -109,3 +109,16 @@ def continuation(text: str, u: Unit, speaker: Speaker) -> Draft:
     stmt = direct_statement(text, s, e, speaker, None, basis=CONTINUATION)
     stmt.words = speaker_words(text, s, e, quote_spans(text, s, e))
     return Draft(stmt, speaker, None, False, False)
+
+
+_FIRST_PERSON = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?:We|we|Our|our)\s+(?!correspondent|reporter|staff|sources?\b)[a-z]+"
+)
+
+
+def first_person(view: str, units: list[Unit], paras: list[Paragraph]) -> bool:
+    """Whether two of the first six body sentences speak as "we" outside quotation marks
+    (a statement reposted whole, not a report about one)."""
+    body = [u for u in units if paras[u.para].kind == "body"][:6]
+    own = [u for u in body if "“" not in view[u.start : u.end]]
+    return sum(bool(_FIRST_PERSON.search(view[u.start : u.end])) for u in own) >= 2

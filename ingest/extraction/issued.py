@@ -7,14 +7,14 @@ import re
 from . import dates as D
 from .articles import article_statements
 from .known_people import official_for
-from .mentions import INST, TITLED, find_mentions
+from .mentions import INST, NAMED, TITLED, find_mentions
 from .officials import (
     JOINT_ORG,
     JOINT_STATEMENT,
     STATES,
 )
 from .resolver import Resolver
-from .sentences import BODY, Paragraph, Unit
+from .sentences import BODY, BULLET, Paragraph, Unit
 from .states import joint_name
 from .types import (
     INSTITUTION,
@@ -27,8 +27,9 @@ from .types import (
 _ISSUED_HEADER = re.compile(
     r"(?im)^\s*(?:joint\s+statement\b|media\s+note\b|press\s+statement\b"
     r"|office\s+of\s+the\s+spokesperson\b|begin\s+text\b|press\s+release\s*(?:no\b|$)"
-    r"|no\.?\s*PR-?\s*\d+|for\s+immediate\s+release\b|SC/\d+|SG/SM/\d+|statement\s+by\s+the"
-    r"\s+(?:press\s+secretary|spokesperson|spokesman)\b)"
+    r"|no\.?\s*PR-?\s*\d+|for\s+immediate\s+release\b|SC/\d+|SG/SM/\d+|press\s+releases?\b"
+    r"|\(?statement\s+by\b|statement\s+attributable\s+to\b)"
+    r"|\bstatement\s+attributable\s+to\b|\bpress\s+release\s+regarding\b"
     r"|\bthe\s+following\s+(?:is\s+the\s+text|statement\s+was\s+(?:released|issued))"
 )
 # Who issues a release the header does not name in words: the ISPR by its numbering, the
@@ -57,11 +58,17 @@ _ISSUER_PERSON = re.compile(
 )
 
 
+def is_release(view: str, paras: list[Paragraph]) -> bool:
+    """Whether the header says the document is a release or statement (issuer known or not)."""
+    header = view[: paras[min(len(paras), 6) - 1].end] if paras else ""
+    return len(header) <= 1500 and _ISSUED_HEADER.search(header) is not None
+
+
 def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
     """Return who issues the document when it is itself a statement (not an article about one)."""
-    header = view[: paras[min(len(paras), 4) - 1].end] if paras else ""
-    if not _ISSUED_HEADER.search(header) or len(header) > 1500:
+    if not is_release(view, paras):
         return None
+    header = view[: paras[min(len(paras), 6) - 1].end]
     low = header.lower()
     if "joint statement" in low or (
         "united states" in low and "pakistan" in low and "joint" in low
@@ -101,20 +108,34 @@ _OWN_STATE = {"us": "United States government", "pk": "Government of Pakistan"}
 
 
 def _header_speaker(header: str) -> Speaker | None:
-    """Who the header says issues the statement: a titled person ("by the Spokesman for UN
-    Secretary-General António Guterres": Guterres, whose words his spokesman gives), else
-    an institution other than a state."""
+    """Who the header says issues the statement: a person it names before any word about
+    the event ("Statement by High Representative Federica Mogherini on the attack …", a name
+    line above a title line; "by the Spokesman for UN Secretary-General António Guterres" is
+    Guterres, whose words his spokesman gives), else an institution other than a state; a
+    title about the event ("Attack on U.S. Consulate in Peshawar") names no issuer."""
     resolver = Resolver(None)
-    people = []
+    people, institutions = [], []
     for m in find_mentions(header, 0, len(header)):
-        if m.kind == TITLED:
-            person = resolver.resolve(m)
-            if person is not None:
-                people.append(person)
+        line_start = header.rfind("\n", 0, m.start) + 1
+        if _EVENT_BEFORE.search(header, line_start, m.start):
+            continue
+        if m.kind in (TITLED, NAMED) and (person := resolver.resolve(m)) is not None:
+            people.append(person)
         elif m.kind == INST and (inst := resolver.resolve(m)) and inst.name not in STATES:
-            return inst
+            institutions.append(inst)
     principal = [p for p in people if "spokes" not in (p.role or "").lower()]
-    return (principal or people or [None])[-1]
+    if principal or people:
+        return (principal or people)[-1]
+    if _SG_SPOKESPERSON.search(header):
+        return _institution("UN Secretary-General", "other")  # the Secretary-General unnamed
+    return institutions[0] if institutions else None
+
+
+# Words about the event a title reports, before which a name in the header is the issuer.
+_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:attacks?|bombings?|blasts?|killings?|killed|strikes?|assault|condemns?|on|in|at)\b"
+)
+_SG_SPOKESPERSON = re.compile(r"(?i)spokes\w+\s+for\s+the\s+secretary-general")
 
 
 def issued_statements(
@@ -135,7 +156,7 @@ def issued_statements(
     kept = {
         i
         for i, p in enumerate(paras)
-        if begin < i < end and p.kind == BODY and not _BOILERPLATE.match(lines[i])
+        if begin < i < end and p.kind in (BODY, BULLET) and not _BOILERPLATE.match(lines[i])
     }
     body = [u for u in units if u.para in kept]
     found = article_statements(text, view, paras, ref, body, issuer=issuer)

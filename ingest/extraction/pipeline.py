@@ -8,7 +8,7 @@ from .articles import article_statements
 from .casualties import casualties
 from .chrome import mask_chrome
 from .entities import group_mentions, groups_between, places, upper_places
-from .issued import issued_statements, issuer_of
+from .issued import is_release, issued_statements, issuer_of
 from .quotes import normalize_quotes
 from .reference import document_reference, report_month
 from .sentences import BODY, BULLET, TITLE, paragraphs, sentence_units
@@ -56,7 +56,10 @@ def extract(text: str, published: date | None = None) -> Extraction:
     elif issuer is not None:
         result.statements = issued_statements(text, view, paras, ref, issuer, units)
     else:
-        result.statements = article_statements(text, view, paras, ref, units, report)
+        reposted = is_release(view, paras)  # a release whose issuer the header does not give
+        result.statements = article_statements(
+            text, view, paras, ref, units, report, None, reposted
+        )
     if (
         (transcript or monologue is not None or issuer)
         and published is None

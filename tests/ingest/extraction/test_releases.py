@@ -58,3 +58,62 @@ def test_a_security_council_press_statement_and_its_introduction():
         "The members of the Security Council expressed their deepest sympathy to the families."
     )
     assert [s[0] for s in _said(text)] == ["UN Security Council"] * 2
+
+
+def test_the_secretary_generals_spokesperson_speaks_for_the_unnamed_secretary_general():
+    text = (
+        "New York\n\n"
+        "9 April 2031\n\n"
+        "Statement attributable to the Spokesperson for the Secretary-General on Pakistan\n\n"
+        "The Secretary-General strongly condemns the attack on a bus, which reportedly killed "
+        "more than twenty people. He extends his condolences to the families of the victims."
+    )
+    # one statement per paragraph of the issuer's own words
+    (stmt,) = extract(text, None).statements
+    assert stmt.speaker == "UN Secretary-General" and stmt.text.endswith("the victims.")
+
+
+def test_a_statement_by_a_named_official_with_bulleted_paragraphs():
+    text = (
+        "Press Releases\n"
+        "Terrorist Attack in Pakistan\n"
+        "(Statement by Press Secretary Oren Pell)\n"
+        "April 9, 2031\n"
+        "- We are deeply shocked by the attack at a mosque, which took many lives.\n"
+        "- Terrorism cannot be justified for any reason, and we condemn this act."
+    )
+    assert [s[0] for s in _said(text)] == ["Oren Pell"] * 2
+
+
+def test_said_with_a_colon_then_unquoted_lines_are_the_speakers():
+    text = (
+        "Minister's statement on the school attack\n\n"
+        "Foreign Secretary Mara Lind said:\n\n"
+        "I am appalled by the attack on a school today.\n\n"
+        "Nothing can justify such an attack on children going to school."
+    )
+    assert [s[0] for s in _said(text)] == ["Mara Lind"] * 2
+
+
+def test_a_statement_reposted_whole_speaks_in_its_first_speakers_voice():
+    # No header: the body speaks as "we" throughout, so it is the statement itself.
+    text = (
+        "The United States strongly condemns the bombing at a mosque in the city. We extend "
+        "our deepest condolences to the families of those who lost their lives.\n\n"
+        "The United States stands with its partners. We support their efforts against "
+        "terrorism in all its forms."
+    )
+    found = _said(text)
+    assert len(found) >= 3 and {s[0] for s in found} == {"United States government"}
+
+
+def test_a_release_page_whose_issuer_the_header_does_not_give():
+    text = (
+        "Press Releases|\n\n"
+        "The Government of Pakistan condemns the drone strike that took place on Wednesday. "
+        "Pakistan regards such strikes as a violation of its sovereignty. We therefore expect "
+        "an immediate end to such strikes.\n\n"
+        "07 August ,2031"
+    )
+    found = _said(text)
+    assert len(found) >= 2 and {s[0] for s in found} == {"Government of Pakistan"}
