@@ -74,6 +74,8 @@ WITH_COMPLEMENT = {
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
     # "briefed the Chinese side on its efforts", not "briefed reporters in the capital."
     "brief": r"(?:\S+\s+){0,4}?(?:on|about|that)\b",
+    # "regards such strikes as a violation"
+    "regard": r"(?:\S+\s+){1,5}?as\b",
     # "appealed to the nation to stand united", "appealed for calm"
     "appeal": r"(?:to|for)\b",
     # "recommends that the government …", "recommended the parliament to …"

@@ -74,6 +74,7 @@ _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|minister|ambassador|envoy|secretary|official|diplomat"
     r"|advis[eo]r|premier|president|chief|general|commander|representative|coordinator|officer"
     r"|director|head|governor|chairman|analyst|expert|statesman|spymaster|lawmaker|senator|IGP"
+    r"|COAS|army\s+chief|Army\s+Chief"
     r"|chargé\s+d['’]affaires|charge\s+d['’]affaires|prime\s+minister|foreign\s+minister"
     r"|foreign\s+secretary|army\s+chief|chief\s+minister|press\s+secretary|FM|PM|CM|DG"
 )

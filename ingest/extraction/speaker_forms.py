@@ -36,6 +36,7 @@ ROLE_FITS = {
     "cm": ("chief minister",),
     "dg": ("director general", "dg"),
     "igp": ("inspector general", "igp", "police chief"),
+    "coas": ("chief of army staff", "coas", "army chief", "chief of the army staff"),
     "adviser": ("advis",),
     "advisor": ("advis",),
     "army chief": ("chief of army staff", "army chief", "coas"),

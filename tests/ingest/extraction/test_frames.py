@@ -400,3 +400,13 @@ def test_a_person_speaking_in_a_released_statement_owns_the_unquoted_paragraph_a
         "The United States will continue to work closely with the country for peace."
     )
     assert _speakers(text) == ["Rafe Dunmore"] * 3
+
+
+def test_the_army_chief_by_description_and_regarding_as():
+    text = (
+        "Visit\n\n"
+        "General Syed Asim Munir, Chief of the Army Staff (COAS), visited Wana today.\n\n"
+        "Meeting the troops, the COAS commended their resilience in the face of terrorism.\n\n"
+        "Pakistan regards such strikes as a violation of its sovereignty."
+    )
+    assert _speakers(text, date(2024, 12, 22)) == ["Asim Munir", "Government of Pakistan"]
