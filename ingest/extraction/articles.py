@@ -313,6 +313,15 @@ def _drafts_for_unit(
         )
         return out
     out.append(_draft(text, view, outside, u, span, spans, best, ref, paras))
+    for draft in out:
+        if draft.own is None and not draft.standing:
+            # "China condemned on Wednesday …, the Foreign Ministry said": the sentence's
+            # other frame dates the remark the closing source reports.
+            for other in attrs:
+                found = own_date(date_zone(view, outside, u, other, spans), ref, draft.speaker)
+                if found is not None:
+                    draft.own = found
+                    break
     return out
 
 

@@ -167,3 +167,13 @@ def test_a_toll_given_as_the_number_of_dead_is_kept():
     )
     stats = {s.value for s in extract(text, date(2031, 1, 31)).statistics}
     assert {84.0, 102.0} <= stats
+
+
+def test_a_closing_source_takes_the_day_its_sentence_gives():
+    text = (
+        "Bus blast\n\n"
+        "China condemned on Wednesday a blast that killed 12 people, the Foreign Ministry said."
+    )
+    (stmt,) = extract(text, date(2031, 7, 17)).statements  # a Thursday
+    assert stmt.speaker == "Ministry of Foreign Affairs of China"
+    assert stmt.said_on == "2031-07-16"
