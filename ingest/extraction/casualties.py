@@ -40,15 +40,21 @@ _COUNT_THEN_OUTCOME = re.compile(
 # of martyrs in the blast was 84", "termed the death toll as 102".
 _OUTCOME_THEN_COUNT = re.compile(
     rf"\b(?P<outcome>killing|killed|injuring|injured|wounding|wounded|leaving|left"
-    rf"|claimed\s+the\s+lives\s+of"
+    rf"|claimed\s+the\s+lives\s+of|(?:resulted\s+in\s+)?(?:the\s+)?deaths?\s+of"
     rf"|death\s+toll\s+(?:rose|climbed|reached|jumped|stood)\s+(?:to|at)"
     rf"|(?:death\s+toll|number\s+of\s+(?:martyrs|dead|deaths|fatalities|injured|wounded))"
     rf"(?:\s+[\w-]+){{0,4}}?\s+(?:was|is|stood\s+at|as|at|to))\s+"
-    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
+    rf"(?:all\s+)?(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
     rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",
     re.I,
 )
-_ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_ANY_COUNT = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
+# A part of a toll already given: "…, including five Chinese engineers".
+_INCLUDING = re.compile(
+    rf"\b(?P<outcome>including)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
+    rf"(?P<who>(?:\s+[\w’'-]+){{1,3}}?)(?=[\s,.;]|$)",
+    re.I,
+)
 _NOT_PEOPLE = re.compile(
     r"(?i)\b(?:years?|months?|days?|hours?|km|kilometres?|kilometers?|miles?|percent|per\s+cent"
     r"|million|billion|dollars?|rupees?|houses?|vehicles?|posts?|districts?|provinces?|times)\b"
@@ -70,11 +76,12 @@ def casualties(
     fallback = document_source(view)  # a report write-up's figures are the report's
     for start, end, _ in sentences:
         sentence = view[start:end]
-        if not re.search(
-            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", sentence, re.I
-        ):
+        if not _ANY_COUNT.search(sentence):
             continue
-        for m in [*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence)]:
+        matches = [*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence)]
+        if matches:  # "killing all six on board, including five Chinese engineers"
+            matches += _INCLUDING.finditer(sentence, min(m.end() for m in matches))
+        for m in matches:
             if _NOT_PEOPLE.search(m.group("who") or ""):
                 continue
             value = _value(m.group("num"))
@@ -108,9 +115,14 @@ def _value(num: str) -> float | None:
 def _metric(m: re.Match[str]) -> str:
     """ "militants killed", "people injured (at least)" from a figure's words."""
     outcome = re.sub(r"\s+", " ", m.group("outcome").lower())
-    outcome = {"killing": "killed", "injuring": "injured", "wounding": "wounded"}.get(
-        outcome, outcome
-    )
+    outcome = {
+        "killing": "killed",
+        "injuring": "injured",
+        "wounding": "wounded",
+        "including": "killed",
+    }.get(outcome, outcome)
+    if "death" in outcome:
+        outcome = "killed"
     if outcome.startswith("number of"):
         outcome = "injured" if re.search(r"injured|wounded", outcome) else "killed"
     if outcome.startswith(("leaving", "left", "death toll", "claimed")):

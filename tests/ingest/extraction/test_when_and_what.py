@@ -177,3 +177,16 @@ def test_a_closing_source_takes_the_day_its_sentence_gives():
     (stmt,) = extract(text, date(2031, 7, 17)).statements  # a Thursday
     assert stmt.speaker == "Ministry of Foreign Affairs of China"
     assert stmt.said_on == "2031-07-16"
+
+
+def test_tolls_in_words_as_deaths_of_and_as_a_part_of_a_toll():
+    text = (
+        "Blasts\n\n"
+        "The attack reportedly killed more than twenty pilgrims, officials said.\n\n"
+        "The bombing resulted in the deaths of more than 70 people, police said.\n\n"
+        "The bus fell into a ravine, killing all six on board, including five engineers, "
+        "police said."
+    )
+    stats = {s.value: s.metric for s in extract(text, date(2031, 1, 1)).statistics}
+    assert {20.0, 70.0, 6.0, 5.0} <= set(stats)
+    assert stats[5.0] == "engineers killed"
