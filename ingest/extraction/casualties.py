@@ -49,12 +49,6 @@ _OUTCOME_THEN_COUNT = re.compile(
     re.I,
 )
 _ANY_COUNT = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
-# A part of a toll already given: "…, including five Chinese engineers".
-_INCLUDING = re.compile(
-    rf"\b(?P<outcome>including)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
-    rf"(?P<who>(?:\s+[\w’'-]+){{1,3}}?)(?=[\s,.;]|$)",
-    re.I,
-)
 _NOT_PEOPLE = re.compile(
     r"(?i)\b(?:years?|months?|days?|hours?|km|kilometres?|kilometers?|miles?|percent|per\s+cent"
     r"|million|billion|dollars?|rupees?|houses?|vehicles?|posts?|districts?|provinces?|times)\b"
@@ -78,9 +72,8 @@ def casualties(
         sentence = view[start:end]
         if not _ANY_COUNT.search(sentence):
             continue
+        # (a part of a toll, "… including three Chinese nationals", is not a toll of its own)
         matches = [*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence)]
-        if matches:  # "killing all six on board, including five Chinese engineers"
-            matches += _INCLUDING.finditer(sentence, min(m.end() for m in matches))
         for m in matches:
             if _NOT_PEOPLE.search(m.group("who") or ""):
                 continue
@@ -119,7 +112,6 @@ def _metric(m: re.Match[str]) -> str:
         "killing": "killed",
         "injuring": "injured",
         "wounding": "wounded",
-        "including": "killed",
     }.get(outcome, outcome)
     if "death" in outcome:
         outcome = "killed"
