@@ -33,6 +33,7 @@ from .reported import (
     SUBJECT,
     Attribution,
     find_attributions,
+    has_cue,
 )
 from .resolver import Resolver
 from .sentences import BODY, BULLET, Paragraph, Unit
@@ -87,8 +88,12 @@ def article_statements(
         spans = quote_spans(view, u.start, u.end)
         outside = outside_quotes(view, u.start, u.end, spans)
         known = set(resolver.people)
-        mentions = [_shift(m, u.start) for m in find_mentions(outside, 0, len(outside), known)]
-        if paras[u.para].kind != BODY and not (issuer and paras[u.para].kind == BULLET):
+        read = paras[u.para].kind == BODY or (issuer and paras[u.para].kind == BULLET)
+        # A sentence with no reporting cue only introduces people and institutions.
+        light = not (read and (spans or has_cue(outside)))
+        found = find_mentions(outside, 0, len(outside), known, light)
+        mentions = [_shift(m, u.start) for m in found]
+        if not read:
             for m in mentions:
                 resolver.observe(m)
             continue

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .officials import DATA
+from .patterns import trie_alternation
 
 # Actions a speaker commits to ("will continue", "are going to keep working", "will root out").
 _ACTION = (
@@ -91,23 +92,35 @@ def is_pledge(text: str, nominal_assurance: bool = False) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _topic_cues() -> dict[str, re.Pattern[str]]:
-    """Load the topic vocabulary (label -> cues) from data/topics.json as one regex per label.
+def _topic_cues() -> tuple[re.Pattern[str], dict[str, list[str]], list[str]]:
+    """Load the topic vocabulary (label -> cues) from data/topics.json as one regex.
 
     A cue matches at the start of a word, never inside one ("ied " is the counter-IED cue,
     not the ending of "intensified"); a cue written as a stem ("cooperat") takes any ending.
+    All cues form one trie, read once per text; a match also stands for every shorter cue it
+    begins with, so no label is lost where cues of two labels share a start. Returns the regex,
+    the labels each matched cue stands for, and the labels in vocabulary order.
     """
     raw = json.loads((DATA / "topics.json").read_text(encoding="utf-8"))
-    return {
-        label: re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(c.lower()) for c in cues) + ")")
-        for label, cues in raw.items()
+    cues = {c.lower() for found in raw.values() for c in found}
+    labels = {
+        cue: [
+            label for label, found in raw.items() if any(cue.startswith(c.lower()) for c in found)
+        ]
+        for cue in cues
     }
+    # a lookahead, so that a cue starting inside another's match ("terror" in
+    # "counter-terrorism") is still read
+    pattern = re.compile(r"(?<![a-z0-9])(?=(" + trie_alternation(sorted(cues)) + "))")
+    return pattern, labels, list(raw)
 
 
 def topics(text: str) -> list[str]:
     """Return the topic labels whose cue words occur in ``text`` (vocabulary order)."""
+    pattern, labels, order = _topic_cues()
     low = text.lower().replace("’", "'")
-    return [label for label, cue in _topic_cues().items() if cue.search(low)]
+    found = {label for m in pattern.finditer(low) for label in labels[m.group(1)]}
+    return [label for label in order if label in found]
 
 
 def about_pakistan(text: str, context: str = "") -> bool:

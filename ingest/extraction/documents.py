@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .mention_kinds import DOC, Mention
 from .officials import tables
+from .patterns import trie_alternation
 
 _DOC_WORDS = (
     r"report|statement|study|data|summary|survey|transcript|readout|communiqu[ée]|press release"
@@ -28,7 +29,14 @@ AUTHORED_DOCS = frozenset({"tweet", "post", "letter", "message"})
 REPORT_DOCS = frozenset(
     {"report", "figures", "statistics", "data", "database", "findings", "survey", "study", "index"}
 )
-DOC_WORD = re.compile(rf"(?i:{_DOC_WORDS})")
+# Whether a lower-cased sentence may name a document at all (a quick test before the patterns).
+DOC_WORD = re.compile(
+    trie_alternation(
+        """report statement study data summary survey transcript readout communiqu release
+        assessment tweet post letter message memo findings index analysis note declaration
+        version account figures statistics database""".split()
+    )
+)
 _DOC_BY = re.compile(
     r",?\s*(?:(?:issued|compiled|released|published|prepared|produced|put out)\s+)?(?:by|from)\s+",
     re.I,

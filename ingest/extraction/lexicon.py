@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import trie_alternation
+
 # Verbs that report speech by themselves.
 SPEECH = """
     say tell add state note stress urge highlight affirm reaffirm reiterate emphasise emphasize
@@ -138,7 +140,7 @@ def forms(lemma: str) -> tuple[str, ...]:
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted(set(words), key=len, reverse=True))
+    return trie_alternation(list(words))  # a trie: hundreds of verb forms stay fast
 
 
 FORM_LEMMA: dict[str, str] = {}

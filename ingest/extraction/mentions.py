@@ -29,6 +29,7 @@ from .mention_kinds import (  # noqa: F401  (re-exported: the kinds belong with 
     Mention,
 )
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
+from .patterns import trie_alternation
 from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
 
@@ -137,7 +138,7 @@ ORG_WORD = re.compile(
     r"|Task|Mission|Secretariat|Directorate|Division|Command|League|Front|Movement|Assembly"
     r"|Senate|Parliament|Board|Portal|Index|Programme|Program|Federation|Society|Trust|Cell)\b"
 )
-_TITLE_WORD = re.compile("|".join(re.escape(w) for w in _TITLE_WORDS))
+_TITLE_WORD = re.compile(trie_alternation(list(_TITLE_WORDS)))
 _JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all)\b")
 _POSSESSIVE_WORD = re.compile(r"\b(?:his|her|its)\b")
 _MINISTRY_WORD = re.compile(r"ministry|foreign office|mofa")
@@ -147,11 +148,17 @@ _SURNAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
 
 
 def find_mentions(
-    view: str, start: int, end: int, known: frozenset[str] | set[str] = frozenset()
+    view: str,
+    start: int,
+    end: int,
+    known: frozenset[str] | set[str] = frozenset(),
+    light: bool = False,
 ) -> list[Mention]:
     """Return the possible speaker mentions in ``view[start:end]``, longest first when nested.
 
-    ``known`` holds lower-cased surnames already introduced in the document.
+    ``known`` holds lower-cased surnames already introduced in the document. ``light``
+    keeps only what introduces someone (people, institutions, documents), for a sentence
+    with no reporting cue: collectives, descriptions and pronouns speak only with one.
     """
     found: list[Mention] = []
     t = tables()
@@ -160,7 +167,7 @@ def find_mentions(
         found += _titled(view, start, end, known)  # carry no title at all
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
-    if DOC_WORD.search(view, start, end) or "“" in low:
+    if DOC_WORD.search(low) or "“" in low:
         found += documents(view, start, end)
     for m in t["inst_re"].finditer(view, start, end):
         if "Taliban" in m.group(0) and PK_TALIBAN_BEFORE.search(
@@ -168,6 +175,8 @@ def find_mentions(
         ):
             continue  # "the Pakistani Taliban" is the TTP, not the Afghan government
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
+    if light:
+        return _prune(found + _names(view, start, end, known))
     if _GROUP_WORD.search(view, start, end):
         for m in _GROUP.finditer(view, start, end):
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
@@ -212,6 +221,12 @@ def find_mentions(
         found.append(Mention(m.start(), m.end(), ROLE_NOUN, m.group(0), role=role, extra=extra))
     for m in _PRONOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0)))
+    return _prune(found + _names(view, start, end, known))
+
+
+def _names(view: str, start: int, end: int, known: frozenset[str] | set[str]) -> list[Mention]:
+    """Capitalised runs and the surnames of known or introduced people."""
+    found = []
     for m in _CAPNAME.finditer(view, start, end):
         name = clean_name(m.group(0))
         if name:
@@ -223,7 +238,7 @@ def find_mentions(
         low = m.group(0).lower()
         if len(low) > 2 and (low in surnames or low in known):
             found.append(Mention(m.start(), m.end(), SURNAME, m.group(0), name=m.group(0)))
-    return _prune(found)
+    return found
 
 
 def _titled(view: str, start: int, end: int, known: frozenset[str] | set[str]) -> list[Mention]:
