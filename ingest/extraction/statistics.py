@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .officials import DATA
+from .patterns import trie_alternation
 from .types import ExtractedStatistic
 
 _WORDS = {
@@ -101,24 +102,20 @@ _SOURCE_REF = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _sources() -> re.Pattern[str]:
-    """Regex of statistics sources (data/stat_sources.json); group name = short name."""
+def _sources() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Statistics sources (data/stat_sources.json): one regex (a trie) over all their names,
+    and each name's short name ("Pakistan Institute for Conflict and Security Studies" ->
+    "PICSS")."""
     raw = json.loads((DATA / "stat_sources.json").read_text(encoding="utf-8"))
-    parts = []
-    for short, names in raw.items():
-        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        parts.append(rf"(?P<{_group(short)}>\b(?:{alt})\b)")
-    return re.compile("|".join(parts))
+    short_of = {name: short for short, names in raw.items() for name in names}
+    return re.compile(rf"\b(?:{trie_alternation(list(short_of))})\b"), short_of
 
 
-def _group(short: str) -> str:
-    """A regex group name for a source's short name ("UN Monitoring Team" -> "UN_..._Team")."""
-    return re.sub(r"\W", "_", short)
-
-
-def _short(group: str) -> str:
-    """The short name back from its group name."""
-    return group.replace("_", " ")
+def _source_in(text: str) -> str | None:
+    """The short name of the first statistics source ``text`` names, if any."""
+    pattern, short_of = _sources()
+    found = pattern.search(text)
+    return short_of[found.group(0)] if found else None
 
 
 @dataclass(slots=True)
@@ -185,8 +182,8 @@ def statistics(
         if not _ANY_NUMBER.search(sentence):
             continue  # no figure and no period here: nothing to record or carry over
         periods = _periods(sentence, ref_year)
-        src = _sources().search(sentence)
-        source = _short(src.lastgroup) if src and src.lastgroup else None
+        named = _source_in(sentence)
+        source = named
         refers_back = bool(_SOURCE_REF.search(sentence))
         continuing = last is not None and (para - last[0] <= 1 or single)
         if source is None and continuing and last is not None:
@@ -203,7 +200,7 @@ def statistics(
         if figures:
             result.extend(figures)
             last = (para, source, figures[-1].period)
-        elif periods or src:
+        elif periods or named:
             last = (para, source, default_period)
     return result
 
@@ -311,15 +308,13 @@ def report_sources() -> frozenset[str]:
 def source_name(stmt) -> str:
     """The short name of a statement's speaker as a figure's source ("ISPR", "CRSS", a
     person's name, "police officer")."""
-    found = _sources().search(stmt.speaker)
-    if found is not None and found.lastgroup:
-        return _short(found.lastgroup)
-    return stmt.speaker
+    return _source_in(stmt.speaker) or stmt.speaker
 
 
 @lru_cache(maxsize=4)  # asked by figures, tolls and attribution for the same text
 def document_source(view: str) -> str | None:
     """The one monitor a write-up names (its figures are that monitor's), else None."""
-    named = {_short(m.lastgroup) for m in _sources().finditer(view) if m.lastgroup}
+    pattern, short_of = _sources()
+    named = {short_of[m.group(0)] for m in pattern.finditer(view)}
     named.discard("ISPR")
     return named.pop() if len(named) == 1 else None
