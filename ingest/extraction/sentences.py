@@ -128,6 +128,22 @@ def _cut_off(view: str, paras: list[Paragraph]) -> bool:
     )
 
 
+def _captioned(raw: str, line: str) -> bool:
+    """A photo caption: its credit or "in this photo" wording, or a photo's dated description
+    (both patterns are tried only where a cheap test allows: most lines are neither)."""
+    low = raw.lower()
+    if (
+        "photo" in low
+        or "in this" in low
+        or "grab" in low
+        or "screenshot" in low
+        or "—" in raw
+        or "–" in raw
+    ) and _CAPTION.search(raw):
+        return True
+    return line.rstrip(". ")[-4:].isdigit() and _DATED_CAPTION.search(line) is not None
+
+
 def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: str) -> str:
     """Decide whether a line is a title, headline, caption, bullet or body text."""
     words = line.split()
@@ -139,7 +155,7 @@ def _kind(line: str, seen_title: bool, before: list[Paragraph], view: str, raw: 
         return TITLE
     if _BULLET.match(line):
         return BULLET
-    if _CAPTION.search(raw) or _DATED_CAPTION.search(line):
+    if _captioned(raw, line):
         return CAPTION
     if not ends_sentence and len(words) <= 30:
         return HEADLINE
