@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _OPENERS = "“\u201e"
 _CLOSER = "”"
 
@@ -76,6 +78,8 @@ _DOUBLE = '“”"„‟«»'
 _OPEN_BEFORE = " \t\u00a0\n([{—–-/:"
 _CLOSE_AFTER = " \t\u00a0\n.,;:!?)]}—–-'’…"
 _MAX_SINGLE = 400  # a single-quoted passage longer than this is not a quotation
+_DOUBLE_OR_LINE = re.compile("[" + _DOUBLE + "\n]")
+_ANY_MARK_OR_LINE = re.compile("[" + _DOUBLE + "‘'\n]")
 
 
 def normalize_quotes(view: str) -> str:
@@ -91,11 +95,10 @@ def normalize_quotes(view: str) -> str:
     chars = list(view)
     n = len(chars)
     inside = False
-    for i, ch in enumerate(chars):
+    for mark in _DOUBLE_OR_LINE.finditer(view):  # only marks and line ends matter
+        i, ch = mark.start(), mark.group(0)
         if ch == "\n":
             inside = False
-            continue
-        if ch not in _DOUBLE:
             continue
         prev = chars[i - 1] if i > 0 else "\n"
         nxt = chars[i + 1] if i + 1 < n else "\n"
@@ -119,10 +122,13 @@ def normalize_quotes(view: str) -> str:
 def _singles(view: str, chars: list[str]) -> None:
     """Turn ‘…’ and '…' pairs used as quotation marks into double marks, in place; a single
     pair inside a double quotation is a quotation within the quotation and stays as it is."""
-    i = 0
     n = len(view)
     inside = False
-    while i < n:
+    after = -1  # marks up to a converted closing mark are already read
+    for mark in _ANY_MARK_OR_LINE.finditer(view):
+        i = mark.start()
+        if i < after:
+            continue
         ch = view[i]
         if chars[i] == "“":
             inside = True
@@ -138,9 +144,7 @@ def _singles(view: str, chars: list[str]) -> None:
             stop = _single_close(view, i + 1, min(n, i + _MAX_SINGLE))
             if stop is not None:
                 chars[i], chars[stop] = "“", "”"
-                i = stop + 1
-                continue
-        i += 1
+                after = stop + 1
 
 
 def _single_close(view: str, start: int, limit: int) -> int | None:
