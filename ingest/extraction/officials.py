@@ -161,6 +161,7 @@ COMMON_SURNAMES = frozenset(
 NATIONALITIES = ["Pakistani", "American", "Afghan", "U.S.", "US", "Pakistan"]
 
 
+@lru_cache(maxsize=8192)  # the same few names are looked up in every sentence
 def fold(name: str) -> str:
     """Normalise a name for lookup: lower case, straight apostrophes, no leading article."""
     name = name.replace("’", "'").replace("\u00a0", " ").strip().lower()

@@ -17,7 +17,7 @@ from .transcripts import date_from_lead, header_people, speaker_of, transcript_s
 from .turns import monologue_start, turns
 from .types import DAY, Extraction
 
-EXTRACTOR_VERSION = "2.0.0"
+EXTRACTOR_VERSION = "2.1.0"
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
