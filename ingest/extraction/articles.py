@@ -33,7 +33,6 @@ from .reported import (
     SUBJECT,
     Attribution,
     find_attributions,
-    has_cue,
 )
 from .resolver import Resolver
 from .sentences import BODY, BULLET, Paragraph, Unit
@@ -89,9 +88,7 @@ def article_statements(
         outside = outside_quotes(view, u.start, u.end, spans)
         known = set(resolver.people)
         read = paras[u.para].kind == BODY or (issuer and paras[u.para].kind == BULLET)
-        # A sentence with no reporting cue only introduces people and institutions.
-        light = not (read and (spans or has_cue(outside)))
-        found = find_mentions(outside, 0, len(outside), known, light)
+        found = find_mentions(outside, 0, len(outside), known)
         mentions = [_shift(m, u.start) for m in found]
         if not read:
             for m in mentions:

@@ -148,17 +148,11 @@ _SURNAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
 
 
 def find_mentions(
-    view: str,
-    start: int,
-    end: int,
-    known: frozenset[str] | set[str] = frozenset(),
-    light: bool = False,
+    view: str, start: int, end: int, known: frozenset[str] | set[str] = frozenset()
 ) -> list[Mention]:
     """Return the possible speaker mentions in ``view[start:end]``, longest first when nested.
 
-    ``known`` holds lower-cased surnames already introduced in the document. ``light``
-    keeps only what introduces someone (people, institutions, documents), for a sentence
-    with no reporting cue: collectives, descriptions and pronouns speak only with one.
+    ``known`` holds lower-cased surnames already introduced in the document.
     """
     found: list[Mention] = []
     t = tables()
@@ -175,8 +169,6 @@ def find_mentions(
         ):
             continue  # "the Pakistani Taliban" is the TTP, not the Afghan government
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
-    if light:
-        return _prune(found + _names(view, start, end, known))
     if _GROUP_WORD.search(view, start, end):
         for m in _GROUP.finditer(view, start, end):
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))

@@ -107,19 +107,6 @@ class Attribution:
     clause_start: int = -1  # where the frame's own clause begins (a second speaker's clause)
 
 
-def has_cue(outside: str) -> bool:
-    """Whether a sentence holds anything that can attribute words: a reporting verb or
-    participle, "according to", a nominal frame ("X's insistence that")."""
-    return bool(
-        VERB.search(outside)
-        or PARTICIPLE.search(outside)
-        or ACCORDING.search(outside)
-        or _ACCORDING_ACRONYM.search(outside)
-        or NOMINAL_POSS.search(outside)
-        or NOMINAL_FROM.search(outside)
-    )
-
-
 def find_attributions(
     view: str, outside: str, start: int, end: int, mentions: list[Mention], resolver: Resolver
 ) -> list[Attribution]:
