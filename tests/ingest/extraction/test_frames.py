@@ -334,7 +334,7 @@ def test_a_closing_source_reports_what_a_state_did():
 def test_an_armed_groups_statement_is_kept_and_its_claim_is_not():
     text = (
         "Drone strike\n\n"
-        "The Pakistani Taliban confirmed on Saturday that their leader was killed in the strike.\n\n"
+        "The Pakistani Taliban confirmed on Saturday that their leader was killed.\n\n"
         "The TTP claimed the attack on the checkpoint in a statement."
     )
     assert _speakers(text) == ["Tehrik-i-Taliban Pakistan"]
