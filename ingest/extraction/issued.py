@@ -37,7 +37,7 @@ _ISSUED_HEADER = re.compile(
 # their house styles.
 _ISPR = re.compile(r"(?i)\bPR-?\s*\d+/\d{2,4}-ISPR\b|\bISPR\b|inter[- ]services\s+public")
 _UNSC = re.compile(r"(?m)^\s*SC/\d+|Security\s+Council\s+Press\s+Statement")
-_FO = re.compile(r"(?i)foreign\s+affairs|foreign\s+office|\bmofa\b|^\s*islamabad\b", re.M)
+_FO = re.compile(r"(?i)foreign\s+affairs|foreign\s+office|\bmofa\b|^\s*islamabad\b[^\n]{0,30}$", re.M)
 _STATE_DEPT = re.compile(
     r"(?i)office\s+of\s+the\s+spokesperson|press\s+statement|media\s+note|department\s+of\s+state"
 )
@@ -117,9 +117,15 @@ def _header_speaker(header: str) -> Speaker | None:
     people, institutions = [], []
     for m in find_mentions(header, 0, len(header)):
         line_start = header.rfind("\n", 0, m.start) + 1
+        line_end = header.find("\n", m.end)
+        line = header[line_start : line_end if line_end >= 0 else len(header)]
         if _EVENT_BEFORE.search(header, line_start, m.start):
             continue
-        if m.kind in (TITLED, NAMED) and (person := resolver.resolve(m)) is not None:
+        # a person issues the statement from a line of their own ("Hillary Rodham Clinton",
+        # "Antony J. Blinken, Secretary of State") or a "Statement by …" line, not from a
+        # headline about them ("Blinken speaks to Bilawal")
+        alone = len(line.replace(m.text, " ").split()) <= 3 or _STATEMENT_BY.search(line)
+        if m.kind in (TITLED, NAMED) and alone and (person := resolver.resolve(m)) is not None:
             people.append(person)
         elif m.kind == INST and (inst := resolver.resolve(m)) and inst.name not in STATES:
             institutions.append(inst)
@@ -134,6 +140,9 @@ def _header_speaker(header: str) -> Speaker | None:
 # Words about the event a title reports, before which a name in the header is the issuer.
 _EVENT_BEFORE = re.compile(
     r"(?i)\b(?:attacks?|bombings?|blasts?|killings?|killed|strikes?|assault|condemns?|on|in|at)\b"
+)
+_STATEMENT_BY = re.compile(
+    r"(?i)\b(?:statement|remarks|message|readout)\s+(?:by|from|of)\b|attributable"
 )
 _SG_SPOKESPERSON = re.compile(r"(?i)spokes\w+\s+for\s+the\s+secretary-general")
 

@@ -117,3 +117,19 @@ def test_a_release_page_whose_issuer_the_header_does_not_give():
     )
     found = _said(text)
     assert len(found) >= 2 and {s[0] for s in found} == {"Government of Pakistan"}
+
+
+def test_a_news_page_filed_under_press_release_is_read_as_an_article():
+    # The page is labelled "Press Release" and its headline names two people, but the lead is
+    # a report about a call: the people it names speak for themselves, on the news day.
+    text = (
+        "Lund speaks to Vance\n\n"
+        "Press Release 07 May, 2031\n\n"
+        "ISLAMABAD: Foreign Minister Mara Lind received a telephone call Friday from Secretary "
+        "of State Toller Vance.\n\n"
+        "During the call, Secretary Vance expressed the desire to continue strengthening the "
+        "relationship."
+    )
+    found = extract(text, None).statements
+    assert [s.speaker for s in found] == ["Toller Vance"]
+    assert found[0].said_on == "2031-05-02"  # the Friday before the Wednesday of the stamp
