@@ -37,7 +37,9 @@ _ISSUED_HEADER = re.compile(
 # their house styles.
 _ISPR = re.compile(r"(?i)\bPR-?\s*\d+/\d{2,4}-ISPR\b|\bISPR\b|inter[- ]services\s+public")
 _UNSC = re.compile(r"(?m)^\s*SC/\d+|Security\s+Council\s+Press\s+Statement")
-_FO = re.compile(r"(?i)foreign\s+affairs|foreign\s+office|\bmofa\b|^\s*islamabad\b[^\n]{0,30}$", re.M)
+_FO = re.compile(
+    r"(?i)foreign\s+affairs|foreign\s+office|\bmofa\b|^\s*islamabad\b[^\n]{0,30}$", re.M
+)
 _STATE_DEPT = re.compile(
     r"(?i)office\s+of\s+the\s+spokesperson|press\s+statement|media\s+note|department\s+of\s+state"
 )
