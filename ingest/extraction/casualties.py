@@ -37,7 +37,7 @@ _COUNT_THEN_OUTCOME = re.compile(
     re.I,
 )
 # "killing seven khwarij", "left 18 civilians dead", "the death toll rose to 63", "the number
-# of martyrs in the blast was 84", "termed the death toll as 102".
+# of dead in the bombing was 57", "gave the death toll as 61".
 _OUTCOME_THEN_COUNT = re.compile(
     rf"\b(?P<outcome>killing|killed|injuring|injured|wounding|wounded|leaving|left"
     rf"|claimed\s+the\s+lives\s+of|(?:resulted\s+in\s+)?(?:the\s+)?deaths?\s+of"

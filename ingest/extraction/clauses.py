@@ -38,8 +38,8 @@ def glue_ok(text: str, loose: bool = False) -> bool:
     if len(text) > 220 or any(q in text for q in '"“”;'):
         return False
     rest = re.sub(r",[^,]{1,140}?,", " ", text)
-    # An appositive whose closing comma the copy left out: "Daniel Markey, a South Asia
-    # expert at the Council on Foreign Relations suggested …".
+    # An appositive whose closing comma the copy left out: "Mara Lind, a South Asia
+    # analyst at an institute in the capital suggested …".
     if loose:
         rest = re.sub(r"^\s*,\s+(?:a|an|the|who|which)\b[^,]{1,100}$", " ", rest)
         # a title running on in capitals: "…, Assistant Secretary and Department

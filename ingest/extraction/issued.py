@@ -114,7 +114,7 @@ def _header_speaker(header: str) -> Speaker | None:
     the event ("Statement by High Representative Federica Mogherini on the attack …", a name
     line above a title line; "by the Spokesman for UN Secretary-General António Guterres" is
     Guterres, whose words his spokesman gives), else an institution other than a state; a
-    title about the event ("Attack on U.S. Consulate in Peshawar") names no issuer."""
+    title about the event ("Attack on a Consulate in the North") names no issuer."""
     resolver = Resolver(None)
     people, institutions = [], []
     for m in find_mentions(header, 0, len(header)):

@@ -74,7 +74,7 @@ WITH_COMPLEMENT = {
     r"|the\s+(?:death|killing|arrest)\s+of\b"
     r"|(?:the|a|an)\s+(?:\S+\s+){0,3}?(?:was|were|had|has|is|are)\b",
     "post": r"(?:on|to)\s+(?:X|Twitter|Facebook|Instagram|social)|(?:\S+\s+){0,3}?that\b",
-    # "briefed the Chinese side on its efforts", not "briefed reporters in the capital."
+    # "briefed the visiting delegation on the inquiry", not "briefed reporters in the capital."
     "brief": r"(?:\S+\s+){0,4}?(?:on|about|that)\b",
     # "regards such strikes as a violation"
     "regard": r"(?:\S+\s+){1,5}?as\b",

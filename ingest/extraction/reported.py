@@ -175,7 +175,7 @@ def _according_first(outside: str, start: int, found: list[Attribution]) -> list
         return found
     weak = (JOINT, GROUP_M, PRONOUN, INST)
     if lead.mention.kind in (TITLED, NAMED, SURNAME):
-        # "According to Baloch, the UN report highlighted …": she reports what it says.
+        # "According to Carrow, the UN report found …": she reports what it says.
         weak = (JOINT, GROUP_M, PRONOUN, INST, DOC)
     if all(a is lead or a.mention.kind in weak for a in found if a.mode in (SUBJECT, INVERTED)):
         return [lead] + [a for a in found if a is not lead]

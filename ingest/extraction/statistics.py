@@ -49,8 +49,8 @@ _AMONG = re.compile(
     rf"\b(?:[Aa]mong|[Oo]f)\s+(?:the|these|those)\s+(?:{_NUM})\s+(?P<noun>[\w-]+),\s+"
     rf"(?P<num>{_NUM})\b"
 )
-# "rising from 69 in September to 89 in October", "55 attacks against 53 in August", "125
-# deaths as compared to 110 in August": a bare number set against a period, of the metric
+# "rising from 41 in May to 58 in June", "37 attacks against 29 in March", "90 deaths
+# as compared to 76 in April": a bare number set against a period, of the metric
 # the sentence named before it.
 _BARE_IN_PERIOD = re.compile(
     rf"\b(?:from|to|against|compared\s+(?:to|with)|versus|vs\.?)\s+(?P<num>{_NUM})"

@@ -37,14 +37,14 @@ def test_an_actor_committing_to_a_future_deed_is_a_pledge():
 
 def test_commitments_in_the_passive_and_in_nouns_are_pledges():
     pledges = [
-        "The supply has been suspended and it will be resumed as soon as the area is safe.",
-        "These enemies of the state will be denied space anywhere in the country.",
-        "Our forces have been tasked to eliminate these terrorists and their sanctuaries.",
+        "The crossing is shut for now and it will be reopened once the roads are cleared.",
+        "Those who attack civilians will be denied any hiding place in the province.",
+        "The brigade has been tasked to clear the valley of armed gangs.",
         "She expressed the government's determination to protect foreign engineers.",
         "He expressed his desire to work closely with the new administration.",
         "The minister warned the regime of strong retaliation for any attack.",
         "I assure the nation that the federation will back every province.",
-        "We will not let the dialogue die.",
+        "We will not let the talks collapse.",
     ]
     for text in pledges:
         assert is_pledge(text), text
@@ -52,6 +52,6 @@ def test_commitments_in_the_passive_and_in_nouns_are_pledges():
 
 def test_forecasts_and_a_need_elsewhere_are_judged_sentence_by_sentence():
     assert not is_pledge("The meeting will be held in the capital next week.")
-    assert not is_pledge("The old strategy has not worked, and it will not work.")
+    assert not is_pledge("The old plan failed before, and it will not work this time either.")
     # a need stated in one sentence does not cancel a commitment in the next
     assert is_pledge("There is a need for calm. We will keep working with our partners.")

@@ -179,7 +179,7 @@ def test_the_speakers_words_exclude_the_framing():
 def test_words_between_a_subject_and_its_verb():
     lines = [
         # a time phrase
-        ("The ISPR had a day earlier said that the road would reopen.", "Inter-Services"),
+        ("The ISPR had two days earlier said that the checkpoint would reopen.", "Inter-"),
         # an aside of manner with no commas
         (
             "Minister Talia Voss while expressing sympathy with the families said the state "
@@ -219,8 +219,8 @@ def test_a_rank_with_a_full_stop_before_an_inverted_speaker():
 def test_an_unnamed_spokesperson_is_the_one_the_text_names_later():
     text = (
         "Weekly briefing\n\n"
-        "Islamabad: The Foreign Office spokesperson has said that the attack on the train was "
-        "planned abroad.\n\n"
+        "Lakeport: The Foreign Office spokesperson has stated that the ambush on the convoy "
+        "was planned abroad.\n\n"
         "Addressing the weekly briefing, Spokesperson Shafqat Ali Khan said the rescue "
         "operation was over."
     )
@@ -234,7 +234,7 @@ def test_documents_named_by_who_issued_them():
     text = (
         "Threat alert\n\n"
         "The Harbour Security Authority has warned the provinces of new attacks.\n\n"
-        "A statement by the authority said that the group planned to strike rallies.\n\n"
+        "A statement from the authority warned that the group planned to strike rallies.\n\n"
         "The ‘Annual Review of Terrorism 2031’, released by the State Department, said the "
         "border districts remained a haven for militants.\n\n"
         "The Pak Institute for Peace Studies recommends that the government open a debate in "
@@ -250,15 +250,18 @@ def test_documents_named_by_who_issued_them():
 
 def test_descriptions_of_institutions_that_stand_for_their_names():
     lines = [
-        ("Two soldiers were killed in the raid, the army’s media affairs wing said.", "Inter-"),
+        (
+            "Two soldiers died during the raid, the army’s media affairs wing stated.",
+            "Inter-",
+        ),
         (
             "In a post on X, the State Department’s Bureau of South and Central Asian Affairs "
             "stated that it stood with the families.",
             "Bureau of South and Central Asian Affairs",
         ),
         (
-            "In a written statement, the foreign ministry spokeswoman described the strikes as "
-            "a breach of the country’s sovereignty.",
+            "In a short written note, the foreign ministry spokeswoman described the raids as "
+            "a breach of the country’s borders.",
             "Pakistan Foreign Office",
         ),
     ]
@@ -303,7 +306,7 @@ def test_more_verbs_met_in_pakistani_coverage():
     lines = [
         "Minister Talia Voss appealed to all parties to stand united behind the forces.",
         "Prime Minister Oren Pell instructed for a thorough inquiry into the attack.",
-        "Deputy Inspector General Abel Quist confirmed the attack was carried out by a bomber.",
+        "Deputy Inspector General Abel Quist confirmed the blast was set off by a teenager.",
     ]
     for line in lines:
         assert len(_speakers(f"Headline\n\n{line}")) == 1, line
@@ -313,7 +316,7 @@ def test_police_chiefs_and_directors_general_by_description():
     text = (
         "Mosque blast\n\n"
         "Inspector General of Police Rafe Dunmore addressed a press conference on Tuesday.\n\n"
-        "The IGP said the engine of the motorbike had been recovered.\n\n"
+        "The IGP said investigators had found the detonator near the gate.\n\n"
         "The KP Police chief said the roof had collapsed on the worshippers.\n\n"
         "Major General Toller Vance, the DG ISPR, spoke later.\n\n"
         "DG ISPR said: “The operation went on for nine hours.”"
@@ -324,11 +327,11 @@ def test_police_chiefs_and_directors_general_by_description():
 def test_a_closing_source_reports_what_a_state_did():
     text = (
         "Bus blast\n\n"
-        "China condemned on Wednesday a bus blast that killed 12 people, the Foreign Ministry "
-        "said.\n\n"
-        "The blast killed nine engineers, it said."
+        "India condemned on Wednesday a market bombing that left nine dead, the Foreign "
+        "Ministry said.\n\n"
+        "Most of the dead were traders, it said."
     )
-    assert _speakers(text) == ["Ministry of Foreign Affairs of China"] * 2
+    assert _speakers(text) == ["Ministry of Foreign Affairs of India"] * 2
 
 
 def test_an_armed_groups_statement_is_kept_and_its_claim_is_not():
@@ -377,10 +380,10 @@ def test_a_surname_right_after_a_quotation_is_a_speaker_even_unintroduced():
 def test_a_spokesperson_title_running_on_in_capitals():
     text = (
         "Statement\n\n"
-        "John Kirby, Assistant Secretary and Department Spokesperson, Bureau of Public Affairs "
-        "have said “The United States condemns the attack in the strongest terms.”"
+        "Rafe Dunmore, Assistant Secretary and Department Spokesperson, Bureau of Public Affairs "
+        "have said “The United States deplores the bombing without reservation.”"
     )
-    assert _speakers(text, date(2016, 3, 28)) == ["John Kirby"]
+    assert _speakers(text, date(2031, 3, 28)) == ["Rafe Dunmore"]
 
 
 def test_a_closing_institution_reports_what_leaders_did():
@@ -396,8 +399,8 @@ def test_a_person_speaking_in_a_released_statement_owns_the_unquoted_paragraph_a
     text = (
         "Envoy condemns attack\n\n"
         "Ambassador Rafe Dunmore condemned the attack on the mosque.\n\n"
-        "“We stand with the families,” he said in a statement released by the embassy.\n\n"
-        "The United States will continue to work closely with the country for peace."
+        "“Our thoughts are with the bereaved,” he said in a statement released by the embassy.\n\n"
+        "The United States will keep helping the country’s police forces."
     )
     assert _speakers(text) == ["Rafe Dunmore"] * 3
 
@@ -405,8 +408,8 @@ def test_a_person_speaking_in_a_released_statement_owns_the_unquoted_paragraph_a
 def test_the_army_chief_by_description_and_regarding_as():
     text = (
         "Visit\n\n"
-        "General Syed Asim Munir, Chief of the Army Staff (COAS), visited Wana today.\n\n"
-        "Meeting the troops, the COAS commended their resilience in the face of terrorism.\n\n"
-        "Pakistan regards such strikes as a violation of its sovereignty."
+        "General Syed Asim Munir, Chief of the Army Staff (COAS), toured a border post today.\n\n"
+        "Meeting the soldiers, the COAS praised their courage under fire.\n\n"
+        "Pakistan regards these incursions as an affront to its borders."
     )
     assert _speakers(text, date(2024, 12, 22)) == ["Asim Munir", "Government of Pakistan"]

@@ -158,8 +158,8 @@ def test_a_description_with_a_portfolio_is_the_minister_of_that_portfolio():
     text = (
         "Blast in the north\n\n"
         "The attack came a day after Deputy Foreign Minister Hina Rabbani Khar visited Kabul.\n\n"
-        "Speaking to reporters on Thursday, the interior minister called the attacks a threat "
-        "to the whole region, saying the Afghan Taliban should also be worried.\n\n"
+        "Talking to the press on Thursday, the interior minister described the bombings as a "
+        "danger to the neighbourhood, adding that Kabul should worry too.\n\n"
         "Rana Sanaullah has held the portfolio since April."
     )
     assert _speakers(text, date(2022, 12, 2)) == ["Rana Sanaullah"]

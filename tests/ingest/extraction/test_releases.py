@@ -41,7 +41,7 @@ def test_an_ispr_release_is_the_ispr_and_its_dateline_is_no_statement():
         "Dated: April 9, 2031\n"
         "Rawalpindi - April 9, 2031:\n\n"
         "Security forces conducted an operation on the reported presence of terrorists.\n\n"
-        "Security forces are determined to eliminate the menace of terrorism."
+        "Troops remain resolved to clear the district of militants."
     )
     assert _said(text) == [("Inter-Services Public Relations", True, "2031-04-09")] * 2
 
@@ -51,11 +51,11 @@ def test_a_security_council_press_statement_and_its_introduction():
         "SC/99999\n"
         "9 April 2031\n"
         "Press Release\n"
-        "Security Council Press Statement on Terrorist Attack in Quetta\n\n"
+        "Security Council Press Statement on the Bombing in Lakeport\n\n"
         "The following Security Council press statement was issued today by Council "
         "President Ines Carrow:\n\n"
-        "The members of the Security Council condemned in the strongest terms the attack.\n\n"
-        "The members of the Security Council expressed their deepest sympathy to the families."
+        "The members of the Security Council condemned the bombing in the market.\n\n"
+        "The members of the Security Council offered their sympathy to the bereaved."
     )
     assert [s[0] for s in _said(text)] == ["UN Security Council"] * 2
 
@@ -65,12 +65,12 @@ def test_the_secretary_generals_spokesperson_speaks_for_the_unnamed_secretary_ge
         "New York\n\n"
         "9 April 2031\n\n"
         "Statement attributable to the Spokesperson for the Secretary-General on Pakistan\n\n"
-        "The Secretary-General strongly condemns the attack on a bus, which reportedly killed "
-        "more than twenty people. He extends his condolences to the families of the victims."
+        "The Secretary-General deplores the shooting at a checkpoint, which reportedly left "
+        "several dead. He sends his sympathy to those who lost relatives."
     )
     # one statement per paragraph of the issuer's own words
     (stmt,) = extract(text, None).statements
-    assert stmt.speaker == "UN Secretary-General" and stmt.text.endswith("the victims.")
+    assert stmt.speaker == "UN Secretary-General" and stmt.text.endswith("lost relatives.")
 
 
 def test_a_statement_by_a_named_official_with_bulleted_paragraphs():
@@ -79,8 +79,8 @@ def test_a_statement_by_a_named_official_with_bulleted_paragraphs():
         "Terrorist Attack in Pakistan\n"
         "(Statement by Press Secretary Oren Pell)\n"
         "April 9, 2031\n"
-        "- We are deeply shocked by the attack at a mosque, which took many lives.\n"
-        "- Terrorism cannot be justified for any reason, and we condemn this act."
+        "- We were saddened to learn of the bombing at a shrine, which claimed many lives.\n"
+        "- No cause can excuse such violence, and we denounce it."
     )
     assert [s[0] for s in _said(text)] == ["Oren Pell"] * 2
 
@@ -89,8 +89,8 @@ def test_said_with_a_colon_then_unquoted_lines_are_the_speakers():
     text = (
         "Minister's statement on the school attack\n\n"
         "Foreign Secretary Mara Lind said:\n\n"
-        "I am appalled by the attack on a school today.\n\n"
-        "Nothing can justify such an attack on children going to school."
+        "I was horrified to hear of the bombing at a college this morning.\n\n"
+        "No grievance could ever excuse targeting students."
     )
     assert [s[0] for s in _said(text)] == ["Mara Lind"] * 2
 
@@ -98,10 +98,10 @@ def test_said_with_a_colon_then_unquoted_lines_are_the_speakers():
 def test_a_statement_reposted_whole_speaks_in_its_first_speakers_voice():
     # No header: the body speaks as "we" throughout, so it is the statement itself.
     text = (
-        "The United States strongly condemns the bombing at a mosque in the city. We extend "
-        "our deepest condolences to the families of those who lost their lives.\n\n"
-        "The United States stands with its partners. We support their efforts against "
-        "terrorism in all its forms."
+        "The United States deplores the bombing of a shrine in the city. We offer our sympathy "
+        "to every family that lost someone.\n\n"
+        "The United States stands by its partners. We back their work to stop such "
+        "attacks."
     )
     found = _said(text)
     assert len(found) >= 3 and {s[0] for s in found} == {"United States government"}
@@ -110,9 +110,9 @@ def test_a_statement_reposted_whole_speaks_in_its_first_speakers_voice():
 def test_a_release_page_whose_issuer_the_header_does_not_give():
     text = (
         "Press Releases|\n\n"
-        "The Government of Pakistan condemns the drone strike that took place on Wednesday. "
-        "Pakistan regards such strikes as a violation of its sovereignty. We therefore expect "
-        "an immediate end to such strikes.\n\n"
+        "The Government of Pakistan condemns Wednesday’s drone strike in the north. Pakistan "
+        "regards these strikes as an affront to its borders. We therefore call for them to "
+        "stop at once.\n\n"
         "07 August ,2031"
     )
     found = _said(text)

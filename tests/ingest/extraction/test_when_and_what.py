@@ -162,11 +162,11 @@ def test_a_weekday_counted_from_the_pages_own_day_beats_the_gazetteers_tenure():
 def test_a_toll_given_as_the_number_of_dead_is_kept():
     text = (
         "Mosque blast\n\n"
-        "The police chief said the number of martyrs in the blast was 84, while the hospital "
-        "termed the death toll as 102."
+        "The police chief said the number of dead in the bombing was 57, while the hospital "
+        "gave the death toll as 61."
     )
     stats = {s.value for s in extract(text, date(2031, 1, 31)).statistics}
-    assert {84.0, 102.0} <= stats
+    assert {57.0, 61.0} <= stats
 
 
 def test_a_closing_source_takes_the_day_its_sentence_gives():
@@ -183,8 +183,8 @@ def test_tolls_in_words_and_as_deaths_of_but_not_a_part_of_a_toll():
     text = (
         "Blasts\n\n"
         "The attack reportedly killed more than twenty pilgrims, officials said.\n\n"
-        "The bombing resulted in the deaths of more than 70 people, police said.\n\n"
-        "The bus fell into a ravine, killing all six on board, including five engineers, "
+        "The explosion caused the deaths of more than 70 villagers, police said.\n\n"
+        "The van plunged off the road, killing all six on board, including five engineers, "
         "police said."
     )
     stats = {s.value: s.metric for s in extract(text, date(2031, 1, 1)).statistics}
