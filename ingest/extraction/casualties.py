@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .statistics import document_source, source_name
+from .statistics import NUMBER_WORDS, document_source, source_name
 from .types import ExtractedStatement, ExtractedStatistic
 
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
-    "dozens": None, "scores": None,
-}  # fmt: skip
+_WORDS = {**NUMBER_WORDS, "dozens": None, "scores": None}  # no count in "dozens"
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(w for w, v in _WORDS.items() if v)
 _QUAL = r"at\s+least|over|more\s+than|nearly|almost|about|around|some|as\s+many\s+as|up\s+to"
 _OUTCOME = (

@@ -60,9 +60,14 @@ _ISSUER_PERSON = re.compile(
 )
 
 
+def _header(view: str, paras: list[Paragraph]) -> str:
+    """The first six lines, where a release says what it is and who issues it."""
+    return view[: paras[min(len(paras), 6) - 1].end] if paras else ""
+
+
 def is_release(view: str, paras: list[Paragraph]) -> bool:
     """Whether the header says the document is a release or statement (issuer known or not)."""
-    header = view[: paras[min(len(paras), 6) - 1].end] if paras else ""
+    header = _header(view, paras)
     return len(header) <= 1500 and _ISSUED_HEADER.search(header) is not None
 
 
@@ -70,7 +75,7 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
     """Return who issues the document when it is itself a statement (not an article about one)."""
     if not is_release(view, paras):
         return None
-    header = view[: paras[min(len(paras), 6) - 1].end]
+    header = _header(view, paras)
     low = header.lower()
     if "joint statement" in low or (
         "united states" in low and "pakistan" in low and "joint" in low

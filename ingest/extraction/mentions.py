@@ -30,7 +30,7 @@ from .mention_kinds import (  # noqa: F401  (re-exported: the kinds belong with 
 )
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
 from .patterns import trie_alternation
-from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of
+from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of, foreign_ministry
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
 
 _NATION = (
@@ -187,8 +187,7 @@ def find_mentions(
         pro = {"his": "he", "her": "she", "its": "it"}[m.group("pro").lower()]
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0), extra={"as": pro}))
     for m in FOREIGN_MINISTRY.finditer(view, start, end) if _MINISTRY_WORD.search(low) else ():
-        country = country_of(m.group("nat") or m.group("country"))
-        name = f"Ministry of Foreign Affairs of {country}"
+        name = foreign_ministry(country_of(m.group("nat") or m.group("country")))
         extra = {"generated": 1}
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))
     for m in _ROLE_NOUN.finditer(view, start, end):

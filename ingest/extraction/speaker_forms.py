@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from .mentions import ORG_WORD, OUTLET
 from .officials import JOINT_ORG, JOINT_STATEMENT, fold, tables
-from .states import parties_name
+from .states import foreign_ministry, parties_name
 from .types import INSTITUTION, SIDE_JOINT, SIDE_OTHER, SIDE_PK, SIDE_US, Speaker
 
 # Role nouns and the words of a person's role they can refer back to.
@@ -131,5 +131,5 @@ def state_ministry(text: str, states_here: list[str]) -> Speaker | None:
         return None
     if first == "Government of Pakistan":
         return None
-    name = "Ministry of Foreign Affairs of " + first.removeprefix("Government of ")
+    name = foreign_ministry(first.removeprefix("Government of "))
     return Speaker(name, INSTITUTION, name, None, SIDE_OTHER)

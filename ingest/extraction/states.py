@@ -44,6 +44,12 @@ def country_of(word: str) -> str:
     return _COUNTRY_OF[word]
 
 
+def foreign_ministry(country: str) -> str:
+    """The speaker name of another country's foreign ministry (Pakistan's is the gazetteer's
+    Foreign Office)."""
+    return f"Ministry of Foreign Affairs of {country}"
+
+
 _COUNTRIES = (
     ("United States", r"United\s+States|U\.S\.|\bUS\b|America"),
     ("Pakistan", r"Pakistan"),
@@ -59,21 +65,29 @@ _COUNTRIES = (
 )
 
 
-def joint_name(header: str) -> str:
-    """The name of a joint statement from the countries its header names, in their order
-    ("China–Afghanistan–Pakistan joint statement"); the United States and Pakistan alone
-    give the fixed name."""
-    if re.search(r"(?i)quadrilateral\s+coordination\s+group", header):
-        return "Quadrilateral Coordination Group joint statement"
-    found = []
-    for name, pattern in _COUNTRIES:
-        m = re.search(pattern, header)
-        if m:
-            found.append((m.start(), name))
-    names = [n for _, n in sorted(found)]
+def _countries(text: str) -> list[tuple[int, int, str]]:
+    """Every mention of a state that can be a party to a joint statement, in text order."""
+    return sorted(
+        (m.start(), m.end(), name)
+        for name, pattern in _COUNTRIES
+        for m in re.finditer(pattern, text)
+    )
+
+
+def _statement_of(names: list[str]) -> str:
+    """The joint statement of these parties: the fixed name for the United States and
+    Pakistan alone, else the parties in the given order ("China–Pakistan joint statement")."""
     if set(names) <= {"United States", "Pakistan"}:
         return JOINT_STATEMENT
     return "–".join(names) + " joint statement"
+
+
+def joint_name(header: str) -> str:
+    """The name of a joint statement from the countries its header names, in their order
+    ("China–Afghanistan–Pakistan joint statement")."""
+    if re.search(r"(?i)quadrilateral\s+coordination\s+group", header):
+        return "Quadrilateral Coordination Group joint statement"
+    return _statement_of(list(dict.fromkeys(name for _, _, name in _countries(header))))
 
 
 _BETWEEN_PARTIES = re.compile(r"[\s,&/–-]*(?:and\s+)?(?:the\s+)?")
@@ -82,37 +96,26 @@ _BETWEEN_PARTIES = re.compile(r"[\s,&/–-]*(?:and\s+)?(?:the\s+)?")
 def title_parties(title: str) -> str:
     """The joint statement of the states a headline names together ("China, Pakistan term …",
     "Pakistan and the US talk … in Afghanistan" names two parties, not three)."""
-    found = sorted(
-        (m.start(), m.end(), name)
-        for name, pattern in _COUNTRIES
-        for m in re.finditer(pattern, title)
-    )
     runs: list[list[str]] = []
     last_end = None
-    for start, end, name in found:
+    for start, end, name in _countries(title):
         if last_end is not None and _BETWEEN_PARTIES.fullmatch(title[last_end:start]):
             if name not in runs[-1]:
                 runs[-1].append(name)
         else:
             runs.append([name])
         last_end = end
-    names = next((run for run in runs if len(run) > 1), [])
-    if not names or set(names) <= {"United States", "Pakistan"}:
-        return JOINT_STATEMENT
-    return "–".join(names) + " joint statement"
+    return _statement_of(next((run for run in runs if len(run) > 1), []))
 
 
 def parties_name(text: str) -> str | None:
     """A joint statement's name from the states its own name lists ("the India-US joint
     statement" -> "United States–India joint statement"): the United States first, the others
     in the text's order; None when it names fewer than two."""
-    found = sorted(
-        (m.start(), name) for name, pattern in _COUNTRIES for m in re.finditer(pattern, text)
-    )
-    names = list(dict.fromkeys(name for _, name in found))
+    names = list(dict.fromkeys(name for _, _, name in _countries(text)))
     if len(names) < 2:
         return None
     if "United States" in names:
         names.remove("United States")
         names.insert(0, "United States")
-    return "–".join(names) + " joint statement"
+    return _statement_of(names)

@@ -11,24 +11,15 @@ from .officials import DATA
 from .patterns import trie_alternation
 from .types import ExtractedStatistic
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-}
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORDS)
-_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
+# Numbers written as words, shared with the tolls of single attacks (casualties.py).
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100,
+}  # fmt: skip
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS)
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 _QUAL = (
     r"at\s+least|over|more\s+than|less\s+than|fewer\s+than|about|around|nearly|almost"
     r"|as\s+many\s+as|up\s+to|some"
@@ -151,7 +142,7 @@ def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
         if ref_year is None or re.search(rf"(?:{_MONTH_NAMES})\s+$", sentence[: m.start()]):
             continue
         n = m.group("n")
-        months = _WORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else None)
+        months = NUMBER_WORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else None)
         label = f"{ref_year}-01/{ref_year}-{months:02d}" if months else str(ref_year)
         found.append(_Period(label, m.start()))
     return sorted(found, key=lambda p: p.pos)
@@ -161,7 +152,7 @@ def _value(num: str) -> float:
     """Turn "1,234", "92", "-52" or "two" into a number."""
     low = num.lower().lstrip("-")
     sign = -1.0 if num.startswith("-") else 1.0
-    return sign * (float(_WORDS[low]) if low in _WORDS else float(low.replace(",", "")))
+    return sign * (float(NUMBER_WORDS[low]) if low in NUMBER_WORDS else float(low.replace(",", "")))
 
 
 def statistics(
