@@ -192,24 +192,6 @@ def tenure_years(name: str) -> list[tuple[date | None, date | None]]:
     return [(s, e) for _, _, s, e in official.tenures]
 
 
-def official_in_office(organization: str, role_word: str, day: date | None) -> Speaker | None:
-    """Return the gazetteer person holding a role (e.g. "Spokesperson") at ``organization``.
-
-    Takes the canonical organisation, a word of the role and the day; None if nobody fits.
-    """
-    if day is None:
-        return None
-    for o in gazetteer():
-        for role, org, start, end in o.tenures:
-            if org != organization or role is None or role_word.lower() not in role.lower():
-                continue
-            if "deputy" in role.lower() and "deputy" not in role_word.lower():
-                continue
-            if (start is None or start <= day) and (end is None or day <= end):
-                return Speaker(o.name, PERSON, org, role, o.side)
-    return None
-
-
 @lru_cache(maxsize=1)
 def known_surnames() -> frozenset[str]:
     """Surnames of gazetteer people, lower-cased, without those that are common words."""

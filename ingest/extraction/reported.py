@@ -403,8 +403,3 @@ def _nominal_attr(
     comma = outside.find(",", rel)
     stop = start + comma if comma >= 0 else end
     return Attribution(speaker, m, m.start, m.end, NOMINAL, "nominal", True, (start, stop))
-
-
-def is_joint(m: Mention) -> bool:
-    """Tell whether a mention is a joint subject ("both sides", "the two leaders")."""
-    return m.kind == JOINT

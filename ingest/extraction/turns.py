@@ -79,11 +79,6 @@ class Turn:
     end: int
 
     @property
-    def is_question(self) -> bool:
-        """Tell whether this turn is a journalist's question (never a statement)."""
-        return self.kind == QUESTION
-
-    @property
     def name_words(self) -> list[str]:
         """The words of the label that name the person (titles and the ", ROLE" dropped)."""
         label = self.who.split(",")[0].replace(".", " ")
