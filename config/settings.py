@@ -180,6 +180,9 @@ INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 
 # Loopback, private, link-local and cloud-metadata addresses are refused unless allowed here
 # (the tests serve pages from 127.0.0.1).
 INGEST_FETCH_TIMEOUT = env.int("INGEST_FETCH_TIMEOUT", default=15)
+# ...and the whole fetch (redirects, headers, body) ends after this many seconds, however the
+# server drips its bytes. Keep it below the fetch task's time limit (ingest/tasks.py, 120 s).
+INGEST_FETCH_DEADLINE = env.float("INGEST_FETCH_DEADLINE", default=60.0)
 INGEST_ALLOW_PRIVATE_URLS = env.bool("INGEST_ALLOW_PRIVATE_URLS", default=False)
 
 # Whether analysts must sign in to read the dashboard.
