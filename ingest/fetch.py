@@ -11,6 +11,7 @@ are followed by hand so each hop is checked again.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
@@ -121,10 +122,8 @@ class _Deadline:
         """Runs in a timer thread: shut the socket, so a read blocked on it returns at once."""
         self.expired = True
         if connection.raw_sock is not None:
-            try:
+            with contextlib.suppress(OSError):  # already closed
                 connection.raw_sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass  # already closed
 
 
 class _Pinned:
