@@ -19,7 +19,7 @@ import ssl
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -42,11 +42,36 @@ class FetchedPage:
     body: bytes
 
 
+# Characters a path or query may hold as they are (RFC 3986's reserved and unreserved, and
+# '%' so that escapes already made stay as they are); anything else is percent-encoded.
+_URL_SAFE = "/:@!$&'()*+,;=-._~%"
+MAX_URL_LENGTH = 2000
+
+
 def normalize_url(url: str) -> str:
-    """The URL as stored and keyed: trimmed, lower-case scheme and host, no fragment."""
+    """The URL as stored and keyed: trimmed, lower-case scheme and host, no fragment, and all
+    ASCII, as a browser sends it (an international host name in IDNA, other non-ASCII
+    characters percent-encoded in UTF-8). Raises FetchError for an address that cannot be
+    written so, or is longer than MAX_URL_LENGTH characters once written so."""
     parts = urlsplit(url.strip())
-    netloc = parts.netloc.lower() if parts.netloc else ""
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+    netloc = parts.netloc.lower()
+    if not netloc.isascii() and parts.hostname:
+        try:
+            ascii_host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError as error:
+            raise FetchError("The host name of the address is not a valid domain name.") from error
+        netloc = netloc.replace(parts.hostname, ascii_host)
+    if not netloc.isascii():
+        raise FetchError("The address has characters that are not allowed in a host name.")
+    path = quote(parts.path or "/", safe=_URL_SAFE)
+    query = quote(parts.query, safe=_URL_SAFE + "?")
+    normalized = urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+    if len(normalized) > MAX_URL_LENGTH:
+        raise FetchError(
+            f"The address is too long: {len(normalized):,} characters once its non-ASCII "
+            f"characters are encoded, and the limit is {MAX_URL_LENGTH:,}."
+        )
+    return normalized
 
 
 def _allow_private() -> bool:

@@ -16,7 +16,7 @@ from kombu.exceptions import OperationalError
 
 from statements.models import Document, Outlet
 
-from .models import UrlFetch
+from .models import UrlFetch, url_hash
 
 logger = logging.getLogger(__name__)
 
@@ -189,8 +189,9 @@ def url_fetch_request(
     url = normalize_url(url)
     check_url(url)  # a literal internal address is refused at once; host names in the worker
     fetch, created = UrlFetch.objects.get_or_create(
-        url=url,
+        url_hash=url_hash(url),
         defaults={
+            "url": url,
             "title": title[:500],
             "outlet": " ".join(outlet.split())[:200],
             "published_on": published_on,

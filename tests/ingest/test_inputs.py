@@ -1,0 +1,75 @@
+"""Hostile or awkward input on the upload page: each gets a message on the form, or is read
+as intended, and never a bare error page."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from django.urls import reverse
+
+from ingest.fetch import normalize_url
+from ingest.models import UrlFetch
+from statements.models import Document
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def _upload(client, **data):
+    data.setdefault("kind", "article")
+    return client.post(reverse("ingest:upload"), data)
+
+
+def _random_text(alphabet_start: int, alphabet_end: int, length: int) -> str:
+    """Characters drawn at random, so PostgreSQL cannot compress them into an index row."""
+    chooser = random.Random(15)
+    return "".join(chr(chooser.randrange(alphabet_start, alphabet_end)) for _ in range(length))
+
+
+def test_a_2000_character_non_ascii_address_gets_a_message_not_a_server_error(editor_client):
+    url = "https://example.com/" + _random_text(0x4E00, 0x9FFF, 1980)
+    assert len(url) == 2000
+    response = _upload(editor_client, url=url)
+    assert response.status_code == 400
+    assert "The address is too long" in response.content.decode()
+    assert UrlFetch.objects.count() == 0
+
+
+def test_a_long_address_that_fits_is_stored_under_its_hash(editor_client):
+    url = "https://example.com/" + _random_text(0x61, 0x7B, 1980)
+    response = _upload(editor_client, url=url)
+    fetch = UrlFetch.objects.get()
+    assert response.url == reverse("ingest:fetch", args=[fetch.pk])
+    assert fetch.url == url and len(fetch.url_hash) == 64
+
+
+def test_a_non_ascii_address_is_stored_as_a_browser_sends_it_and_fetched_once(editor_client):
+    _upload(editor_client, url="https://Bücher.example/café?q=Ünïcode")
+    _upload(editor_client, url="https://xn--bcher-kva.example/caf%C3%A9?q=%C3%9Cn%C3%AFcode")
+    fetch = UrlFetch.objects.get()
+    assert fetch.url == "https://xn--bcher-kva.example/caf%C3%A9?q=%C3%9Cn%C3%AFcode"
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("https://" + "é" * 70 + ".example/", "not a valid domain name"),
+        ("https://example.com/" + "é" * 400, "too long"),
+    ],
+)
+def test_normalize_url_refuses_what_it_cannot_write_in_ascii(url, message):
+    from ingest.fetch import FetchError
+
+    with pytest.raises(FetchError, match=message):
+        normalize_url(url)
+
+
+def test_nothing_is_stored_when_the_address_is_refused(editor_client):
+    _upload(editor_client, url="https://example.com/" + "é" * 1500)
+    assert UrlFetch.objects.count() == 0 and Document.objects.count() == 0
