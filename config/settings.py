@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE = {
 # How long a document may sit queued or processing before the sweep sends it again.
 INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=15))
 INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Django refuses a request whose form fields (files aside) pass this size with a bare 400; the
+# default, 2.5 MB, would refuse pasted text the upload form accepts. Room for text up to twice
+# the limit (so text over it gets the form's own message) and the form's other fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
 # URL uploads are fetched by the workers with this time-out (seconds) and the size cap above.
 # Loopback, private, link-local and cloud-metadata addresses are refused unless allowed here
 # (the tests serve pages from 127.0.0.1).

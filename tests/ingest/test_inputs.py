@@ -73,3 +73,22 @@ def test_normalize_url_refuses_what_it_cannot_write_in_ascii(url, message):
 def test_nothing_is_stored_when_the_address_is_refused(editor_client):
     _upload(editor_client, url="https://example.com/" + "é" * 1500)
     assert UrlFetch.objects.count() == 0 and Document.objects.count() == 0
+
+
+def _english(size: int) -> str:
+    line = "Officials of both countries met again on Monday to discuss the border.\n"
+    return (line * (size // len(line) + 1))[:size]
+
+
+def test_pasted_text_over_djangos_default_but_within_the_limit_is_accepted(editor_client):
+    text = _english(4 * 1024 * 1024)  # between Django's 2.5 MB default and our 5 MB limit
+    response = _upload(editor_client, text=text)
+    assert response.status_code == 302
+    assert len(Document.objects.get().text) == len(text.rstrip("\n"))
+
+
+def test_pasted_text_over_the_limit_gets_the_forms_message(editor_client, settings):
+    response = _upload(editor_client, text=_english(5 * 1024 * 1024 + 4096))
+    assert response.status_code == 400
+    assert "The text is longer than the 5.0\xa0MB limit" in response.content.decode()
+    assert Document.objects.count() == 0
