@@ -92,3 +92,60 @@ def test_pasted_text_over_the_limit_gets_the_forms_message(editor_client, settin
     assert response.status_code == 400
     assert "The text is longer than the 5.0\xa0MB limit" in response.content.decode()
     assert Document.objects.count() == 0
+
+
+ARTICLE = (
+    "ISLAMABAD - Officials of both countries met again on Monday.\n"
+    '"We will keep working with our partners on border security," the spokesperson said.\n'
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_text_file_in_utf16_or_utf32_without_a_byte_order_mark_is_read(editor_client, encoding):
+    import io
+
+    upload = io.BytesIO(ARTICLE.encode(encoding))
+    upload.name = "statement.txt"
+    response = _upload(editor_client, file=upload)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Document.objects.get().text == ARTICLE.strip()
+
+
+def test_utf16_without_a_byte_order_mark_is_read_with_non_latin_letters_too():
+    from ingest.readers import decode_text
+
+    text = "Officials said: امن اور سلامتی (peace and security), 2024.\n" * 3
+    assert decode_text(text.encode("utf-16-le")) == text
+    assert decode_text(text.encode("utf-16-be")) == text
+
+
+def test_binary_data_with_nul_bytes_is_still_refused():
+    from ingest.readers import decode_text
+    from ingest.services import RejectedDocument
+
+    noise = bytes(random.Random(3).randrange(256) for _ in range(4000)) + b"\x00\x00" * 50
+    with pytest.raises(RejectedDocument, match="binary"):
+        decode_text(noise)
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidirectional_controls_are_removed_from_stored_text_title_and_outlet(editor_client):
+    text = "The spokesperson said the \u202eliated\u202c talks \u2067would\u2069 resume."
+    response = _upload(
+        editor_client, text=text + "\n" + BIDI, title="Talks\u202e resume", outlet="Daw\u200fn"
+    )
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert document.text == "The spokesperson said the liated talks would resume."
+    assert document.title == "Talks resume"
+    assert document.outlet.name == "Dawn"
+    assert not any(char in BIDI for char in document.text + document.title)
+
+
+def test_text_of_nothing_but_bidirectional_controls_is_empty(editor_client):
+    response = _upload(editor_client, text=BIDI * 3)
+    assert response.status_code == 400
+    assert "empty" in response.content.decode()
+    assert Document.objects.count() == 0
