@@ -113,6 +113,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Mail, for password reset: EMAIL_URL names the backend, e.g. smtp+tls://user:pass@host:587 or
+# consolemail:// (django-environ's forms). Without it no mail can go out, so password reset is
+# not offered: its pages are not routed (config/urls.py) and the sign-in page has no link.
+EMAIL_URL = env.str("EMAIL_URL", default="")
+if EMAIL_URL:
+    globals().update({k: v for k, v in env.email_url("EMAIL_URL").items() if v is not None})
+PASSWORD_RESET_OFFERED = bool(EMAIL_URL)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ctwatch@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 LOGIN_REDIRECT_URL = "statements:timeline"
 LOGOUT_REDIRECT_URL = "statements:timeline"
 
