@@ -113,6 +113,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Mail, for password reset: EMAIL_URL names the backend, e.g. smtp+tls://user:pass@host:587 or
+# consolemail:// (django-environ's forms). Without it no mail can go out, so password reset is
+# not offered: its pages are not routed (config/urls.py) and the sign-in page has no link.
+EMAIL_URL = env.str("EMAIL_URL", default="")
+if EMAIL_URL:
+    globals().update({k: v for k, v in env.email_url("EMAIL_URL").items() if v is not None})
+PASSWORD_RESET_OFFERED = bool(EMAIL_URL)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ctwatch@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 LOGIN_REDIRECT_URL = "statements:timeline"
 LOGOUT_REDIRECT_URL = "statements:timeline"
 
@@ -176,10 +186,17 @@ CELERY_BEAT_SCHEDULE = {
 # How long a document may sit queued or processing before the sweep sends it again.
 INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=15))
 INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Django refuses a request whose form fields (files aside) pass this size with a bare 400; the
+# default, 2.5 MB, would refuse pasted text the upload form accepts. Room for text up to twice
+# the limit (so text over it gets the form's own message) and the form's other fields.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
 # URL uploads are fetched by the workers with this time-out (seconds) and the size cap above.
 # Loopback, private, link-local and cloud-metadata addresses are refused unless allowed here
 # (the tests serve pages from 127.0.0.1).
 INGEST_FETCH_TIMEOUT = env.int("INGEST_FETCH_TIMEOUT", default=15)
+# ...and the whole fetch (redirects, headers, body) ends after this many seconds, however the
+# server drips its bytes. Keep it below the fetch task's time limit (ingest/tasks.py, 120 s).
+INGEST_FETCH_DEADLINE = env.float("INGEST_FETCH_DEADLINE", default=60.0)
 INGEST_ALLOW_PRIVATE_URLS = env.bool("INGEST_ALLOW_PRIVATE_URLS", default=False)
 
 # Whether analysts must sign in to read the dashboard.

@@ -1,4 +1,8 @@
-"""Fetch a web page for a URL upload: time-out, size cap, and no requests to internal hosts.
+"""Fetch a web page for a URL upload: time-outs, size cap, and no requests to internal hosts.
+
+Two limits on time: every read waits at most INGEST_FETCH_TIMEOUT seconds, and the whole fetch
+(redirects, connecting, headers and body) ends after INGEST_FETCH_DEADLINE seconds, so a server
+that sends a byte every few seconds cannot hold a worker for long.
 
 Every address a host name resolves to is checked before connecting, and the connection goes to
 the checked address (not to a second resolution, which DNS rebinding could change). Redirects
@@ -7,12 +11,15 @@ are followed by hand so each hop is checked again.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
+import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -35,11 +42,36 @@ class FetchedPage:
     body: bytes
 
 
+# Characters a path or query may hold as they are (RFC 3986's reserved and unreserved, and
+# '%' so that escapes already made stay as they are); anything else is percent-encoded.
+_URL_SAFE = "/:@!$&'()*+,;=-._~%"
+MAX_URL_LENGTH = 2000
+
+
 def normalize_url(url: str) -> str:
-    """The URL as stored and keyed: trimmed, lower-case scheme and host, no fragment."""
+    """The URL as stored and keyed: trimmed, lower-case scheme and host, no fragment, and all
+    ASCII, as a browser sends it (an international host name in IDNA, other non-ASCII
+    characters percent-encoded in UTF-8). Raises FetchError for an address that cannot be
+    written so, or is longer than MAX_URL_LENGTH characters once written so."""
     parts = urlsplit(url.strip())
-    netloc = parts.netloc.lower() if parts.netloc else ""
-    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+    netloc = parts.netloc.lower()
+    if not netloc.isascii() and parts.hostname:
+        try:
+            ascii_host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError as error:
+            raise FetchError("The host name of the address is not a valid domain name.") from error
+        netloc = netloc.replace(parts.hostname, ascii_host)
+    if not netloc.isascii():
+        raise FetchError("The address has characters that are not allowed in a host name.")
+    path = quote(parts.path or "/", safe=_URL_SAFE)
+    query = quote(parts.query, safe=_URL_SAFE + "?")
+    normalized = urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+    if len(normalized) > MAX_URL_LENGTH:
+        raise FetchError(
+            f"The address is too long: {len(normalized):,} characters once its non-ASCII "
+            f"characters are encoded, and the limit is {MAX_URL_LENGTH:,}."
+        )
+    return normalized
 
 
 def _allow_private() -> bool:
@@ -88,33 +120,91 @@ def _resolve(host: str, port: int) -> str:
     return addresses[0]
 
 
-class _PinnedHTTPConnection(http.client.HTTPConnection):
+class _Deadline:
+    """The time left for a whole fetch; ``cut`` ends a connection the moment it runs out."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.end = time.monotonic() + seconds
+        self.expired = False
+
+    def remaining(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            self.expired = True
+            raise self.error()
+        return left
+
+    def is_up(self) -> bool:
+        """Whether the time ran out (a read that timed out with the time left may end a
+        moment early)."""
+        return self.expired or time.monotonic() >= self.end - 0.1
+
+    def error(self) -> FetchError:
+        return FetchError(f"The page took longer than {self.seconds:g} seconds to fetch.")
+
+    def cut(self, connection: _Pinned) -> None:
+        """Runs in a timer thread: shut the socket, so a read blocked on it returns at once."""
+        self.expired = True
+        if connection.raw_sock is not None:
+            with contextlib.suppress(OSError):  # already closed
+                connection.raw_sock.shutdown(socket.SHUT_RDWR)
+
+
+class _Pinned:
+    """Connects to the checked address and keeps the socket for the deadline to shut
+    (http.client lets go of its own reference once a response that closes the connection
+    begins)."""
+
+    raw_sock: socket.socket | None = None
+
+    def _connect_pinned(self) -> socket.socket:
+        self.raw_sock = socket.create_connection((self._address, self.port), self.timeout)
+        return self.raw_sock
+
+
+class _PinnedHTTPConnection(_Pinned, http.client.HTTPConnection):
     def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
         self._address = address
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._connect_pinned()
 
 
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+class _PinnedHTTPSConnection(_Pinned, http.client.HTTPSConnection):
     def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
         self._address = address
 
     def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        sock = self._connect_pinned()
+        # The TLS socket takes the plain one over; keep it before the handshake, which a slow
+        # server could drag out too.
+        self.sock = self.raw_sock = self._context.wrap_socket(
+            sock, server_hostname=self.host, do_handshake_on_connect=False
+        )
+        self.sock.do_handshake()
 
 
 def fetch(url: str) -> FetchedPage:
-    """GET ``url`` (following up to five checked redirects); raises FetchError with a reason."""
+    """GET ``url`` (following up to five checked redirects); raises FetchError with a reason.
+
+    Each read waits at most INGEST_FETCH_TIMEOUT seconds, and the whole fetch, redirects
+    included, at most INGEST_FETCH_DEADLINE seconds.
+    """
     timeout = float(getattr(settings, "INGEST_FETCH_TIMEOUT", 15))
+    deadline = _Deadline(float(getattr(settings, "INGEST_FETCH_DEADLINE", 60)))
     for _ in range(MAX_REDIRECTS + 1):
         scheme, host, port = check_url(url)
         address = _resolve(host, port)
         cls = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
-        connection = cls(host, port, address, timeout)
+        connection = cls(host, port, address, min(timeout, deadline.remaining()))
+        # Headers arrive through http.client's own reads, which a byte at a time would keep
+        # alive for ever: a timer shuts the socket when the time is up, wherever the fetch is.
+        watchdog = threading.Timer(deadline.remaining(), deadline.cut, args=(connection,))
+        watchdog.daemon = True
+        watchdog.start()
         parts = urlsplit(url)
         target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
         try:
@@ -125,23 +215,40 @@ def fetch(url: str) -> FetchedPage:
                 continue
             if response.status != 200:
                 raise FetchError(f"The page answered {response.status} {response.reason}.")
-            body = _read_capped(response)
+            body = _read_capped(response, connection, timeout, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or ""
             return FetchedPage(url=url, content_type=content_type, charset=charset, body=body)
         except (OSError, http.client.HTTPException) as error:
+            if deadline.is_up():
+                raise deadline.error() from error
             raise FetchError(f"The page could not be fetched ({error}).") from error
         finally:
+            watchdog.cancel()
             connection.close()
     raise FetchError("The page redirects too many times.")
 
 
-def _read_capped(response: http.client.HTTPResponse) -> bytes:
+def _read_capped(
+    response: http.client.HTTPResponse, connection: _Pinned, timeout: float, deadline: _Deadline
+) -> bytes:
+    """The body, at most INGEST_MAX_UPLOAD_BYTES, read in chunks while time is left."""
     limit = settings.INGEST_MAX_UPLOAD_BYTES
     declared = response.getheader("Content-Length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise FetchError(f"The page is larger than the {filesizeformat(limit)} limit.")
-    body = response.read(limit + 1)
-    if len(body) > limit:
-        raise FetchError(f"The page is larger than the {filesizeformat(limit)} limit.")
-    return body
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        # No single read may wait past the deadline (the timer is the backstop).
+        connection.raw_sock.settimeout(min(timeout, deadline.remaining()))
+        chunk = response.read1(64 * 1024)
+        if deadline.expired:
+            raise deadline.error()
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limit:
+            raise FetchError(f"The page is larger than the {filesizeformat(limit)} limit.")
+        chunks.append(chunk)
+    return b"".join(chunks)

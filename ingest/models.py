@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -9,8 +11,14 @@ from django.urls import reverse
 from statements.models import Document
 
 
+def url_hash(url: str) -> str:
+    """The key of a (normalized) URL: a btree index on the URL itself fails on a long one."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+
+
 class UrlFetch(models.Model):
-    """A URL an editor submitted. Keyed by the URL, so the same page is never fetched twice.
+    """A URL an editor submitted. Keyed by the URL's hash, so the same page is never fetched
+    twice (a unique index on the URL itself fails past PostgreSQL's index row size).
 
     The document cannot exist before its text does (documents are unique by the hash of their
     text), so a URL upload is this row first; the worker fetches and reads the page, then
@@ -24,7 +32,8 @@ class UrlFetch(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
-    url = models.URLField(max_length=2000, unique=True)
+    url = models.URLField(max_length=2000)
+    url_hash = models.CharField(max_length=64, unique=True, editable=False)
     title = models.CharField(max_length=500, blank=True)
     outlet = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
@@ -52,6 +61,10 @@ class UrlFetch(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    def save(self, *args, **kwargs) -> None:
+        self.url_hash = url_hash(self.url)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("ingest:fetch", args=[self.pk])

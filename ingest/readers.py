@@ -52,6 +52,14 @@ def decode_text(data: bytes, *, filename: str = "the file", charset: str = "") -
 
     ``charset`` is what the sender declared (an HTTP header), tried after a byte-order mark.
     """
+    wide = _wide_encoding_without_bom(data)
+    if wide:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            text = ""
+        if text and _plausible(text):
+            return text
     if data.startswith(b"%PDF") or _looks_binary(data):
         raise RejectedDocument(f"{filename} is not a text file (it looks like binary data).")
     for encoding in _candidate_encodings(data, charset):
@@ -83,6 +91,36 @@ def _candidate_encodings(data: bytes, charset: str) -> list[str]:
     if best is not None:
         candidates.append(best.encoding)
     return candidates
+
+
+def _wide_encoding_without_bom(data: bytes) -> str:
+    """UTF-16 or UTF-32 saved without a byte-order mark, told by where its NUL bytes fall.
+
+    Latin letters, digits, spaces and punctuation, in UTF-16, are a byte and a NUL (the NUL
+    second in little-endian, first in big-endian), and in UTF-32 a byte and three NULs; so in
+    such a file NULs fill one position of each pair (or three of each four) and never the
+    other. Binary data has NULs anywhere; UTF-8 and the 8-bit encodings have none.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample or len(data) % 2:
+        return ""
+
+    def nul_share(start: int, step: int) -> float:
+        chunk = sample[start::step]
+        return chunk.count(0) / len(chunk)
+
+    if len(data) % 4 == 0:
+        quarter = [nul_share(i, 4) for i in range(4)]
+        if quarter[0] < 0.02 and min(quarter[2], quarter[3]) > 0.98:
+            return "utf-32-le"
+        if quarter[3] < 0.02 and min(quarter[0], quarter[1]) > 0.98:
+            return "utf-32-be"
+    even, odd = nul_share(0, 2), nul_share(1, 2)
+    if even < 0.02 and odd >= 0.3:
+        return "utf-16-le"
+    if odd < 0.02 and even >= 0.3:
+        return "utf-16-be"
+    return ""
 
 
 def _plausible(text: str) -> bool:

@@ -16,12 +16,19 @@ from kombu.exceptions import OperationalError
 
 from statements.models import Document, Outlet
 
-from .models import UrlFetch
+from .models import UrlFetch, url_hash
 
 logger = logging.getLogger(__name__)
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Unicode's bidirectional controls (the Bidi_Control property): the embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069) can show a run of text reversed or displaced from
+# where it is stored ("Trojan Source"), and the marks (LRM U+200E, RLM U+200F, ALM U+061C) are
+# invisible characters that split words, names and quotes, so search, the extractor's matching
+# and de-duplication miss them. All twelve go: the browser orders Urdu or Arabic letters right
+# without them, and at worst a neutral character at the edge of a run shows on its other side.
+_BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class RejectedDocument(ValueError):
@@ -29,12 +36,19 @@ class RejectedDocument(ValueError):
 
 
 def normalize_text(text: str) -> str:
-    """Text as stored: NFC, Unix newlines, no control characters, no trailing blanks."""
+    """Text as stored: NFC, Unix newlines, no control characters (bidirectional ones included),
+    no trailing blanks."""
     text = unicodedata.normalize("NFC", text or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    text = strip_bidi_controls(text)
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
+
+
+def strip_bidi_controls(text: str) -> str:
+    """``text`` without bidirectional control characters (for text, titles, outlet names)."""
+    return _BIDI_CONTROL.sub("", text)
 
 
 def content_hash(text: str) -> str:
@@ -50,7 +64,7 @@ class StoredDocument:
 
 
 def outlet_for(name: str) -> Outlet | None:
-    name = " ".join((name or "").split())[:200]
+    name = " ".join(strip_bidi_controls(name or "").split())[:200]
     if not name:
         return None
     outlet = Outlet.objects.filter(name__iexact=name).first()
@@ -85,7 +99,7 @@ def document_create(
             document = Document.objects.create(
                 text=text,
                 content_hash=digest,
-                title=(title or _first_line(text))[:500],
+                title=(strip_bidi_controls(title).strip() or _first_line(text))[:500],
                 outlet=outlet_for(outlet),
                 url=_web_address(url),
                 published_on=published_on,
@@ -189,8 +203,9 @@ def url_fetch_request(
     url = normalize_url(url)
     check_url(url)  # a literal internal address is refused at once; host names in the worker
     fetch, created = UrlFetch.objects.get_or_create(
-        url=url,
+        url_hash=url_hash(url),
         defaults={
+            "url": url,
             "title": title[:500],
             "outlet": " ".join(outlet.split())[:200],
             "published_on": published_on,

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from statements.highlight import segments
@@ -35,7 +35,7 @@ def editors_only(permission: str):
     return decorate
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @editors_only("statements.add_document")
 def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -86,7 +86,7 @@ def _accept_url(request: HttpRequest, url: str, fields: dict) -> HttpResponse:
     return redirect("ingest:fetch", fetch.pk)
 
 
-@require_http_methods(["GET"])
+@require_safe
 @editors_only("statements.add_document")
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
@@ -117,7 +117,7 @@ def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ingest:document", document.pk)
 
 
-@require_http_methods(["GET"])
+@require_safe
 @editors_only("statements.add_document")
 def fetch(request: HttpRequest, pk: int) -> HttpResponse:
     fetch = get_object_or_404(UrlFetch, pk=pk)

@@ -8,15 +8,16 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ..forms import StatementFilterForm
 
 
 def reader_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A GET-only page analysts read; signing in is required when READ_REQUIRES_LOGIN is on."""
+    """A page analysts read (GET, and HEAD answered as GET); signing in is required when
+    READ_REQUIRES_LOGIN is on."""
 
-    @require_GET
+    @require_safe
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if settings.READ_REQUIRES_LOGIN and not request.user.is_authenticated:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -37,8 +38,21 @@ PAGES = {
 }
 
 
+# A page whose server sends one byte a second: each read is quick, the whole would take long.
+DRIP_BYTES = 40
+
+
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
+        try:
+            if self.path == "/drip-body":
+                self._drip_body()
+                return
+            if self.path == "/drip-headers":
+                self._drip_headers()
+                return
+        except OSError:  # the client gave up: what the test wants
+            return
         status, content_type, body = PAGES.get(self.path, (404, "text/plain", b""))
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -47,6 +61,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/article.html")
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip_body(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(DRIP_BYTES))
+        self.end_headers()
+        self._drip(b"x" * DRIP_BYTES)
+
+    def _drip_headers(self):
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        self._drip(b"X-Slow: " + b"y" * DRIP_BYTES)
+
+    def _drip(self, data: bytes):
+        for byte in data:
+            time.sleep(1)
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
 
     def log_message(self, *args):  # keep the test output quiet
         pass
@@ -167,3 +198,26 @@ def test_a_url_upload_is_fetched_by_a_real_worker_and_the_page_follows_it(
     fetch_row.refresh_from_db()
     follow = client.get(response.url, headers={"HX-Request": "true"})
     assert follow["HX-Redirect"] == reverse("ingest:document", args=[fetch_row.document_id])
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_server_dripping_bytes_is_cut_off_at_the_overall_deadline(site, settings, path):
+    # Each byte comes well within the per-read time-out; only the overall deadline stops it.
+    settings.INGEST_FETCH_TIMEOUT = 5
+    settings.INGEST_FETCH_DEADLINE = 2
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="longer than 2 seconds"):
+        fetch(site + path)
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.django_db
+def test_a_dripping_page_fails_with_the_reason_and_frees_the_worker(site, settings):
+    settings.INGEST_FETCH_TIMEOUT = 5
+    settings.INGEST_FETCH_DEADLINE = 2
+    started = time.monotonic()
+    fetched = url_fetch_process(fetch_id=url_fetch_request(url=f"{site}/drip-body").fetch.pk)
+    assert time.monotonic() - started < 5
+    assert fetched.status == UrlFetch.Status.FAILED
+    assert "longer than 2 seconds" in fetched.error
+    assert Document.objects.count() == 0
