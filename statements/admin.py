@@ -65,9 +65,22 @@ class StatementInline(admin.TabularInline):
 
 
 class StatisticInline(admin.TabularInline):
+    """Shown, not edited: every extraction of the document replaces its figures, so a change
+    here would be lost at the next one (and a page posted after one would name figures that
+    are gone)."""
+
     model = Statistic
     fields = ["source", "period", "metric", "value"]
     extra = 0
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(Document)
