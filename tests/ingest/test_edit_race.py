@@ -144,8 +144,12 @@ def test_editor_saves_racing_reextractions_are_neither_lost_nor_doubled(
             gates.extract.touch()
             time.sleep((0.0, 0.02, 0.05, 0.1, 0.2)[trial // 4])
             edit.save()
-        assert wait_until_finished(document.pk).status == "done"
-        outcomes.append((trial, mode, via, edit.outcome(document, count)))
+        try:
+            finished = wait_until_finished(document.pk, timeout=30).status == "done"
+        except AssertionError:  # a save that wrote back the document as it was before
+            finished = False
+        result = edit.outcome(document, count) if finished else "document left unfinished"
+        outcomes.append((trial, mode, via, result))
 
     bad = [o for o in outcomes if o[3] != "kept"]
     tally = {}
