@@ -54,6 +54,7 @@ class StatementEditing:
             elif (
                 not statement_lock_for_edit(statement_id=pk, document_id=moved_to)
                 and "_saveasnew" not in request.POST
+                and self.has_change_permission(request)
             ):
                 return self._gone(request)
             return super().changeform_view(request, object_id, form_url, extra_context)
