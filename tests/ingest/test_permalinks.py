@@ -31,10 +31,13 @@ def test_statements_found_again_keep_their_ids(demo_texts):
     document = _processed(next(iter(demo_texts.values())))
     before = _ids(document)
     assert len(before) > 2
+    touched = dict(document.statements.values_list("pk", "updated_at"))
 
     document_process(document_id=document.pk)
 
     assert _ids(document) == before
+    # Nothing changed, so nothing looks updated (the feed's <updated> stays as it was).
+    assert dict(document.statements.values_list("pk", "updated_at")) == touched
     assert not RemovedStatement.objects.exists()
     assert_summary_current()
 
