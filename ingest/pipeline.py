@@ -3,6 +3,9 @@
 ``document_process`` runs the extractor on a stored document and replaces the document's
 automatic statements in one transaction; statements an editor reviewed (verified, edited or
 rejected) stay exactly as the editor left them, and the extractor's copy of them is dropped.
+An automatic statement the new run finds again (same span, same speaker) is updated in place
+and keeps its id, so its page, shared links and feed entry survive; one it no longer finds is
+deleted and its id remembered (``RemovedStatement``), so its page answers "gone".
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from statements.cache import (
     close_invalidation_window,
     open_invalidation_window,
 )
-from statements.models import DatePrecision, Document, Speaker, Statement, Statistic
+from statements.models import (
+    DatePrecision,
+    Document,
+    RemovedStatement,
+    Speaker,
+    Statement,
+    Statistic,
+)
 from statements.queries import timeline_base
 from statements.services import (
     armed_groups_for,
@@ -94,13 +104,13 @@ def document_process(*, document_id: int) -> Document:
         _commit_without_waiting_for_disk()
         document = Document.objects.select_for_update().defer("text").get(pk=document_id)
         document.text = text  # the text the offsets refer to, without fetching it again
+        # Read after the lock: an editor's save (which takes the same lock) either committed
+        # before it, and its review status is seen here, or waits until this run commits.
         existing = list(document.statements.all())
         if existing:
             # The monthly summary cells this document counts in, before and after: refreshed
             # once, when the block ends, still inside the transaction.
             cells |= summary.cells_of_statements(document.statements.all())
-        if any(s.review_status == Statement.Review.AUTO for s in existing):
-            document.statements.filter(review_status=Statement.Review.AUTO).delete()
         kept = [s for s in existing if s.review_status != Statement.Review.AUTO]
         spans = [(s.start, s.end) for s in kept]
         found = [f for f in result.statements if not _overlaps(f.start, f.end, spans)]
@@ -108,7 +118,13 @@ def document_process(*, document_id: int) -> Document:
             armed_groups_for,
             [*result.organizations, *(n for item in found for n in item.armed_groups)],
         )
-        created, labels = _store_statements(document, found, groups)
+        earlier: dict[tuple[int, int, int], list[Statement]] = {}
+        for s in existing:
+            if s.review_status == Statement.Review.AUTO:
+                earlier.setdefault((s.start, s.end, s.speaker_id), []).append(s)
+        created, updated, labels = _store_statements(document, found, groups, earlier)
+        # What the earlier run found and this one did not: gone, its id remembered.
+        statements_remove(document=document, statements=[s for g in earlier.values() for s in g])
         # A first run has nothing of an earlier one to replace (two queries fewer).
         again = bool(existing) or document.processed_at is not None
         if again:
@@ -131,12 +147,14 @@ def document_process(*, document_id: int) -> Document:
         document.save(update_fields=PROCESSED_FIELDS)
         reviewed = [s for s in kept if s.review_status != Statement.Review.REJECTED]
         touched: set[tuple[int, int, date | None]] = set()
-        statements_cluster(document=document, touched=touched, statements=reviewed + created)
+        statements_cluster(
+            document=document, touched=touched, statements=reviewed + updated + created
+        )
         # The summary: cells of statements that were there before (and of others whose link
         # clustering changed) are recomputed; new statements are added to theirs.
         new = {s.pk for s in created}
         cells |= summary.cells_of((speaker, day) for pk, speaker, day in touched if pk not in new)
-        cells |= summary.cells_of((s.speaker_id, s.said_on) for s in kept)
+        cells |= summary.cells_of((s.speaker_id, s.said_on) for s in [*kept, *updated])
         # A new statement is a timeline row unless clustering made it a report of a visible one.
         linked = new & {pk for pk, _, _ in touched}
         if linked:
@@ -217,16 +235,54 @@ def document_fail(*, document_id: int, error: str) -> None:
     )
 
 
+def statements_remove(*, document: Document, statements: list[Statement]) -> None:
+    """Delete statements a re-extraction no longer finds, keeping their ids as removed from
+    ``document``: their pages then answer "gone" with a link to the document."""
+    if not statements:
+        return
+    pks = [s.pk for s in statements]
+    RemovedStatement.objects.bulk_create(
+        [RemovedStatement(statement_id=pk, document=document) for pk in pks],
+        ignore_conflicts=True,
+    )
+    Statement.objects.filter(pk__in=pks).delete()
+
+
+# What a re-extraction rewrites on a statement it finds again (same span, same speaker).
+REFRESHED_FIELDS = [
+    "text",
+    "direct",
+    "context",
+    "said_on",
+    "date_precision",
+    "date_basis",
+    "words",
+    "attribution",
+    "confidence",
+    "is_pledge",
+    "about_pakistan",
+    "extractor_version",
+]
+
+
 def _store_statements(
-    document: Document, found: list[ExtractedStatement], groups: dict[str, int]
-) -> tuple[list[Statement], dict[int, tuple[list[int], list[int]]]]:
-    """Create the statements in bulk: speakers and topics resolved once per document; ``groups``
-    holds the armed groups' primary keys by name. Returns the new statements, and the ids of
-    each one's topics and armed groups."""
+    document: Document,
+    found: list[ExtractedStatement],
+    groups: dict[str, int],
+    earlier: dict[tuple[int, int, int], list[Statement]],
+) -> tuple[list[Statement], list[Statement], dict[int, tuple[list[int], list[int]]]]:
+    """Store what the extractor found: speakers and topics resolved once per document;
+    ``groups`` holds the armed groups' primary keys by name.
+
+    A statement an earlier run found at the same span with the same speaker (in ``earlier``,
+    by (start, end, speaker id)) is updated in place and keeps its id, so links to it live on;
+    it is taken out of ``earlier``, which is left holding what this run did not find again.
+    The rest are created in bulk. Returns the new statements, the ones found again, and the
+    ids of each new one's topics and armed groups."""
     known = speakers_find(names=[_speaker_key(item) for item in found])
     speakers: dict[str, Speaker] = {}
     aliased: set[str] = set()
-    rows = []
+    rows, again, now = [], [], timezone.now()
     for item in found:
         key = _speaker_key(item)
         if key not in speakers:
@@ -242,30 +298,43 @@ def _store_statements(
             aliased.add(item.speaker)
             speaker_add_alias(speaker=speakers[key], alias=item.speaker)
         said_on, precision = parse_partial_date(item.said_on)
-        rows.append(
-            Statement(
-                document=document,
-                speaker=speakers[_speaker_key(item)],
-                text=item.text,
-                direct=item.direct,
-                context=item.context or "",
-                start=item.start,
-                end=item.end,
-                said_on=said_on,
-                date_precision=precision if said_on else DatePrecision.UNKNOWN,
-                date_basis=item.date_basis if said_on else "",
-                words=[[s, e] for s, e in item.words],
-                attribution=item.attribution,
-                confidence=item.confidence,
-                is_pledge=item.is_pledge,
-                about_pakistan=item.about_pakistan,
-                extractor_version=EXTRACTOR_VERSION,
-            )
+        row = Statement(
+            document=document,
+            speaker=speakers[key],
+            text=item.text,
+            direct=item.direct,
+            context=item.context or "",
+            start=item.start,
+            end=item.end,
+            said_on=said_on,
+            date_precision=precision if said_on else DatePrecision.UNKNOWN,
+            date_basis=item.date_basis if said_on else "",
+            words=[[s, e] for s, e in item.words],
+            attribution=item.attribution,
+            confidence=item.confidence,
+            is_pledge=item.is_pledge,
+            about_pakistan=item.about_pakistan,
+            extractor_version=EXTRACTOR_VERSION,
         )
-    created = Statement.objects.bulk_create(rows)
+        same = earlier.get((item.start, item.end, row.speaker.pk))
+        if same:
+            old = same.pop(0)
+            row.pk, row.created_at, row.canonical_id = old.pk, old.created_at, old.canonical_id
+            row.updated_at = now if _fields(row) != _fields(old) else old.updated_at
+            again.append((row, item))
+        else:
+            rows.append((row, item))
+    created = Statement.objects.bulk_create([row for row, _ in rows])
+    changed = [row for row, _ in again if row.updated_at == now]
+    Statement.objects.bulk_update(changed, [*REFRESHED_FIELDS, "updated_at"], batch_size=500)
+    # The found-again statements' topics and groups are set afresh, as the new ones' are.
+    Statement.topics.through.objects.filter(statement_id__in=[r.pk for r, _ in again]).delete()
+    Statement.armed_groups.through.objects.filter(
+        statement_id__in=[r.pk for r, _ in again]
+    ).delete()
     topics = _by_name(topics_for, [n for item in found for n in item.topics])
     topic_links, group_links, labels = [], [], {}
-    for statement, item in zip(created, found, strict=True):
+    for statement, item in [*again, *zip(created, [item for _, item in rows], strict=True)]:
         topic_ids = list(dict.fromkeys(topics[n.strip()] for n in item.topics if n.strip()))
         group_ids = list(dict.fromkeys(groups[n.strip()] for n in item.armed_groups if n.strip()))
         labels[statement.pk] = (topic_ids, group_ids)
@@ -278,7 +347,11 @@ def _store_statements(
         ]
     Statement.topics.through.objects.bulk_create(topic_links)
     Statement.armed_groups.through.objects.bulk_create(group_links)
-    return created, labels
+    return created, [row for row, _ in again], labels
+
+
+def _fields(statement: Statement) -> tuple:
+    return tuple(getattr(statement, name) for name in REFRESHED_FIELDS)
 
 
 def _speaker_key(item: ExtractedStatement) -> str:

@@ -71,6 +71,11 @@ def outlet_for(name: str) -> Outlet | None:
     return outlet or Outlet.objects.get_or_create(name=name)[0]
 
 
+def document_stored(*, text: str) -> Document | None:
+    """The document already holding this text (white space aside), if any."""
+    return Document.objects.filter(content_hash=content_hash(normalize_text(text))).first()
+
+
 def document_create(
     *,
     text: str,

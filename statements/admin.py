@@ -7,9 +7,9 @@ from django.contrib.admin import helpers
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from django.utils import timezone
 
 from . import search
+from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
 from .models import (
     ArmedGroup,
     Document,
@@ -42,6 +42,7 @@ class OutletAdmin(admin.ModelAdmin):
 
 class StatementInline(admin.TabularInline):
     model = Statement
+    formset = StatementInlineFormSet
     fields = [
         "speaker",
         "text",
@@ -57,15 +58,33 @@ class StatementInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        # A statement needs its span in the text, which this row cannot give: add it from
+        # the statements' own admin.
+        return False
+
 
 class StatisticInline(admin.TabularInline):
+    """Shown, not edited: every extraction of the document replaces its figures, so a change
+    here would be lost at the next one (and a page posted after one would name figures that
+    are gone)."""
+
     model = Statistic
     fields = ["source", "period", "metric", "value"]
     extra = 0
 
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(DocumentEditing, admin.ModelAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -159,7 +178,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(StatementEditing, admin.ModelAdmin):
     list_display = [
         "short_text",
         "speaker",
@@ -244,16 +263,6 @@ class StatementAdmin(admin.ModelAdmin):
     @admin.display(description="statement")
     def short_text(self, obj: Statement) -> str:
         return obj.text if len(obj.text) <= 100 else obj.text[:99] + "…"
-
-    def save_model(self, request, obj: Statement, form, change: bool) -> None:
-        # An editor's change makes the statement theirs: re-extraction will not touch it.
-        edited_by_hand = change and form.changed_data and "review_status" not in form.changed_data
-        if edited_by_hand and obj.review_status == Statement.Review.AUTO:
-            obj.review_status = Statement.Review.EDITED
-        if obj.review_status != Statement.Review.AUTO and (change or form.changed_data):
-            obj.reviewed_by = request.user
-            obj.reviewed_at = timezone.now()
-        super().save_model(request, obj, form, change)
 
     @admin.action(description="Mark as verified", permissions=["change"])
     def mark_verified(self, request: HttpRequest, queryset: QuerySet[Statement]) -> None:

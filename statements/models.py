@@ -261,6 +261,18 @@ class Statement(models.Model):
         return self.review_status != self.Review.AUTO
 
 
+class RemovedStatement(models.Model):
+    """A statement a re-extraction removed (its document no longer yields it): its id stays
+    known, so a link to it answers "gone" and points at its document rather than "not found"."""
+
+    statement_id = models.BigIntegerField(primary_key=True)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    removed_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"statement {self.statement_id} (removed from document {self.document_id})"
+
+
 class MonthlyCount(models.Model):
     """How many timeline rows (visible remarks, re-reports folded into the first report) one
     speaker has in one month, split by the pledge and verified flags: in all (no topic and no

@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .cache import bump_data_version
-from .models import ArmedGroup, Side, Speaker, SpeakerAlias, SpeakerTenure, Statement, Topic
+from .models import (
+    ArmedGroup,
+    Document,
+    Side,
+    Speaker,
+    SpeakerAlias,
+    SpeakerTenure,
+    Statement,
+    Topic,
+)
 from .summary import cells_of_statements, summary_refresh
 
 
@@ -130,6 +139,43 @@ def armed_groups_for(names: Iterable[str]) -> list[ArmedGroup]:
     return _vocabulary_rows(ArmedGroup, "short_name", names, 50)
 
 
+def documents_lock(*, document_ids: Iterable[int | None]) -> None:
+    """Hold these documents' rows (in id order) until the current transaction ends.
+
+    The pipeline holds the same row lock while it replaces a document's statements, so an
+    editor's write taken under it runs wholly before a re-extraction (which then reads the
+    editor's review and keeps it) or wholly after it (on the statements it left).
+    """
+    ids = sorted({pk for pk in document_ids if pk})
+    if ids:
+        list(Document.objects.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def statement_lock_for_edit(*, statement_id: int, document_id: int | None = None) -> bool:
+    """Before an editor's save of a statement: lock its document (and ``document_id``, the one
+    it is being moved to, if any), then tell whether the statement still exists. A statement
+    a re-extraction removed meanwhile must not be saved again (that would bring back a row the
+    document no longer yields, beside the new run's): the caller refuses the save."""
+    current = Statement.objects.filter(pk=statement_id).values_list("document_id", flat=True)
+    documents_lock(document_ids=[current.first(), document_id])
+    return Statement.objects.filter(pk=statement_id).exists()
+
+
+def statement_mark_edited(
+    *, statement: Statement, changed: Iterable[str], editor: AbstractBaseUser, adding: bool = False
+) -> None:
+    """An editor's change makes the statement theirs: a re-extraction will not touch it. Sets,
+    before the caller saves it, the edited status (unless the editor chose a status) and who
+    reviewed it and when. ``changed``: the names of the fields the editor changed."""
+    changed = list(changed)
+    by_hand = (changed or adding) and "review_status" not in changed
+    if by_hand and statement.review_status == Statement.Review.AUTO:
+        statement.review_status = Statement.Review.EDITED
+    if statement.review_status != Statement.Review.AUTO and (changed or not adding):
+        statement.reviewed_by = editor
+        statement.reviewed_at = timezone.now()
+
+
 def statements_review(
     *, statements: QuerySet[Statement], status: str, reviewer: AbstractBaseUser, note: str = ""
 ) -> int:
@@ -140,6 +186,8 @@ def statements_review(
     if note:
         fields["editor_note"] = note
     with transaction.atomic():
+        # Under the documents' locks, so a re-extraction cannot drop them in between.
+        documents_lock(document_ids=statements.order_by().values_list("document_id", flat=True))
         pks = list(statements.values_list("pk", flat=True))
         count = Statement.objects.filter(pk__in=pks).update(**fields, updated_at=timezone.now())
         summary_refresh(cells=cells_of_statements(Statement.objects.filter(pk__in=pks)))

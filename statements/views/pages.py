@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from ..highlight import segments
-from ..models import Document, Statement
+from ..models import Document, RemovedStatement, Statement
 from ..queries import visible_statements, with_card_data
 from .common import reader_view
 
@@ -27,11 +27,11 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @reader_view
 def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_object_or_404(
-        # This page shows the sentence in its source: the document's text is wanted here.
-        with_card_data(Statement.objects.all()).select_related("reviewed_by").defer(None),
-        pk=pk,
-    )
+    # This page shows the sentence in its source: the document's text is wanted here.
+    found = with_card_data(Statement.objects.all()).select_related("reviewed_by").defer(None)
+    statement = found.filter(pk=pk).first()
+    if statement is None:
+        return _statement_gone(request, pk)
     # A rejected statement stays reachable for the editors who review it, no one else.
     is_rejected = statement.review_status == Statement.Review.REJECTED
     if is_rejected and not request.user.has_perm("statements.change_statement"):
@@ -53,3 +53,13 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "after": text[statement.end : statement.end + 300],
     }
     return render(request, "statements/statement.html", context)
+
+
+def _statement_gone(request: HttpRequest, pk: int) -> HttpResponse:
+    """A statement a re-extraction removed answers 410 Gone, pointing at its document; an id
+    that never was a statement answers 404."""
+    removed = RemovedStatement.objects.select_related("document").filter(statement_id=pk).first()
+    if removed is None:
+        raise Http404("No such statement.")
+    context = {"removed": removed, "document": removed.document}
+    return render(request, "statements/statement_gone.html", context, status=410)
