@@ -19,7 +19,11 @@ from .services import document_retry
 class IngestDocumentAdmin(DocumentAdmin):
     actions = ["reextract"]
 
-    @admin.action(description="Re-extract (statements editors reviewed are kept)")
+    # Re-extraction rewrites a document's statements: it needs the right to change documents,
+    # which editors and administrators have and a staff analyst (view only) has not.
+    @admin.action(
+        description="Re-extract (statements editors reviewed are kept)", permissions=["change"]
+    )
     def reextract(self, request: HttpRequest, queryset: QuerySet[Document]) -> None:
         count = 0
         for document in queryset:
