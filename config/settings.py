@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
+    "axes",
     "config.apps.ConfigConfig",
     "statements",
     "ingest",
@@ -54,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -112,6 +115,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes), on the site's sign-in page and the admin's alike. After
+# LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one address, every further
+# attempt for that account, or from that address, is refused (HTTP 429, the page
+# registration/locked_out.html), the right password included, until LOGIN_LOCKOUT_MINUTES
+# pass without another try. Counting per account stops a guesser who changes address; per
+# address, one who tries many accounts. LOGIN_LOCKOUT_BY lists what is counted: username,
+# ip_address, or both joined by "+" to count the pair only (no lockout of an account from
+# elsewhere). The address is REMOTE_ADDR, which a client cannot forge; behind a reverse proxy
+# that is the proxy's, so count by username alone there. An administrator unlocks early by
+# deleting the account's access attempts in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [
+    entry.split("+") if "+" in entry else entry
+    for entry in env.list("LOGIN_LOCKOUT_BY", default=["username", "ip_address"])
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "statements:timeline"
 LOGOUT_REDIRECT_URL = "statements:timeline"
