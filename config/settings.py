@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 import jinja2
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "csp",
     "config.apps.ConfigConfig",
     "statements",
     "ingest",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -217,6 +220,32 @@ CHARTJS_INTEGRITY = env.str(
     "CHARTJS_INTEGRITY",
     default="sha384-zYPBGXwO4633CABX/5Spf6emCKUJCfoOkhOMYyxMsatqQZPnDblmmOewfjsIVWCM",
 )
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts, images and requests from this
+# site only, plus the one Chart.js file at its exact CDN address (its <script> also carries
+# CHARTJS_INTEGRITY). No inline script or style anywhere, ours or the admin's: htmx's own
+# indicator style is in static/css/app.css (meta htmx-config in base.html). Browsers report a
+# violation in the console; tests/browser/test_security_headers.py fails on one.
+_CHART_SOURCES = [CHARTJS_URL] if CHARTJS_URL.startswith(("https://", "http://")) else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_CHART_SOURCES],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# The Server-Timing header (config/middleware.py) tells how long each response took: useful
+# to a benchmark or a developer, and to nobody else. Sent only when asked for: with DEBUG on,
+# or SERVER_TIMING=true (bench/pages.py sets it).
+SERVER_TIMING = env.bool("SERVER_TIMING", default=DEBUG)
 
 LOGGING = {
     "version": 1,
