@@ -225,7 +225,8 @@ CHARTJS_INTEGRITY = env.str(
 # site only, plus the one Chart.js file at its exact CDN address (its <script> also carries
 # CHARTJS_INTEGRITY). No inline script or style anywhere, ours or the admin's: htmx's own
 # indicator style is in static/css/app.css (meta htmx-config in base.html). Browsers report a
-# violation in the console; tests/browser/test_security_headers.py fails on one.
+# violation in the console, which tests/browser/test_content_security_policy.py fails on;
+# tests/test_security_headers.py checks every page for inline code.
 _CHART_SOURCES = [CHARTJS_URL] if CHARTJS_URL.startswith(("https://", "http://")) else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
