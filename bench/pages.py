@@ -34,6 +34,8 @@ ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "CONN_MAX_AGE": "600",
     "LOG_LEVEL": "WARNING",
+    # The server times this benchmark reports come from the Server-Timing header.
+    "SERVER_TIMING": "true",
     "STATIC_ROOT": "/tmp/ctwatch-bench-static",
     # As in production: one cache shared by every gunicorn worker.
     "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/9"),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 import jinja2
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "template_partials",
+    "axes",
+    "csp",
     "config.apps.ConfigConfig",
     "statements",
     "ingest",
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -54,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -112,6 +118,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes), on the site's sign-in page and the admin's alike. After
+# LOGIN_FAILURE_LIMIT wrong passwords for one account, or from one address, every further
+# attempt for that account, or from that address, is refused (HTTP 429, the page
+# registration/locked_out.html), the right password included, until LOGIN_LOCKOUT_MINUTES
+# pass without another try. Counting per account stops a guesser who changes address; per
+# address, one who tries many accounts. LOGIN_LOCKOUT_BY lists what is counted: username,
+# ip_address, or both joined by "+" to count the pair only (no lockout of an account from
+# elsewhere). The address is REMOTE_ADDR, which a client cannot forge; behind a reverse proxy
+# that is the proxy's, so count by username alone there. An administrator unlocks early by
+# deleting the account's access attempts in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [
+    entry.split("+") if "+" in entry else entry
+    for entry in env.list("LOGIN_LOCKOUT_BY", default=["username", "ip_address"])
+]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 # Mail, for password reset: EMAIL_URL names the backend, e.g. smtp+tls://user:pass@host:587 or
 # consolemail:// (django-environ's forms). Without it no mail can go out, so password reset is
@@ -209,6 +237,33 @@ CHARTJS_INTEGRITY = env.str(
     "CHARTJS_INTEGRITY",
     default="sha384-zYPBGXwO4633CABX/5Spf6emCKUJCfoOkhOMYyxMsatqQZPnDblmmOewfjsIVWCM",
 )
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts, images and requests from this
+# site only, plus the one Chart.js file at its exact CDN address (its <script> also carries
+# CHARTJS_INTEGRITY). No inline script or style anywhere, ours or the admin's: htmx's own
+# indicator style is in static/css/app.css (meta htmx-config in base.html). Browsers report a
+# violation in the console, which tests/browser/test_content_security_policy.py fails on;
+# tests/test_security_headers.py checks every page for inline code.
+_CHART_SOURCES = [CHARTJS_URL] if CHARTJS_URL.startswith(("https://", "http://")) else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_CHART_SOURCES],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# The Server-Timing header (config/middleware.py) tells how long each response took: useful
+# to a benchmark or a developer, and to nobody else. Sent only when asked for: with DEBUG on,
+# or SERVER_TIMING=true (bench/pages.py sets it).
+SERVER_TIMING = env.bool("SERVER_TIMING", default=DEBUG)
 
 LOGGING = {
     "version": 1,

@@ -96,7 +96,11 @@ class IngestDocumentAdmin(DocumentAdmin):
         if not stored.created:  # the same text was stored meanwhile, by another upload
             self.message_user(request, _already_stored(stored.document), messages.WARNING)
 
-    @admin.action(description="Re-extract (statements editors reviewed are kept)")
+    # Re-extraction rewrites a document's statements: it needs the right to change documents,
+    # which editors and administrators have and a staff analyst (view only) has not.
+    @admin.action(
+        description="Re-extract (statements editors reviewed are kept)", permissions=["change"]
+    )
     def reextract(self, request: HttpRequest, queryset: QuerySet[Document]) -> None:
         count = 0
         for document in queryset:

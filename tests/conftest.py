@@ -62,4 +62,12 @@ def roles(db):
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()
-    importlib.import_module("statements.migrations.0002_roles").create_roles(apps, None)
+    # create_roles is written for a migration's historical apps, whose models_module it sets
+    # and clears; the real registry's must be put back, or Django stops sending post_migrate
+    # to those apps for the rest of the session.
+    modules = {config: config.models_module for config in apps.get_app_configs()}
+    try:
+        importlib.import_module("statements.migrations.0002_roles").create_roles(apps, None)
+    finally:
+        for config, module in modules.items():
+            config.models_module = module

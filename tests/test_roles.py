@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
@@ -74,6 +75,9 @@ def routes(patterns=None, namespace: str = "", prefix: str = "") -> Iterator[Rou
             yield Route(name, prefix + str(entry.pattern))
 
 
+_access = {"user_agent": "test", "http_accept": "*/*", "path_info": "/accounts/login/"}
+
+
 @pytest.fixture
 def objects(db) -> dict:
     """One row of every model, so every detail page has something to show."""
@@ -94,6 +98,12 @@ def objects(db) -> dict:
         "urlfetch": UrlFetch.objects.create(url="https://example.com/a", status="failed"),
         "user": UserFactory(username="someone"),
         "group": Group.objects.get(name="analysts"),
+        # Sign-in throttling's records (django-axes), which administrators may read and clear.
+        "accessattempt": AccessAttempt.objects.create(
+            username="someone", ip_address="192.0.2.7", failures_since_start=2, **_access
+        ),
+        "accesslog": AccessLog.objects.create(username="someone", **_access),
+        "accessfailurelog": AccessFailureLog.objects.create(username="someone", **_access),
     }
 
 
@@ -169,8 +179,8 @@ def _expected_in_admin(view: str, role: str) -> str:
     if match is None:
         raise LookupError(f"no rule for admin:{view}")
     app, model, action = match.groups()
-    if (app, model, action) == ("ingest", "urlfetch", "add"):
-        return FORBIDDEN  # the workers write these rows; nobody adds them by hand
+    if (app, model, action) == ("ingest", "urlfetch", "add") or (app, action) == ("axes", "add"):
+        return FORBIDDEN  # the workers (or sign-ins) write these rows; nobody adds them by hand
     if role == "admin":
         return OK
     return OK if app == "statements" and action != "delete" else FORBIDDEN

@@ -52,6 +52,26 @@ COLUMNS = [
     "source_url",
 ]
 TOPICS, GROUPS = COLUMNS.index("topics"), COLUMNS.index("armed_groups")
+# A spreadsheet opening the CSV reads a cell that starts with one of these as a formula: a
+# title, outlet or quotation taken from a hostile page could run one (=HYPERLINK, =WEBSERVICE,
+# DDE). As OWASP's CSV injection guidance advises, such a cell starts with a single quote,
+# which spreadsheets take as "this is text" and do not show. The full-width forms are read as
+# formulas by some East Asian locales. Our numeric columns are numbers, never negative, and
+# are left alone; text such as "-5 killed" gains the quote.
+FORMULA_STARTS = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\n",
+    "\0",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+)
 # What the query selects, in this order (export_rows turns it into COLUMNS).
 FIELDS = [
     "id",
@@ -179,6 +199,13 @@ def _body(request: HttpRequest, chunks: Callable[[], Iterator[str]]) -> Iterator
     return iter(()) if request.method == "HEAD" else _buffered(chunks())
 
 
+def spreadsheet_safe(value):
+    """A cell value a spreadsheet will show as text, never evaluate (see FORMULA_STARTS)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class _Echo:
     """A file-like object whose write returns the line, for csv.writer in a generator."""
 
@@ -194,7 +221,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
         yield writer.writerow(COLUMNS)
         for row in export_rows(request, filter_form(request)[1]):
             row[TOPICS], row[GROUPS] = "; ".join(row[TOPICS]), "; ".join(row[GROUPS])
-            yield writer.writerow(row)
+            yield writer.writerow([spreadsheet_safe(value) for value in row])
 
     response = StreamingHttpResponse(_body(request, lines), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'

