@@ -189,6 +189,12 @@ CELERY_BEAT_SCHEDULE = {
 # so the sweep seldom sends a document that is still on its way.
 INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=5))
 INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Limits on reading one PDF, in the worker (ingest.readers.pdf_limits): pages, the decompressed
+# size of one stream, the drawing commands in one content stream, and seconds of reading.
+INGEST_PDF_MAX_PAGES = env.int("INGEST_PDF_MAX_PAGES", default=300)
+INGEST_PDF_MAX_STREAM_BYTES = env.int("INGEST_PDF_MAX_STREAM_BYTES", default=16_000_000)
+INGEST_PDF_MAX_OPERATORS = env.int("INGEST_PDF_MAX_OPERATORS", default=300_000)
+INGEST_READ_SECONDS = env.float("INGEST_READ_SECONDS", default=30)
 # URL uploads are fetched by the workers with this time-out (seconds) and the size cap above.
 # Loopback, private, link-local and cloud-metadata addresses are refused unless allowed here
 # (the tests serve pages from 127.0.0.1).

@@ -117,3 +117,30 @@ def fetch_url(fetch_id: int) -> str:
             )
             return "failed"
         return fetch.status
+
+
+@shared_task(**RELIABLE, **READ_LIMITS)
+def read_upload(upload_id: int) -> str:
+    """Read the uploaded file ``upload_id`` (with limits) and store its text; safe to run twice."""
+    from .models import FileUpload
+    from .services import file_upload_process
+
+    with outages_retried():
+        if not FileUpload.objects.filter(pk=upload_id).update(attempts=F("attempts") + 1):
+            return "missing"
+        try:
+            upload = file_upload_process(upload_id=upload_id)
+        except Exception as error:  # never leave an upload stuck: show it failed, with a retry
+            if is_outage(error):
+                raise
+            logger.exception("reading file upload %s failed", upload_id)
+            message = failure_message(
+                error, doing="Reading the file", limit=READ_LIMITS["soft_time_limit"]
+            )
+            FileUpload.objects.filter(pk=upload_id).update(
+                status=FileUpload.Status.FAILED,
+                error=message[:4000],
+                status_changed_at=timezone.now(),
+            )
+            return "failed"
+        return upload.status
