@@ -188,6 +188,9 @@ CELERY_BEAT_SCHEDULE = {
 # recover the rest sooner. Longer than a task's hard time limit plus its retries' first minutes,
 # so the sweep seldom sends a document that is still on its way.
 INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=5))
+# A document, URL fetch or file upload started this many times without finishing (its worker
+# killed each time) is marked failed by the sweep instead of being sent again for ever.
+INGEST_MAX_ATTEMPTS = env.int("INGEST_MAX_ATTEMPTS", default=5)
 INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 # Limits on reading one PDF, in the worker (ingest.readers.pdf_limits): pages, the decompressed
 # size of one stream, the drawing commands in one content stream, and seconds of reading.

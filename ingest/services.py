@@ -131,44 +131,33 @@ def document_enqueue(*, document: Document) -> None:
 
 
 def documents_requeue_stale(*, older_than: datetime) -> int:
-    """Enqueue again every document (URL fetch, file upload) still queued or in progress since
-    before ``older_than``.
+    """Enqueue again every document, URL fetch and file upload still queued or in progress
+    since before ``older_than``; returns how many were sent.
 
     Covers a broker that was down at upload and a worker that died without its task being
-    redelivered. Re-running a document is harmless, so a false positive costs only time.
+    redelivered. Re-running one is harmless, so a false positive costs only time; one whose
+    worker is killed every time is failed by its task after INGEST_MAX_ATTEMPTS starts.
     """
-    stale = Document.objects.filter(
-        status__in=[Document.Status.QUEUED, Document.Status.PROCESSING],
-        status_changed_at__lt=older_than,
-    )
+    now = timezone.now()
     count = 0
-    for document in stale.only("pk"):
-        Document.objects.filter(pk=document.pk).update(status_changed_at=timezone.now())
-        document_enqueue(document=document)
-        count += 1
-    stale_fetches = UrlFetch.objects.filter(
-        status__in=[UrlFetch.Status.QUEUED, UrlFetch.Status.FETCHING],
-        status_changed_at__lt=older_than,
-    )
-    for fetch in stale_fetches.only("pk"):
-        UrlFetch.objects.filter(pk=fetch.pk).update(status_changed_at=timezone.now())
-        url_fetch_enqueue(fetch=fetch)
-        count += 1
-    stale_files = FileUpload.objects.filter(
-        status__in=[FileUpload.Status.QUEUED, FileUpload.Status.READING],
-        status_changed_at__lt=older_than,
-    )
-    for upload in stale_files.only("pk"):
-        FileUpload.objects.filter(pk=upload.pk).update(status_changed_at=timezone.now())
-        file_upload_enqueue(upload=upload)
-        count += 1
+    for model, active, enqueue in (
+        (Document, ["queued", "processing"], lambda row: document_enqueue(document=row)),
+        (UrlFetch, ["queued", "fetching"], lambda row: url_fetch_enqueue(fetch=row)),
+        (FileUpload, ["queued", "reading"], lambda row: file_upload_enqueue(upload=row)),
+    ):
+        stale = model.objects.filter(status__in=active, status_changed_at__lt=older_than)
+        for row in stale.only("pk"):
+            model.objects.filter(pk=row.pk).update(status_changed_at=now)
+            enqueue(row)
+            count += 1
     return count
 
 
 def document_retry(*, document: Document) -> None:
-    """Queue a document again (after a failure, or to re-extract it)."""
+    """Queue a document again (after a failure, or to re-extract it), its attempts counted
+    afresh."""
     Document.objects.filter(pk=document.pk).update(
-        status=Document.Status.QUEUED, error="", status_changed_at=timezone.now()
+        status=Document.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
     )
     document_enqueue(document=document)
 
@@ -229,7 +218,7 @@ def url_fetch_enqueue(*, fetch: UrlFetch) -> None:
 
 def url_fetch_retry(*, fetch: UrlFetch) -> None:
     UrlFetch.objects.filter(pk=fetch.pk).update(
-        status=UrlFetch.Status.QUEUED, error="", status_changed_at=timezone.now()
+        status=UrlFetch.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
     )
     url_fetch_enqueue(fetch=fetch)
 
@@ -318,7 +307,7 @@ def file_upload_enqueue(*, upload: FileUpload) -> None:
 
 def file_upload_retry(*, upload: FileUpload) -> None:
     FileUpload.objects.filter(pk=upload.pk).update(
-        status=FileUpload.Status.QUEUED, error="", status_changed_at=timezone.now()
+        status=FileUpload.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
     )
     file_upload_enqueue(upload=upload)
 

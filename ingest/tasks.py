@@ -50,10 +50,39 @@ FETCH_LIMITS = {"soft_time_limit": 60, "time_limit": 75}
 READ_LIMITS = {"soft_time_limit": 45, "time_limit": 60}
 
 
+def _started(model, pk: int) -> int | None:
+    """Count one more start of row ``pk``: its starts so far, or None when the row is gone."""
+    if not model.objects.filter(pk=pk).update(attempts=F("attempts") + 1):
+        return None
+    return model.objects.values_list("attempts", flat=True).get(pk=pk)
+
+
+def given_up(attempts: int) -> str | None:
+    """The message for a row started more than INGEST_MAX_ATTEMPTS times, else None.
+
+    A document (or file) that kills its worker every time (memory, a hard time limit, a crash)
+    would otherwise be delivered again at once (reject_on_worker_lost) or by the sweep, for
+    ever. Attempts start again from 0 when an editor retries.
+    """
+    limit = settings.INGEST_MAX_ATTEMPTS
+    if attempts <= limit:
+        return None
+    return (
+        f"Stopped after {limit} attempts: each time the worker stopped before it finished "
+        "(a time limit, or it crashed or ran out of memory). Retry once the cause is fixed."
+    )
+
+
+class GivenUp(Exception):
+    """Started too many times; the message says so."""
+
+
 def failure_message(error: Exception, *, doing: str, limit: int) -> str:
     """What the editor reads when a task gave up on its input."""
     if isinstance(error, SoftTimeLimitExceeded):
         return f"{doing} took longer than {limit} seconds and was stopped."
+    if isinstance(error, GivenUp):
+        return str(error)
     return f"{type(error).__name__}: {error}"
 
 
@@ -61,9 +90,16 @@ def failure_message(error: Exception, *, doing: str, limit: int) -> str:
 def process_document(document_id: int) -> str:
     """Extract and store the statements of document ``document_id``; safe to run twice."""
     with outages_retried():
-        if not Document.objects.filter(pk=document_id).update(attempts=F("attempts") + 1):
+        attempts = _started(Document, document_id)
+        if attempts is None:
             logger.info("document %s is gone; nothing to do", document_id)
             return "missing"
+        if message := given_up(attempts):
+            # A late redelivery of a document already done leaves it done.
+            Document.objects.filter(pk=document_id).exclude(status=Document.Status.DONE).update(
+                status=Document.Status.FAILED, error=message, status_changed_at=timezone.now()
+            )
+            return "failed"
         try:
             document_process(document_id=document_id)
         except Exception as error:  # never leave a document stuck as processing
@@ -99,9 +135,12 @@ def fetch_url(fetch_id: int) -> str:
     from .services import url_fetch_process
 
     with outages_retried():
-        if not UrlFetch.objects.filter(pk=fetch_id).update(attempts=F("attempts") + 1):
+        attempts = _started(UrlFetch, fetch_id)
+        if attempts is None:
             return "missing"
         try:
+            if message := given_up(attempts):
+                raise GivenUp(message)
             fetch = url_fetch_process(fetch_id=fetch_id)
         except Exception as error:  # never leave a fetch stuck: show it failed, with a retry
             if is_outage(error):
@@ -110,7 +149,7 @@ def fetch_url(fetch_id: int) -> str:
             message = failure_message(
                 error, doing="Fetching the page", limit=FETCH_LIMITS["soft_time_limit"]
             )
-            UrlFetch.objects.filter(pk=fetch_id).update(
+            UrlFetch.objects.filter(pk=fetch_id).exclude(status=UrlFetch.Status.DONE).update(
                 status=UrlFetch.Status.FAILED,
                 error=message[:4000],
                 status_changed_at=timezone.now(),
@@ -126,9 +165,12 @@ def read_upload(upload_id: int) -> str:
     from .services import file_upload_process
 
     with outages_retried():
-        if not FileUpload.objects.filter(pk=upload_id).update(attempts=F("attempts") + 1):
+        attempts = _started(FileUpload, upload_id)
+        if attempts is None:
             return "missing"
         try:
+            if message := given_up(attempts):
+                raise GivenUp(message)
             upload = file_upload_process(upload_id=upload_id)
         except Exception as error:  # never leave an upload stuck: show it failed, with a retry
             if is_outage(error):
@@ -137,7 +179,7 @@ def read_upload(upload_id: int) -> str:
             message = failure_message(
                 error, doing="Reading the file", limit=READ_LIMITS["soft_time_limit"]
             )
-            FileUpload.objects.filter(pk=upload_id).update(
+            FileUpload.objects.filter(pk=upload_id).exclude(status=FileUpload.Status.DONE).update(
                 status=FileUpload.Status.FAILED,
                 error=message[:4000],
                 status_changed_at=timezone.now(),

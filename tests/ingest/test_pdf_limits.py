@@ -161,3 +161,16 @@ def test_a_good_pdf_is_read_by_the_worker_and_leads_to_its_document(
     upload.refresh_from_db()
     assert "Officials said they would talk." in upload.document.text
     assert client.get(response.url).url == reverse("ingest:document", args=[upload.document_id])
+
+
+def test_the_time_limit_of_the_task_is_not_mistaken_for_a_damaged_pdf(monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    import ingest.readers
+
+    def interrupted(pages):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(ingest.readers, "reflow_pages", interrupted)
+    with pytest.raises(SoftTimeLimitExceeded):
+        read_pdf(hostile_pdf(megabytes=0.001), filename="note.pdf")

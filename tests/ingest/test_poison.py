@@ -101,3 +101,31 @@ def test_a_poison_transcript_through_a_real_worker_ends_done_not_stuck_processin
     assert document.status == Document.Status.DONE, document.error
     assert document.attempts == 1
     assert document.statements.count() == 2
+
+
+def test_a_document_whose_worker_dies_every_time_is_failed_after_the_last_attempt(settings):
+    settings.INGEST_MAX_ATTEMPTS = 3
+    document = document_create(text="MR PRICE: Hello.", enqueue=False).document
+    Document.objects.filter(pk=document.pk).update(status="processing", attempts=3)
+    assert process_document.run(document.pk) == "failed"
+    document.refresh_from_db()
+    assert document.status == Document.Status.FAILED
+    assert document.error.startswith("Stopped after 3 attempts")
+
+    # An editor's retry counts afresh; a late redelivery leaves a finished document alone.
+    from ingest.services import document_retry
+
+    document_retry(document=document)
+    assert Document.objects.get(pk=document.pk).attempts == 0
+    Document.objects.filter(pk=document.pk).update(status="done", attempts=3)
+    assert process_document.run(document.pk) == "failed"
+    assert Document.objects.get(pk=document.pk).status == Document.Status.DONE
+
+
+def test_a_task_past_its_soft_time_limit_tells_the_editor_so():
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from ingest.tasks import failure_message
+
+    message = failure_message(SoftTimeLimitExceeded(), doing="Reading the file", limit=45)
+    assert message == "Reading the file took longer than 45 seconds and was stopped."
