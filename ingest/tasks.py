@@ -50,6 +50,11 @@ FETCH_LIMITS = {"soft_time_limit": 60, "time_limit": 75}
 READ_LIMITS = {"soft_time_limit": 45, "time_limit": 60}
 
 
+def longest_time_limit() -> int:
+    """The longest hard time limit of the tasks that retry (for the visibility timeout)."""
+    return max(limits["time_limit"] for limits in (PROCESS_LIMITS, FETCH_LIMITS, READ_LIMITS))
+
+
 def _started(model, pk: int) -> int | None:
     """Count one more start of row ``pk``: its starts so far, or None when the row is gone."""
     if not model.objects.filter(pk=pk).update(attempts=F("attempts") + 1):

@@ -108,3 +108,13 @@ def test_a_document_sent_during_a_40_second_database_outage_is_done_after_it(sta
     finally:
         proxy.stop()
     _assert_done_once_and_nothing_doubled(document)
+
+
+def test_a_visibility_timeout_too_short_for_a_held_task_is_reported_at_start_up(settings):
+    from ingest.checks import visibility_timeout_outlasts_a_held_task
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    assert visibility_timeout_outlasts_a_held_task(None) == []
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60}
+    (warning,) = visibility_timeout_outlasts_a_held_task(None)
+    assert warning.id == "ingest.W001" and "should exceed 135 s" in warning.msg
