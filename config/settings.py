@@ -201,23 +201,45 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_DB_REUSE_MAX = env.int("CELERY_DB_REUSE_MAX", default=1_000_000)
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A task unacknowledged this long (a worker died holding it) is delivered again.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+# A task unacknowledged this long (a worker died holding it) is delivered again, so a killed
+# worker's documents come back within visibility_timeout plus one restore sweep (every
+# unacked_restore_interval seconds; kombu's default throttle would make it ten times that).
+# It must exceed the longest a live worker holds a message: a retry's countdown (at most
+# ingest.tasks.RETRY_BACKOFF_MAX, 60 s) plus a task's hard time limit (75 s), else Redis hands a
+# task still running, or still waiting out its countdown, to a second worker. A second delivery
+# is harmless (the tasks are idempotent and lock the row) but costs the time again.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", 180),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-documents": {
         "task": "ingest.tasks.requeue_stale_documents",
-        "schedule": timedelta(minutes=env.int("REQUEUE_EVERY_MINUTES", default=5)),
+        "schedule": timedelta(minutes=env.int("REQUEUE_EVERY_MINUTES", default=2)),
     },
 }
 
-# How long a document may sit queued or processing before the sweep sends it again.
-INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=15))
+# How long a document may sit queued or processing before the sweep sends it again. The sweep
+# is the backstop (a broker down at upload, a message lost with Redis); redelivery and retries
+# recover the rest sooner. Longer than a task's hard time limit plus its retries' first minutes,
+# so the sweep seldom sends a document that is still on its way.
+INGEST_STALE_AFTER = timedelta(minutes=env.int("INGEST_STALE_AFTER_MINUTES", default=5))
+# A document, URL fetch or file upload started this many times without finishing (its worker
+# killed each time) is marked failed by the sweep instead of being sent again for ever.
+INGEST_MAX_ATTEMPTS = env.int("INGEST_MAX_ATTEMPTS", default=5)
 INGEST_MAX_UPLOAD_BYTES = env.int("INGEST_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 # Django refuses a request whose form fields (files aside) pass this size with a bare 400; the
 # default, 2.5 MB, would refuse pasted text the upload form accepts. Room for text up to twice
 # the limit (so text over it gets the form's own message) and the form's other fields.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * INGEST_MAX_UPLOAD_BYTES + 1024 * 1024
+# Limits on reading one PDF, in the worker (ingest.readers.pdf_limits): pages, the decompressed
+# size of one stream, the drawing commands in one content stream, and seconds of reading.
+INGEST_PDF_MAX_PAGES = env.int("INGEST_PDF_MAX_PAGES", default=300)
+INGEST_PDF_MAX_STREAM_BYTES = env.int("INGEST_PDF_MAX_STREAM_BYTES", default=16_000_000)
+INGEST_PDF_MAX_OPERATORS = env.int("INGEST_PDF_MAX_OPERATORS", default=300_000)
+INGEST_READ_SECONDS = env.float("INGEST_READ_SECONDS", default=30)
 # URL uploads are fetched by the workers with this time-out (seconds) and the size cap above.
 # Loopback, private, link-local and cloud-metadata addresses are refused unless allowed here
 # (the tests serve pages from 127.0.0.1).

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from statements.admin import DocumentAdmin
 from statements.models import Document
 
-from .models import UrlFetch
+from .models import FileUpload, UrlFetch
 from .services import (
     document_create,
     document_retry,
@@ -124,6 +124,26 @@ class UrlFetchAdmin(admin.ModelAdmin):
     list_filter = ["status", "duplicate"]
     search_fields = ["url"]
     list_select_related = ["document", "requested_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(FileUpload)
+class FileUploadAdmin(admin.ModelAdmin):
+    """PDF and HTML uploads and what became of them; read-only, since the workers write these."""
+
+    list_display = ["name", "size", "status", "document", "requested_by", "requested_at"]
+    list_filter = ["status", "duplicate"]
+    search_fields = ["name"]
+    list_select_related = ["document", "requested_by"]
+    exclude = ["data"]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).defer("data")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

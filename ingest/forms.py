@@ -1,5 +1,6 @@
-"""The editors' upload form: exactly one source of text, read and checked before anything is
-stored, so a bad input ends as a message on the form and leaves no row behind."""
+"""The editors' upload form: exactly one source of text, checked before anything is stored, so a
+bad input ends as a message on the form and leaves no row behind. Pasted text and text files are
+read here; PDF and HTML files (after cheap checks) and web addresses are read by a worker."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.template.defaultfilters import filesizeformat
 
 from statements.models import Document, Outlet
 
-from .readers import SUPPORTED, ReadText, read_bytes
+from .readers import SUPPORTED, ReadText, read_bytes, read_later
 from .services import RejectedDocument, normalize_text
 
 
@@ -95,7 +96,11 @@ class UploadForm(forms.Form):
             return None  # fetched and read by a worker
         if source == "file":
             upload = data["file"]
-            read = read_bytes(upload.read(), filename=upload.name)
+            raw = upload.read()
+            if read_later(raw, filename=upload.name):
+                data["raw"] = raw  # a PDF or HTML file: a worker reads it
+                return None
+            read = read_bytes(raw, filename=upload.name)
         else:
             read = ReadText(text=data["text"])
         if not normalize_text(read.text).strip():

@@ -1,4 +1,4 @@
-"""Ingest's own bookkeeping: URLs editors asked for, fetched once by the workers."""
+"""Ingest's own bookkeeping: URLs and files editors sent, fetched or read by the workers."""
 
 from __future__ import annotations
 
@@ -68,6 +68,61 @@ class UrlFetch(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ingest:fetch", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class FileUpload(models.Model):
+    """A PDF or HTML file an editor uploaded, read later by a worker.
+
+    Reading a PDF can take far longer than a web request may (one page can decompress to
+    hundreds of megabytes of drawing operators), so the request only stores the bytes here and
+    returns; the worker reads them with limits on pages, decompressed size and time
+    (``readers.read_pdf``), stores the text through ``document_create`` and points ``document``
+    at the result. The bytes (at most INGEST_MAX_UPLOAD_BYTES) are dropped once read.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        READING = "reading", "Reading"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    name = models.CharField(max_length=255)
+    data = models.BinaryField(editable=False)
+    size = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=32, choices=Document.Kind.choices, default=Document.Kind.ARTICLE
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate = models.BooleanField(
+        default=False, help_text="The file's text was already stored from another source."
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest:file_upload", args=[self.pk])
 
     @property
     def finished(self) -> bool:

@@ -298,25 +298,26 @@ def _store_statements(
             aliased.add(item.speaker)
             speaker_add_alias(speaker=speakers[key], alias=item.speaker)
         said_on, precision = parse_partial_date(item.said_on)
+        body, end, words = _bounded(item, document.text)
         row = Statement(
             document=document,
             speaker=speakers[key],
-            text=item.text,
+            text=body,
             direct=item.direct,
-            context=item.context or "",
+            context=(item.context or "")[:MAX_STATEMENT_CHARS],
             start=item.start,
-            end=item.end,
+            end=end,
             said_on=said_on,
             date_precision=precision if said_on else DatePrecision.UNKNOWN,
             date_basis=item.date_basis if said_on else "",
-            words=[[s, e] for s, e in item.words],
+            words=words,
             attribution=item.attribution,
             confidence=item.confidence,
             is_pledge=item.is_pledge,
             about_pakistan=item.about_pakistan,
             extractor_version=EXTRACTOR_VERSION,
         )
-        same = earlier.get((item.start, item.end, row.speaker.pk))
+        same = earlier.get((item.start, end, row.speaker.pk))
         if same:
             old = same.pop(0)
             row.pk, row.created_at, row.canonical_id = old.pk, old.created_at, old.canonical_id
@@ -352,6 +353,37 @@ def _store_statements(
 
 def _fields(statement: Statement) -> tuple:
     return tuple(getattr(statement, name) for name in REFRESHED_FIELDS)
+
+
+# The longest statement stored, in characters. A real quotation or briefing answer is a few
+# hundred; an unbroken 1.4 MB "answer" made a statement whose search vector passed
+# PostgreSQL's 1 MB tsvector limit, which failed the whole document.
+MAX_STATEMENT_CHARS = 5000
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s")
+
+
+def _bounded(item: ExtractedStatement, text: str) -> tuple[str, int, list[list[int]]]:
+    """The statement's text, end offset and word spans, cut to MAX_STATEMENT_CHARS.
+
+    The cut falls at the last sentence end within the bound (else the last space, else the
+    bound itself), so the statement still reads as whole sentences. The start is unchanged, and
+    when the statement is the document's own text at its offsets (``text[start:end]``, as
+    every extractor statement is) the end moves back by what was cut, so ``text[start:end]``
+    is still exactly the stored text and the highlight in the source covers just that; word
+    spans past the new end are dropped and the last one is clipped to it.
+    """
+    words = [[s, e] for s, e in item.words]
+    if len(item.text) <= MAX_STATEMENT_CHARS:
+        return item.text, item.end, words
+    head = item.text[:MAX_STATEMENT_CHARS]
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(head)]
+    cut = breaks[-1] if breaks else (head.rfind(" ") if " " in head else MAX_STATEMENT_CHARS)
+    body = item.text[: cut or MAX_STATEMENT_CHARS].rstrip()
+    end = item.end
+    if text[item.start : item.end] == item.text:
+        end = item.start + len(body)
+        words = [[s, min(e, end)] for s, e in words if s < end]
+    return body, end, words
 
 
 def _speaker_key(item: ExtractedStatement) -> str:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from celery.exceptions import SoftTimeLimitExceeded
 from charset_normalizer import from_bytes
+from django.conf import settings
 
 from .pdf_text import reflow_pages
 from .services import RejectedDocument
@@ -31,9 +34,39 @@ class ReadText:
     url: str = ""
 
 
+def _suffix(filename: str) -> str:
+    return "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+
+
+def read_later(data: bytes, *, filename: str) -> bool:
+    """Whether an upload is read by a worker rather than in the web request.
+
+    PDF and HTML files are: pypdf on a hostile PDF, and the HTML extractor on a large page, can
+    run far longer than a request may. A text file is decoded in the request (a 5 MB file in a
+    fraction of a second) so the editor sees its document at once. What is cheap to refuse is
+    refused here, with the same messages as ``read_bytes``: an empty file, an unsupported
+    type, a ".pdf" that is not a PDF, an ".html" that is not text.
+    """
+    suffix = _suffix(filename)
+    if not data:
+        raise RejectedDocument(f"{filename} is empty.")
+    if suffix in PDF_SUFFIXES:
+        if not data.lstrip()[:5].startswith(b"%PDF"):
+            raise RejectedDocument(f"{filename} is not a PDF file.")
+        return True
+    if suffix in HTML_SUFFIXES:
+        decode_text(data, filename=filename)
+        return True
+    if suffix in TEXT_SUFFIXES or not suffix:
+        return False
+    raise RejectedDocument(
+        f"{filename}: unsupported file type {suffix}; upload .txt, .html or .pdf."
+    )
+
+
 def read_bytes(data: bytes, *, filename: str) -> ReadText:
     """Read an upload by its file name's suffix; raises RejectedDocument with a reason."""
-    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    suffix = _suffix(filename)
     if not data:
         raise RejectedDocument(f"{filename} is empty.")
     if suffix in PDF_SUFFIXES:
@@ -169,28 +202,111 @@ def read_html(html: str) -> ReadText:
 def read_pdf(data: bytes, *, filename: str = "the PDF") -> ReadText:
     """Text of a PDF (pypdf), reflowed into paragraphs (``pdf_text.reflow_pages``) so it
     reads like the same article uploaded as text; encrypted, corrupt or image-only PDFs are
-    refused."""
+    refused, and so is a PDF past the limits of ``pdf_limits`` (pages, decompressed size,
+    drawing operators, text, time). Runs in a worker, never in a web request: a PDF of a
+    hundred kilobytes can take minutes to read without the limits."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise RejectedDocument(f"{filename} is not a PDF file.")
+    limits = pdf_limits()
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise RejectedDocument(f"{filename} is encrypted; upload an unprotected copy.")
-        text = reflow_pages([page.extract_text() or "" for page in reader.pages])
-        title = (reader.metadata.title or "") if reader.metadata else ""
+        with pdf_configuration(limits):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise RejectedDocument(f"{filename} is encrypted; upload an unprotected copy.")
+            text = reflow_pages(_pdf_pages(reader, filename=filename, limits=limits))
+            title = (reader.metadata.title or "") if reader.metadata else ""
     except RejectedDocument:
         raise
+    except LimitReachedError as error:
+        logger.info("PDF %s past a pypdf limit: %s", filename, error)
+        raise RejectedDocument(
+            f"{filename} was not read: its content is too large or too complex to extract "
+            f"(a page decompresses to more than {limits.stream_bytes // 1_000_000} MB or holds "
+            "too many drawing commands). Save it again as a plain PDF, or paste its text."
+        ) from error
     except PdfReadError as error:
         raise RejectedDocument(f"{filename} could not be read as a PDF ({error}).") from error
     except Exception as error:  # pypdf raises many kinds of error on damaged files
+        if isinstance(error, SoftTimeLimitExceeded):
+            raise  # the task's time limit: the task reports it
         logger.info("unreadable PDF %s: %r", filename, error)
         raise RejectedDocument(f"{filename} is damaged and could not be read as a PDF.") from error
     if not text.strip():
         raise RejectedDocument(f"{filename} has no text layer (a scanned image?).")
     return ReadText(text=text, title=str(title))
+
+
+@dataclass(frozen=True)
+class PdfLimits:
+    pages: int
+    stream_bytes: int
+    operators: int
+    text_chars: int
+    seconds: float
+
+
+def pdf_limits() -> PdfLimits:
+    """The limits of one PDF reading, from the settings.
+
+    ``stream_bytes`` and ``operators`` bound each content stream inside pypdf (its defaults,
+    75 MB and 2 million, let one page take ten seconds and more); ``seconds`` is checked between
+    pages, and the worker's soft time limit stops a single page that runs past it.
+    """
+    return PdfLimits(
+        pages=settings.INGEST_PDF_MAX_PAGES,
+        stream_bytes=settings.INGEST_PDF_MAX_STREAM_BYTES,
+        operators=settings.INGEST_PDF_MAX_OPERATORS,
+        text_chars=settings.INGEST_MAX_UPLOAD_BYTES,
+        seconds=settings.INGEST_READ_SECONDS,
+    )
+
+
+def pdf_configuration(limits: PdfLimits):
+    """pypdf's decompression and parsing limits for one reading (a context manager)."""
+    from pypdf import apply_configuration
+
+    size = limits.stream_bytes
+    return apply_configuration(
+        zlib_maximum_output_length=size,
+        lzw_maximum_output_length=size,
+        run_length_maximum_output_length=size,
+        brotli_maximum_output_length=size,
+        jbig2_maximum_output_length=size,
+        array_based_stream_maximum_output_length=size,
+        image_maximum_buffer_size=size,
+        stream_decoding_work_maximum_length=4 * size,
+        stream_parsing_work_maximum_count=limits.operators,
+    )
+
+
+def _pdf_pages(reader, *, filename: str, limits: PdfLimits) -> list[str]:
+    """The text of each page, refusing a PDF with too many pages, too much text or too slow."""
+    count = len(reader.pages)
+    if count > limits.pages:
+        raise RejectedDocument(
+            f"{filename} has {count} pages; the limit is {limits.pages}. "
+            "Split it, or upload the pages with the statements."
+        )
+    deadline = time.monotonic() + limits.seconds
+    pages, total = [], 0
+    for number, page in enumerate(reader.pages, start=1):
+        if time.monotonic() > deadline:
+            raise RejectedDocument(
+                f"{filename} was not read: reading it took longer than {limits.seconds:g} "
+                f"seconds (stopped at page {number} of {count}). Save it again as a plain PDF, "
+                "or paste its text."
+            )
+        pages.append(page.extract_text() or "")
+        total += len(pages[-1])
+        if total > limits.text_chars:
+            raise RejectedDocument(
+                f"{filename} holds more than {limits.text_chars:,} characters of text; "
+                "upload the part with the statements."
+            )
+    return pages
 
 
 def read_fetched(data: bytes, *, content_type: str, charset: str = "", url: str = "") -> ReadText:

@@ -16,7 +16,7 @@ from kombu.exceptions import OperationalError
 
 from statements.models import Document, Outlet
 
-from .models import UrlFetch, url_hash
+from .models import FileUpload, UrlFetch, url_hash
 
 logger = logging.getLogger(__name__)
 
@@ -150,35 +150,33 @@ def document_enqueue(*, document: Document) -> None:
 
 
 def documents_requeue_stale(*, older_than: datetime) -> int:
-    """Enqueue again every document still queued or processing since before ``older_than``.
+    """Enqueue again every document, URL fetch and file upload still queued or in progress
+    since before ``older_than``; returns how many were sent.
 
     Covers a broker that was down at upload and a worker that died without its task being
-    redelivered. Re-running a document is harmless, so a false positive costs only time.
+    redelivered. Re-running one is harmless, so a false positive costs only time; one whose
+    worker is killed every time is failed by its task after INGEST_MAX_ATTEMPTS starts.
     """
-    stale = Document.objects.filter(
-        status__in=[Document.Status.QUEUED, Document.Status.PROCESSING],
-        status_changed_at__lt=older_than,
-    )
+    now = timezone.now()
     count = 0
-    for document in stale.only("pk"):
-        Document.objects.filter(pk=document.pk).update(status_changed_at=timezone.now())
-        document_enqueue(document=document)
-        count += 1
-    stale_fetches = UrlFetch.objects.filter(
-        status__in=[UrlFetch.Status.QUEUED, UrlFetch.Status.FETCHING],
-        status_changed_at__lt=older_than,
-    )
-    for fetch in stale_fetches.only("pk"):
-        UrlFetch.objects.filter(pk=fetch.pk).update(status_changed_at=timezone.now())
-        url_fetch_enqueue(fetch=fetch)
-        count += 1
+    for model, active, enqueue in (
+        (Document, ["queued", "processing"], lambda row: document_enqueue(document=row)),
+        (UrlFetch, ["queued", "fetching"], lambda row: url_fetch_enqueue(fetch=row)),
+        (FileUpload, ["queued", "reading"], lambda row: file_upload_enqueue(upload=row)),
+    ):
+        stale = model.objects.filter(status__in=active, status_changed_at__lt=older_than)
+        for row in stale.only("pk"):
+            model.objects.filter(pk=row.pk).update(status_changed_at=now)
+            enqueue(row)
+            count += 1
     return count
 
 
 def document_retry(*, document: Document) -> None:
-    """Queue a document again (after a failure, or to re-extract it)."""
+    """Queue a document again (after a failure, or to re-extract it), its attempts counted
+    afresh."""
     Document.objects.filter(pk=document.pk).update(
-        status=Document.Status.QUEUED, error="", status_changed_at=timezone.now()
+        status=Document.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
     )
     document_enqueue(document=document)
 
@@ -240,7 +238,7 @@ def url_fetch_enqueue(*, fetch: UrlFetch) -> None:
 
 def url_fetch_retry(*, fetch: UrlFetch) -> None:
     UrlFetch.objects.filter(pk=fetch.pk).update(
-        status=UrlFetch.Status.QUEUED, error="", status_changed_at=timezone.now()
+        status=UrlFetch.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
     )
     url_fetch_enqueue(fetch=fetch)
 
@@ -283,3 +281,94 @@ def url_fetch_process(*, fetch_id: int) -> UrlFetch:
 def _url_fetch_mark(fetch: UrlFetch, *, status: str, error: str = "") -> None:
     fetch.status, fetch.error, fetch.status_changed_at = status, error[:4000], timezone.now()
     fetch.save(update_fields=["status", "error", "status_changed_at", "document", "duplicate"])
+
+
+def file_upload_request(
+    *,
+    name: str,
+    data: bytes,
+    title: str = "",
+    outlet: str = "",
+    published_on: date | None = None,
+    kind: str = Document.Kind.ARTICLE,
+    requested_by: AbstractBaseUser | None = None,
+) -> FileUpload:
+    """Accept a PDF or HTML file: store its bytes and let a worker read it after commit.
+
+    The web request only checks what is cheap (size, type, a PDF's header: the form); the
+    reading, which a hostile PDF can make last minutes, is ``file_upload_process``'s.
+    """
+    upload = FileUpload.objects.create(
+        name=name[:255],
+        data=data,
+        size=len(data),
+        title=title[:500],
+        outlet=" ".join(outlet.split())[:200],
+        published_on=published_on,
+        kind=kind if kind in Document.Kind.values else Document.Kind.OTHER,
+        requested_by=requested_by,
+    )
+    file_upload_enqueue(upload=upload)
+    return upload
+
+
+def file_upload_enqueue(*, upload: FileUpload) -> None:
+    """Send the file to the workers on commit; if the broker is down the sweep sends it later."""
+    from .tasks import read_upload
+
+    def send() -> None:
+        try:
+            read_upload.delay(upload.pk)
+        except OperationalError:
+            logger.warning("could not enqueue file upload %s; it stays queued", upload.pk)
+
+    transaction.on_commit(send)
+
+
+def file_upload_retry(*, upload: FileUpload) -> None:
+    FileUpload.objects.filter(pk=upload.pk).update(
+        status=FileUpload.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
+    )
+    file_upload_enqueue(upload=upload)
+
+
+def file_upload_process(*, upload_id: int) -> FileUpload:
+    """Read the file with limits (``readers.read_bytes``), then store its text once; idempotent.
+
+    A file whose text is already stored points at that document. The bytes are dropped once
+    the text is stored; a file that failed keeps them for a retry.
+    """
+    from .readers import read_bytes
+
+    upload = FileUpload.objects.defer("data").get(pk=upload_id)
+    if upload.status == FileUpload.Status.DONE and upload.document_id:
+        return upload  # a redelivered task: the file was read already
+    _file_upload_mark(upload, status=FileUpload.Status.READING)
+    data = FileUpload.objects.values_list("data", flat=True).get(pk=upload_id)
+    try:
+        read = read_bytes(bytes(data), filename=upload.name)
+        stored = document_create(
+            text=read.text,
+            title=upload.title or read.title,
+            outlet=upload.outlet or read.outlet,
+            url=read.url,
+            published_on=upload.published_on or read.published_on,
+            kind=upload.kind,
+            uploaded_by=upload.requested_by,
+        )
+    except RejectedDocument as error:
+        _file_upload_mark(upload, status=FileUpload.Status.FAILED, error=str(error))
+        return upload
+    upload.document = stored.document
+    upload.duplicate = not stored.created
+    upload.data = b""
+    _file_upload_mark(upload, status=FileUpload.Status.DONE, fields=["data"])
+    return upload
+
+
+def _file_upload_mark(
+    upload: FileUpload, *, status: str, error: str = "", fields: list[str] | None = None
+) -> None:
+    upload.status, upload.error, upload.status_changed_at = status, error[:4000], timezone.now()
+    changed = ["status", "error", "status_changed_at", "document", "duplicate", *(fields or [])]
+    upload.save(update_fields=changed)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("documents/<int:pk>/retry/", views.document_retry_view, name="document_retry"),
     path("fetches/<int:pk>/", views.fetch, name="fetch"),
     path("fetches/<int:pk>/retry/", views.fetch_retry, name="fetch_retry"),
+    path("files/<int:pk>/", views.file_upload, name="file_upload"),
+    path("files/<int:pk>/retry/", views.file_upload_retry_view, name="file_upload_retry"),
 ]

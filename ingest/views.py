@@ -1,4 +1,5 @@
-"""Editors' ingest pages: upload, then follow the document (or the URL fetch) to the end."""
+"""Editors' ingest pages: upload, then follow the document (or the URL fetch, or the file being
+read) to the end."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from statements.highlight import segments
 from statements.models import Document
 
 from .forms import UploadForm
-from .models import UrlFetch
+from .models import FileUpload, UrlFetch
 from .services import (
     RejectedDocument,
     document_create,
     document_retry,
+    file_upload_request,
+    file_upload_retry,
     url_fetch_request,
     url_fetch_retry,
 )
@@ -50,6 +53,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         try:
             if data["source"] == "url":
                 return _accept_url(request, data["url"], fields)
+            if data["read"] is None:
+                return _accept_file(request, data["file"].name, data["raw"], fields)
             return _accept_text(request, data["read"], fields)
         except RejectedDocument as error:
             form.add_error(None, str(error))
@@ -73,6 +78,12 @@ def _accept_text(request: HttpRequest, read, fields: dict) -> HttpResponse:
     else:
         messages.info(request, "This text is already stored; here is the existing document.")
     return redirect("ingest:document", stored.document.pk)
+
+
+def _accept_file(request: HttpRequest, name: str, raw: bytes, fields: dict) -> HttpResponse:
+    upload = file_upload_request(name=name, data=raw, requested_by=request.user, **fields)
+    messages.success(request, "File received; it is being read.")
+    return redirect("ingest:file_upload", upload.pk)
 
 
 def _accept_url(request: HttpRequest, url: str, fields: dict) -> HttpResponse:
@@ -138,3 +149,26 @@ def fetch_retry(request: HttpRequest, pk: int) -> HttpResponse:
         url_fetch_retry(fetch=fetch)
         messages.success(request, "Fetching the page again.")
     return redirect("ingest:fetch", fetch.pk)
+
+
+@require_http_methods(["GET"])
+@editors_only("statements.add_document")
+def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
+    if upload.status == FileUpload.Status.DONE and upload.document_id:
+        if upload.duplicate:
+            messages.info(request, "The file's text was already stored; here is that document.")
+        target = redirect("ingest:document", upload.document_id)
+        return HttpResponseClientRedirect(target.url) if request.htmx else target
+    template = "ingest/file.html#status" if request.htmx else "ingest/file.html"
+    return render(request, template, {"upload": upload})
+
+
+@require_POST
+@editors_only("statements.add_document")
+def file_upload_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
+    if upload.status == FileUpload.Status.FAILED:
+        file_upload_retry(upload=upload)
+        messages.success(request, "Reading the file again.")
+    return redirect("ingest:file_upload", upload.pk)

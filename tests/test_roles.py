@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ingest.models import UrlFetch
+from ingest.models import FileUpload, UrlFetch
 from statements.models import (
     ArmedGroup,
     Document,
@@ -49,7 +49,7 @@ OK, REDIRECT, LOGIN, ADMIN_LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = (
     "405",
 )
 # Views that change something answer POST only; the matrix posts to them.
-POST_ONLY = {"ingest:document_retry", "ingest:fetch_retry"}
+POST_ONLY = {"ingest:document_retry", "ingest:fetch_retry", "ingest:file_upload_retry"}
 # The admin's own unnamed catch-alls and redirects, not pages.
 SKIPPED = {"admin:?"}
 
@@ -96,6 +96,7 @@ def objects(db) -> dict:
         "speakeralias": SpeakerAlias.objects.create(speaker=speaker, alias="The spokesperson"),
         "speakertenure": SpeakerTenure.objects.create(speaker=speaker, role="Spokesperson"),
         "urlfetch": UrlFetch.objects.create(url="https://example.com/a", status="failed"),
+        "fileupload": FileUpload.objects.create(name="a.pdf", data=b"%PDF-", status="failed"),
         "user": UserFactory(username="someone"),
         "group": Group.objects.get(name="analysts"),
         # Sign-in throttling's records (django-axes), which administrators may read and clear.
@@ -179,8 +180,10 @@ def _expected_in_admin(view: str, role: str) -> str:
     if match is None:
         raise LookupError(f"no rule for admin:{view}")
     app, model, action = match.groups()
-    if (app, model, action) == ("ingest", "urlfetch", "add") or (app, action) == ("axes", "add"):
-        return FORBIDDEN  # the workers (or sign-ins) write these rows; nobody adds them by hand
+    if app == "ingest" and model in ("urlfetch", "fileupload") and action == "add":
+        return FORBIDDEN  # the workers write these rows; nobody adds them by hand
+    if (app, action) == ("axes", "add"):
+        return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":
         return OK
     return OK if app == "statements" and action != "delete" else FORBIDDEN

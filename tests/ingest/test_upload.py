@@ -5,7 +5,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from ingest.models import UrlFetch
+from ingest.models import FileUpload, UrlFetch
+from ingest.services import file_upload_process
 from statements.models import Document, Outlet
 from tests.factories import DocumentFactory
 
@@ -97,16 +98,30 @@ def test_an_html_file_gives_its_title_and_text_but_never_its_markup(editor_clien
         b'<p>"We will keep working with our partners on border security," said Halvorsen, '
         b"adding that the talks had been useful for both sides.</p></article></body></html>"
     )
-    _upload(editor_client, file=_file("talks.html", html))
+    response = _upload(editor_client, file=_file("talks.html", html))
+    upload = FileUpload.objects.get()
+    assert response.url == reverse("ingest:file_upload", args=[upload.pk])
+    assert file_upload_process(upload_id=upload.pk).status == FileUpload.Status.DONE
     document = Document.objects.get()
     assert "border security" in document.text
     assert "<" not in document.text and "__pwned" not in document.text
     assert document.title == "Talks resume"
 
 
-def test_a_pdf_file_is_read_through_its_text_layer(editor_client):
-    _upload(editor_client, file=_file("note.pdf", _minimal_pdf()))
+def test_a_pdf_file_is_read_by_a_worker_through_its_text_layer(editor_client):
+    response = _upload(editor_client, file=_file("note.pdf", _minimal_pdf()))
+    upload = FileUpload.objects.get()
+    assert response.url == reverse("ingest:file_upload", args=[upload.pk])
+    assert Document.objects.count() == 0  # nothing is read in the request
+    assert b"waiting for a worker" in editor_client.get(response.url).content
+
+    upload = file_upload_process(upload_id=upload.pk)
+    assert upload.status == FileUpload.Status.DONE and upload.document_id
     assert "Officials said they would talk." in Document.objects.get().text
+    assert bytes(FileUpload.objects.get().data) == b""  # the bytes are dropped once read
+    assert editor_client.get(response.url).url == reverse(
+        "ingest:document", args=[upload.document_id]
+    )
 
 
 def test_a_windows_1252_text_file_is_decoded(editor_client):
@@ -138,10 +153,14 @@ BAD_FILES = {
     "empty": ("empty.txt", b"", "empty"),
     "binary": ("data.txt", bytes(range(256)) * 8, "not a text file"),
     "image renamed .pdf": ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not a PDF"),
-    "corrupt pdf": ("broken.pdf", b"%PDF-1.7\n1 0 obj <</Type /Catalog", "PDF"),
-    "encrypted pdf": ("locked.pdf", None, "encrypted"),
     "undecodable text": ("mixed.txt", bytes(range(128, 256)) * 8, "encoding"),
     "unsupported type": ("sheet.xlsx", b"PK\x03\x04", "unsupported"),
+    "binary html": ("page.html", bytes(range(256)) * 8, "not a text file"),
+}
+# Files that only reading them shows to be bad: read by the worker, which fails the upload.
+BAD_FILES_READ_LATER = {
+    "corrupt pdf": ("broken.pdf", b"%PDF-1.7\n1 0 obj <</Type /Catalog", "PDF"),
+    "encrypted pdf": ("locked.pdf", None, "encrypted"),
     "html without text": ("blank.html", b"<html><body><script>x()</script></body></html>", "No"),
 }
 
@@ -156,6 +175,19 @@ def test_a_bad_file_gets_a_clear_message_and_stores_nothing(editor_client, case)
     assert message in response.content.decode()
     assert Document.objects.count() == 0
     assert UrlFetch.objects.count() == 0
+
+
+@pytest.mark.parametrize("case", BAD_FILES_READ_LATER, ids=list(BAD_FILES_READ_LATER))
+def test_a_file_found_bad_by_the_worker_shows_a_clear_message_and_a_retry(editor_client, case):
+    name, content, message = BAD_FILES_READ_LATER[case]
+    if content is None:
+        content = _encrypted_pdf()
+    response = _upload(editor_client, file=_file(name, content))
+    upload = file_upload_process(upload_id=FileUpload.objects.get().pk)
+    assert upload.status == FileUpload.Status.FAILED
+    assert Document.objects.count() == 0
+    page = editor_client.get(response.url).content.decode()
+    assert message in page and "Retry</button>" in page
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(editor_client, settings):
