@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from statements.dates import VALIDATORS
 from statements.models import Document, Outlet
 
 from .readers import SUPPORTED, ReadText, read_bytes
@@ -41,7 +42,10 @@ class UploadForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "outlets", "autocomplete": "off"}),
     )
     published_on = forms.DateField(
-        required=False, label="Published", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Published",
+        validators=VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     kind = forms.ChoiceField(
         choices=Document.Kind.choices, initial=Document.Kind.ARTICLE, required=False

@@ -11,6 +11,8 @@ from datetime import date
 
 from charset_normalizer import from_bytes
 
+from statements.dates import within
+
 from .pdf_text import reflow_pages
 from .services import RejectedDocument
 
@@ -116,7 +118,7 @@ def read_html(html: str) -> ReadText:
     published = None
     if meta is not None and meta.date:
         try:
-            published = date.fromisoformat(meta.date[:10])
+            published = within(date.fromisoformat(meta.date[:10]))
         except ValueError:
             published = None
     return ReadText(
