@@ -9,7 +9,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from statements.admin import DocumentAdmin
+from statements.admin import DocumentAdmin, ModelAdmin
 from statements.models import Document
 
 from .models import UrlFetch
@@ -36,7 +36,7 @@ admin.site.register(Document, IngestDocumentAdmin)
 
 
 @admin.register(UrlFetch)
-class UrlFetchAdmin(admin.ModelAdmin):
+class UrlFetchAdmin(ModelAdmin):
     """URL uploads and what became of them; read-only, since the workers write these rows."""
 
     list_display = ["url", "status", "document", "duplicate", "requested_by", "requested_at"]

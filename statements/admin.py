@@ -27,8 +27,18 @@ admin.site.site_header = "CT Statements — editors"
 admin.site.site_title = "CT Statements"
 
 
+class ModelAdmin(admin.ModelAdmin):
+    """The admin's searches (lists and autocomplete) without NUL characters, which PostgreSQL
+    refuses in any string it is sent and no stored text contains."""
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(ModelAdmin):
     list_display = ["name", "site", "document_count"]
     search_fields = ["name", "site"]
 
@@ -65,7 +75,7 @@ class StatisticInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ModelAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -116,7 +126,7 @@ class SpeakerTenureInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(ModelAdmin):
     list_display = ["name", "kind", "role", "organization", "side", "statement_count"]
     list_filter = ["kind", "side"]
     search_fields = ["name", "aliases__alias", "role", "organization"]
@@ -159,7 +169,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(ModelAdmin):
     list_display = [
         "short_text",
         "speaker",
@@ -217,7 +227,7 @@ class StatementAdmin(admin.ModelAdmin):
         through a trigram index, migration 0008), and their statements added by a union only
         when there are any: PostgreSQL answers an OR of the three conditions by reading every
         statement."""
-        term = search_term.strip()
+        term = search_term.replace("\x00", "").strip()
         if not term or not search.is_postgres():
             return super().get_search_results(request, queryset, search_term)
         statements = Statement.objects.order_by()
@@ -267,21 +277,21 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ArmedGroup)
-class ArmedGroupAdmin(admin.ModelAdmin):
+class ArmedGroupAdmin(ModelAdmin):
     list_display = ["short_name", "full_name"]
     search_fields = ["short_name", "full_name"]
     prepopulated_fields = {"slug": ["short_name"]}
 
 
 @admin.register(Statistic)
-class StatisticAdmin(admin.ModelAdmin):
+class StatisticAdmin(ModelAdmin):
     list_display = ["source", "period", "metric", "value", "document"]
     list_filter = ["source", "period"]
     search_fields = ["metric", "source", "document__title"]
