@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.db import DatabaseError
 from django.template.defaultfilters import filesizeformat
 
 from statements.dates import VALIDATORS
@@ -52,7 +53,10 @@ class UploadForm(forms.Form):
     )
 
     def outlets(self) -> list[str]:
-        return list(Outlet.objects.order_by("name").values_list("name", flat=True)[:500])
+        try:
+            return list(Outlet.objects.order_by("name").values_list("name", flat=True)[:500])
+        except DatabaseError:  # the form must still come back with what was pasted
+            return []
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
