@@ -120,17 +120,18 @@ def _read(response) -> bytes:
 
 
 # Each page whole, and the timeline's and the ledger's htmx fragments.
-CASES = [(page, False) for page in PAGES] + [("/", True), ("/pledges/", True)]
+CASES = [(path, False) for path in PAGES] + [("/", True), ("/pledges/", True)]
 
 
-@pytest.mark.parametrize(("page", "htmx"), CASES)
-def test_no_query_string_makes_a_public_page_fail(client, corpus, page, htmx):
+# (Not called "page": that is the browser tests' fixture, which would pull this test in.)
+@pytest.mark.parametrize(("path", "htmx"), CASES)
+def test_no_query_string_makes_a_public_page_fail(client, corpus, path, htmx):
     headers = {"HX-Request": "true"} if htmx else {}
 
     @RUN
     @given(query=query_strings)
     def check(query: str) -> None:
-        response = client.get(f"{page}?{query}", headers=headers)
+        response = client.get(f"{path}?{query}", headers=headers)
         _read(response)
         assert response.status_code < 500, query
 
@@ -153,15 +154,15 @@ def test_no_search_term_makes_the_admin_autocomplete_fail(
     client.force_login(editor)
 
     @RUN
-    @given(term=values, page=values)
-    def check(term: str, page: str) -> None:
+    @given(term=values, page_number=values)
+    def check(term: str, page_number: str) -> None:
         query = urlencode(
             {
                 "app_label": app_label,
                 "model_name": model_name,
                 "field_name": field_name,
                 "term": term,
-                "page": page,
+                "page": page_number,
             }
         )
         response = client.get(f"/admin/autocomplete/?{query}")
@@ -186,10 +187,10 @@ def test_no_search_term_makes_the_admin_autocomplete_fail(
     ],
 )
 def test_the_query_strings_reported_to_fail_are_answered(client, corpus, editor, query):
-    for page in PAGES:
-        response = client.get(f"{page}?{query}")
+    for path in PAGES:
+        response = client.get(f"{path}?{query}")
         _read(response)
-        assert response.status_code == 200, (page, query)
+        assert response.status_code == 200, (path, query)
     client.force_login(editor)  # the admin's own search takes the same characters
     response = client.get(f"/admin/statements/statement/?{query.replace('topic', 'q')}")
     assert response.status_code in (200, 302), query
