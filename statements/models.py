@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 
 from . import dates
@@ -322,7 +322,9 @@ class MonthlyCount(models.Model):
             # new statements be added to their rows with INSERT ... ON CONFLICT.
             models.UniqueConstraint(
                 "speaker",
-                Coalesce("month", models.Value(dt.date.min)),
+                # Undated as -infinity, a value no stored date can take (a typo of year 1
+                # can, and then collided with the undated row).
+                Coalesce("month", Cast(models.Value("-infinity"), models.DateField())),
                 "is_pledge",
                 "verified",
                 "has_topic",

@@ -215,7 +215,7 @@ KEY_COLUMNS = tuple(KEY)
 _ADD_SQL = """
 INSERT INTO {table} AS m ({columns}, n, first_said, last_said)
 SELECT * FROM unnest({arrays}, %s::integer[], %s::date[], %s::date[])
-ON CONFLICT (speaker_id, (COALESCE(month, '0001-01-01'::date)), is_pledge, verified, has_topic,
+ON CONFLICT (speaker_id, (COALESCE(month, '-infinity'::date)), is_pledge, verified, has_topic,
              (COALESCE(topic_id, 0)), (COALESCE(armed_group_id, 0)))
 DO UPDATE SET n = m.n + excluded.n,
               first_said = LEAST(m.first_said, excluded.first_said),

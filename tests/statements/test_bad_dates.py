@@ -121,3 +121,16 @@ def test_the_upload_form_refuses_a_publication_date_out_of_range():
     form = UploadForm({"source": "text", "text": "Some text.", "published_on": "0024-05-10"})
     assert not form.is_valid()
     assert "Enter a date between" in str(form.errors["published_on"])
+
+
+def test_a_statement_of_january_of_year_1_is_counted_apart_from_the_undated_ones(client):
+    """The summary's unique key stands for "undated" with a sentinel no stored date can take."""
+    dated = StatementFactory(said_on=dt.date(2024, 5, 15))
+    StatementFactory(said_on=None, speaker=dated.speaker, date_precision="unknown")
+    Statement.objects.filter(pk=dated.pk).update(said_on=dt.date(1, 1, 5))
+    summary_rebuild()
+    summary_refresh(speakers=[dated.speaker_id])
+    StatementFactory(said_on=None, speaker=dated.speaker, date_precision="unknown")
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.context["total"] == 3
