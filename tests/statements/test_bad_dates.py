@@ -134,3 +134,39 @@ def test_a_statement_of_january_of_year_1_is_counted_apart_from_the_undated_ones
     response = client.get("/")
     assert response.status_code == 200
     assert response.context["total"] == 3
+
+
+@pytest.mark.django_db
+def test_no_stored_date_breaks_a_reader_page(client):
+    """Property: whatever dates the rows hold (any day of years 1 to 9999, or none), with any
+    precision, every reader page answers."""
+    from django.core.cache import cache
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pledge = StatementFactory(is_pledge=True, text="A pledged remark")
+    other = StatementFactory(speaker=pledge.speaker, text="Another remark")
+    Statistic.objects.create(document=pledge.document, metric="attacks", value=Decimal(3))
+    days = st.none() | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+    precisions = st.sampled_from(["day", "month", "year", "unknown"])
+
+    @settings(
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(first=days, second=days, precision=precisions, period=days, published=days)
+    def check(first, second, precision, period, published) -> None:
+        Statement.objects.filter(pk=pledge.pk).update(said_on=first, date_precision=precision)
+        Statement.objects.filter(pk=other.pk).update(said_on=second)
+        Statistic.objects.update(period_start=period)
+        pledge.document.__class__.objects.update(published_on=published)
+        summary_rebuild()
+        cache.clear()
+        for url in _reader_urls(pledge):
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+            assert response.status_code == 200, (url, first, second, period, published)
+
+    check()
