@@ -194,3 +194,12 @@ def test_the_query_strings_reported_to_fail_are_answered(client, corpus, editor,
     client.force_login(editor)  # the admin's own search takes the same characters
     response = client.get(f"/admin/statements/statement/?{query.replace('topic', 'q')}")
     assert response.status_code in (200, 302), query
+
+
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [("until=9999-12-31", "To"), ("since=0024-05-10", "From"), ("topic=%00", "Topic")],
+)
+def test_a_dropped_value_is_named_on_the_page(client, corpus, query, label):
+    body = client.get(f"/?{query}").content.decode()
+    assert f"Ignored: {label} (not understood)." in body
