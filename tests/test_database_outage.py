@@ -44,9 +44,10 @@ def _server_env(tmp_path, database_port: int) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def server_without_database(tmp_path):
+@pytest.fixture(scope="module")
+def server_without_database(tmp_path_factory):
     """A gunicorn serving the app, whose database is a port nothing listens on."""
+    tmp_path = tmp_path_factory.mktemp("server")
     env = _server_env(tmp_path, _free_port())
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
