@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from statements.dates import within
 from statements.models import Document, Outlet
 
 from .models import UrlFetch
@@ -88,7 +89,7 @@ def document_create(
                 title=(title or _first_line(text))[:500],
                 outlet=outlet_for(outlet),
                 url=_web_address(url),
-                published_on=published_on,
+                published_on=within(published_on),  # out of range (a typo): unknown
                 kind=kind if kind in Document.Kind.values else Document.Kind.OTHER,
                 uploaded_by=uploaded_by,
             )

@@ -170,3 +170,10 @@ def test_no_stored_date_breaks_a_reader_page(client):
             assert response.status_code == 200, (url, first, second, period, published)
 
     check()
+
+
+def test_a_document_stored_with_a_publication_date_out_of_range_is_undated():
+    from ingest.services import document_create
+
+    stored = document_create(text="An invented note.", published_on=dt.date(24, 5, 10))
+    assert stored.document.published_on is None
