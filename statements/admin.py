@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList as BaseChangeList
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -27,9 +29,24 @@ admin.site.site_header = "CT Statements — editors"
 admin.site.site_title = "CT Statements"
 
 
+class ChangeList(BaseChangeList):
+    """A list whose date drill-down at the calendar's end (year 9999: Django computes the
+    following year or month) is a bad parameter, answered like any other, not a server error."""
+
+    def get_filters(self, request: HttpRequest):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class ModelAdmin(admin.ModelAdmin):
-    """The admin's searches (lists and autocomplete) without NUL characters, which PostgreSQL
-    refuses in any string it is sent and no stored text contains."""
+    """The admin's lists: searches (lists and autocomplete) without NUL characters, which
+    PostgreSQL refuses in any string it is sent and no stored text contains; date drill-downs
+    that cannot overflow."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs) -> type[ChangeList]:
+        return ChangeList
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet, search_term: str

@@ -203,3 +203,22 @@ def test_the_query_strings_reported_to_fail_are_answered(client, corpus, editor,
 def test_a_dropped_value_is_named_on_the_page(client, corpus, query, label):
     body = client.get(f"/?{query}").content.decode()
     assert f"Ignored: {label} (not understood)." in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "said_on__year=9999",
+        "said_on__year=9999&said_on__month=12",
+        "said_on__year=9999&said_on__month=12&said_on__day=31",
+        "said_on__year=0",
+        "said_on__year=2024&said_on__month=13",
+        "uploaded_at__year=9999",
+        "q=%00",
+    ],
+)
+def test_no_date_drill_down_makes_an_admin_list_fail(client, editor, query):
+    client.force_login(editor)
+    for model in ("statement", "document"):
+        response = client.get(f"/admin/statements/{model}/?{query}")
+        assert response.status_code in (200, 302), (model, query)
