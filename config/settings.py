@@ -106,6 +106,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cached chart aggregates. Redis in production (shared by web and workers); in-memory otherwise.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://ctwatch")}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # The cache is an optimisation (statements.cache works without it): a server that does not
+    # answer must cost a page a second at most, not a hung worker.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
+# Sessions live in the database, never in the cache: a cache outage signs no one out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 AGGREGATE_CACHE_SECONDS = env.int("AGGREGATE_CACHE_SECONDS", default=600)
 # How late the aggregates may follow a stream of ingested documents: the first document of each
 # such window invalidates them at once, the rest at its end (ingest.pipeline.aggregates_changed).

@@ -22,3 +22,5 @@ urlpatterns = [
     path("ingest/", include("ingest.urls")),
     path("", include("statements.urls")),
 ]
+
+handler500 = "config.errors.server_error"

@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
-from statements.admin import DocumentAdmin
+from statements.admin import DocumentAdmin, ModelAdmin
 from statements.models import Document
 
 from .models import FileUpload, UrlFetch
@@ -117,7 +117,7 @@ admin.site.register(Document, IngestDocumentAdmin)
 
 
 @admin.register(UrlFetch)
-class UrlFetchAdmin(admin.ModelAdmin):
+class UrlFetchAdmin(ModelAdmin):
     """URL uploads and what became of them; read-only, since the workers write these rows."""
 
     list_display = ["url", "status", "document", "duplicate", "requested_by", "requested_at"]

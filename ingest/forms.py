@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.db import DatabaseError
 from django.template.defaultfilters import filesizeformat
 
+from statements.dates import VALIDATORS
 from statements.models import Document, Outlet
 
 from .readers import SUPPORTED, ReadText, read_bytes, read_later
@@ -42,14 +44,20 @@ class UploadForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "outlets", "autocomplete": "off"}),
     )
     published_on = forms.DateField(
-        required=False, label="Published", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Published",
+        validators=VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     kind = forms.ChoiceField(
         choices=Document.Kind.choices, initial=Document.Kind.ARTICLE, required=False
     )
 
     def outlets(self) -> list[str]:
-        return list(Outlet.objects.order_by("name").values_list("name", flat=True)[:500])
+        try:
+            return list(Outlet.objects.order_by("name").values_list("name", flat=True)[:500])
+        except DatabaseError:  # the form must still come back with what was pasted
+            return []
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

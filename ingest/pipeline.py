@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from statements import summary
+from statements import dates, summary
 from statements.cache import (
     bump_data_version,
     close_invalidation_window,
@@ -57,6 +57,8 @@ def parse_partial_date(value: str | None) -> tuple[date | None, str]:
         numbers = [int(p) for p in parts[:3]]
         day = date(numbers[0], *(numbers[1:] + [1, 1])[:2])
     except (ValueError, TypeError):
+        return None, DatePrecision.UNKNOWN
+    if not dates.in_range(day):  # a typo such as year 24: undated rather than stored
         return None, DatePrecision.UNKNOWN
     precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH}.get(len(numbers), DatePrecision.DAY)
     return day, precision
@@ -137,7 +139,7 @@ def document_process(*, document_id: int) -> Document:
             document.armed_groups.add(*named)
         document.places = list(result.places)
         if document.published_on is None and result.published_on:
-            document.published_on = result.published_on
+            document.published_on = dates.within(result.published_on)
         if not document.title and result.title:
             document.title = result.title[:500]
         document.status = Document.Status.DONE

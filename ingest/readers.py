@@ -14,6 +14,8 @@ from celery.exceptions import SoftTimeLimitExceeded
 from charset_normalizer import from_bytes
 from django.conf import settings
 
+from statements.dates import within
+
 from .pdf_text import reflow_pages
 from .services import RejectedDocument
 
@@ -187,7 +189,7 @@ def read_html(html: str) -> ReadText:
     published = None
     if meta is not None and meta.date:
         try:
-            published = date.fromisoformat(meta.date[:10])
+            published = within(date.fromisoformat(meta.date[:10]))
         except ValueError:
             published = None
     return ReadText(

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from statements.dates import within
 from statements.models import Document, Outlet
 
 from .models import FileUpload, UrlFetch, url_hash
@@ -107,7 +108,7 @@ def document_create(
                 title=(strip_bidi_controls(title).strip() or _first_line(text))[:500],
                 outlet=outlet_for(outlet),
                 url=_web_address(url),
-                published_on=published_on,
+                published_on=within(published_on),  # out of range (a typo): unknown
                 kind=kind if kind in Document.Kind.values else Document.Kind.OTHER,
                 uploaded_by=uploaded_by,
             )

@@ -3,9 +3,12 @@ read) to the end."""
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -27,6 +30,11 @@ from .services import (
 )
 
 FINISHED = (Document.Status.DONE, Document.Status.FAILED)
+DATABASE_DOWN = (
+    "The database did not answer, so nothing was stored. The text and details you entered are "
+    "still in the form (a file must be chosen again): please send it again in a minute."
+)
+log = logging.getLogger(__name__)
 
 
 def editors_only(permission: str):
@@ -58,9 +66,20 @@ def upload(request: HttpRequest) -> HttpResponse:
             return _accept_text(request, data["read"], fields)
         except RejectedDocument as error:
             form.add_error(None, str(error))
-    status = 400 if request.method == "POST" else 200
+        except DatabaseError:
+            # Nothing was stored; the form comes back with what was sent, never emptied.
+            log.exception("Upload failed: the database did not answer")
+            form.add_error(None, DATABASE_DOWN)
+            return _upload_page(request, form, status=503)
+    return _upload_page(request, form, status=400 if request.method == "POST" else 200)
+
+
+def _upload_page(request: HttpRequest, form: UploadForm, *, status: int) -> HttpResponse:
     context = {"form": form, "max_bytes": settings.INGEST_MAX_UPLOAD_BYTES}
-    return render(request, "ingest/upload.html", context, status=status)
+    response = render(request, "ingest/upload.html", context, status=status)
+    if status == 503:
+        response["Retry-After"] = "60"
+    return response
 
 
 def _accept_text(request: HttpRequest, read, fields: dict) -> HttpResponse:

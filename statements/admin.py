@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList as BaseChangeList
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -27,8 +29,33 @@ admin.site.site_header = "CT Statements — editors"
 admin.site.site_title = "CT Statements"
 
 
+class ChangeList(BaseChangeList):
+    """A list whose date drill-down at the calendar's end (year 9999: Django computes the
+    following year or month) is a bad parameter, answered like any other, not a server error."""
+
+    def get_filters(self, request: HttpRequest):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class ModelAdmin(admin.ModelAdmin):
+    """The admin's lists: searches (lists and autocomplete) without NUL characters, which
+    PostgreSQL refuses in any string it is sent and no stored text contains; date drill-downs
+    that cannot overflow."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs) -> type[ChangeList]:
+        return ChangeList
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(ModelAdmin):
     list_display = ["name", "site", "document_count"]
     search_fields = ["name", "site"]
 
@@ -84,7 +111,7 @@ class StatisticInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(DocumentEditing, admin.ModelAdmin):
+class DocumentAdmin(DocumentEditing, ModelAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -135,7 +162,7 @@ class SpeakerTenureInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(ModelAdmin):
     list_display = ["name", "kind", "role", "organization", "side", "statement_count"]
     list_filter = ["kind", "side"]
     search_fields = ["name", "aliases__alias", "role", "organization"]
@@ -178,7 +205,7 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(StatementEditing, admin.ModelAdmin):
+class StatementAdmin(StatementEditing, ModelAdmin):
     list_display = [
         "short_text",
         "speaker",
@@ -236,7 +263,7 @@ class StatementAdmin(StatementEditing, admin.ModelAdmin):
         through a trigram index, migration 0008), and their statements added by a union only
         when there are any: PostgreSQL answers an OR of the three conditions by reading every
         statement."""
-        term = search_term.strip()
+        term = search_term.replace("\x00", "").strip()
         if not term or not search.is_postgres():
             return super().get_search_results(request, queryset, search_term)
         statements = Statement.objects.order_by()
@@ -276,21 +303,21 @@ class StatementAdmin(StatementEditing, admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(ArmedGroup)
-class ArmedGroupAdmin(admin.ModelAdmin):
+class ArmedGroupAdmin(ModelAdmin):
     list_display = ["short_name", "full_name"]
     search_fields = ["short_name", "full_name"]
     prepopulated_fields = {"slug": ["short_name"]}
 
 
 @admin.register(Statistic)
-class StatisticAdmin(admin.ModelAdmin):
+class StatisticAdmin(ModelAdmin):
     list_display = ["source", "period", "metric", "value", "document"]
     list_filter = ["source", "period"]
     search_fields = ["metric", "source", "document__title"]

@@ -74,8 +74,8 @@ def said_when(day: dt.date | None, precision: str, undated: str = "Undated") -> 
     if precision == DatePrecision.YEAR:
         return f"{day.year}"
     if precision == DatePrecision.MONTH:
-        return day.strftime("%B %Y")
-    return f"{day.day} {day.strftime('%b %Y')}"
+        return f"{day:%B} {day.year}"
+    return f"{day.day} {day:%b} {day.year}"
 
 
 @lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.safestring import SafeString
 
+from . import dates
 from .cache import cached
 from .markup import html_join
 from .models import ArmedGroup, Side, Speaker, Topic
@@ -53,6 +54,13 @@ class _BySlug:
 
     def pks(self, slugs: list[str]) -> list[int]:
         missing = [slug for slug in slugs if slug not in self.known]
+        # PostgreSQL refuses a NUL in any string it is sent; no slug is that long anyway.
+        if bad := [slug for slug in missing if "\x00" in slug or len(slug) > 200]:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": bad[0]},
+            )
         found = (
             dict(self.model.objects.filter(slug__in=missing).values_list("slug", "pk"))
             if missing
@@ -108,11 +116,18 @@ class StatementFilterForm(forms.Form):
     group = SlugChoiceField(ArmedGroup, label="Armed group", required=False)
     pledges = forms.BooleanField(label="Pledges only", required=False)
     verified = forms.BooleanField(label="Verified by an editor only", required=False)
+    # Outside the range no statement can be (see statements.dates): such a date is dropped.
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="From",
+        required=False,
+        validators=dates.VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="To",
+        required=False,
+        validators=dates.VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     sort = forms.ChoiceField(label="Order", choices=SORT_CHOICES, required=False)
     stack = forms.ChoiceField(label="Chart", choices=STACK_CHOICES, required=False)

@@ -6,8 +6,10 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
+
+from . import dates
 
 
 class Side(models.TextChoices):
@@ -56,7 +58,9 @@ class Document(models.Model):
         Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
     )
     url = models.URLField(max_length=2000, blank=True)
-    published_on = models.DateField(null=True, blank=True, db_index=True)
+    published_on = models.DateField(
+        null=True, blank=True, db_index=True, validators=dates.VALIDATORS
+    )
     text = models.TextField(help_text="Normalized plain text; statement offsets index it.")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     places = models.JSONField(default=list, blank=True)
@@ -188,7 +192,7 @@ class Statement(models.Model):
     context = models.TextField(blank=True, help_text="The question a briefing answer replies to.")
     start = models.PositiveIntegerField(help_text="Offset of the statement in its document text.")
     end = models.PositiveIntegerField()
-    said_on = models.DateField(null=True, blank=True)
+    said_on = models.DateField(null=True, blank=True, validators=dates.VALIDATORS)
     date_precision = models.CharField(
         max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
@@ -330,7 +334,9 @@ class MonthlyCount(models.Model):
             # new statements be added to their rows with INSERT ... ON CONFLICT.
             models.UniqueConstraint(
                 "speaker",
-                Coalesce("month", models.Value(dt.date.min)),
+                # Undated as -infinity, a value no stored date can take (a typo of year 1
+                # can, and then collided with the undated row).
+                Coalesce("month", Cast(models.Value("-infinity"), models.DateField())),
                 "is_pledge",
                 "verified",
                 "has_topic",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce, TruncMonth
 
 from . import search
+from .dates import in_range, month_end, month_key
 from .models import Side, Statement
 
 PAGE_SIZE = 30
@@ -121,11 +123,19 @@ class Cursor:
         head, _, tail = raw.rpartition("_")
         try:
             pk = int(tail)
+            if not 0 <= pk < 2**63:  # a primary key is a bigint
+                return None
             if head.startswith("r"):
-                return cls(rank=float(head[1:]), id=pk)
+                rank = float(head[1:])
+                return cls(rank=rank, id=pk) if math.isfinite(rank) else None
             return cls(said_on=None if head == "none" else dt.date.fromisoformat(head), id=pk)
         except ValueError:
             return None
+
+    def fits(self, *, relevance: bool) -> bool:
+        """Whether this cursor belongs to a page in that order: a rank cursor only to a
+        ranked search, a date cursor only to the timeline's order."""
+        return (self.rank is not None) == relevance
 
 
 def by_relevance(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
@@ -192,7 +202,7 @@ def page_of(
 
 
 def _month(day: dt.date | None) -> str:
-    return day.strftime("%Y-%m") if day else "undated"
+    return month_key(day) if day else "undated"
 
 
 # Charts --------------------------------------------------------------------------------------
@@ -232,12 +242,15 @@ def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
 
 def chart_of(rows: list[tuple], stack: str = "side") -> dict:
     """Chart data from (month, side or speaker name, count) rows: one stacked series per side
-    (or per speaker: the top few and "other speakers"). Undated rows are left out."""
+    (or per speaker: the top few and "other speakers"). Undated rows are left out, and so are
+    months outside the accepted range (a stored typo such as year 24 would otherwise stretch
+    the axis over twenty centuries)."""
     rows = [
         (m.date() if isinstance(m, dt.datetime) else m, name, n)
         for m, name, n in rows
         if m is not None
     ]
+    rows = [(m, name, n) for m, name, n in rows if in_range(m)]
     if not rows:
         return {"labels": [], "datasets": []}
     months = [m for m, _, _ in rows]
@@ -260,7 +273,7 @@ def chart_of(rows: list[tuple], stack: str = "side") -> dict:
     index = {label: i for i, label in enumerate(labels)}
     for month, name, n in rows:
         target = name if name in names else other
-        series[target][index[month.strftime("%Y-%m")]] += n
+        series[target][index[month_key(month)]] += n
     datasets = [
         {"label": names[k], "data": series[k], "backgroundColor": colors.get(k, "#8a93a3")}
         for k in keep
@@ -279,9 +292,8 @@ def month_links(chart: dict) -> list[dict]:
         total = sum(d["data"][i] or 0 for d in chart["datasets"])
         if total:
             first = dt.date.fromisoformat(f"{label}-01")
-            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            last = following - dt.timedelta(days=1)
-            name = first.strftime("%b %Y")
+            last = month_end(first)
+            name = f"{first:%b} {first.year}"
             months.append(
                 {"label": label, "name": name, "first": first, "last": last, "total": total}
             )

@@ -43,6 +43,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 
+from .dates import month_end, next_month
 from .models import MonthlyCount, Speaker, Statement, Topic
 from .queries import apply_filters, chart_of, timeline_base
 
@@ -56,14 +57,6 @@ _local = threading.local()
 
 def month_of(day: dt.date | None) -> dt.date | None:
     return day.replace(day=1) if day else None
-
-
-def next_month(month: dt.date) -> dt.date:
-    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-
-
-def month_end(day: dt.date) -> dt.date:
-    return next_month(day.replace(day=1)) - dt.timedelta(days=1)
 
 
 def cells_of(rows: Iterable[tuple[int, dt.date | None]]) -> set[Cell]:
@@ -151,7 +144,9 @@ def _cell_filter(cells: list[Cell], speaker: str, day: str, *, by_month: bool) -
         elif by_month:
             q |= Q(**{speaker: speaker_id, day: month})
         else:
-            q |= Q(**{speaker: speaker_id, f"{day}__gte": month, f"{day}__lt": next_month(month)})
+            # Up to the month's last day, not before the next month's first: December 9999
+            # has none.
+            q |= Q(**{speaker: speaker_id, f"{day}__gte": month, f"{day}__lte": month_end(month)})
     return q
 
 
@@ -220,7 +215,7 @@ KEY_COLUMNS = tuple(KEY)
 _ADD_SQL = """
 INSERT INTO {table} AS m ({columns}, n, first_said, last_said)
 SELECT * FROM unnest({arrays}, %s::integer[], %s::date[], %s::date[])
-ON CONFLICT (speaker_id, (COALESCE(month, '0001-01-01'::date)), is_pledge, verified, has_topic,
+ON CONFLICT (speaker_id, (COALESCE(month, '-infinity'::date)), is_pledge, verified, has_topic,
              (COALESCE(topic_id, 0)), (COALESCE(armed_group_id, 0)))
 DO UPDATE SET n = m.n + excluded.n,
               first_said = LEAST(m.first_said, excluded.first_said),
@@ -384,14 +379,17 @@ def _ranges(since: dt.date | None, until: dt.date | None):
         if since.day != 1:
             end = month_end(since) if until is None else min(until, month_end(since))
             partial.append((since, end))
-            first = next_month(first)
+            first = next_month(first) or dt.date.max
     if until is not None:
         last = until.replace(day=1)
         if until != month_end(until):
             begin = last if since is None else max(last, since)
             if (begin, until) not in partial:
                 partial.append((begin, until))
-            last = (last - dt.timedelta(days=1)).replace(day=1)
+            # None before January of year 1: no whole month up to ``until``.
+            last = (last - dt.timedelta(days=1)).replace(day=1) if last > dt.date.min else None
+            if last is None:
+                first = last = dt.date.max
     if first and last and first > last:
         first = last = dt.date.max  # no whole month inside the range
     return first, last, partial

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached, filter_key
+from ..dates import in_range, month_key
 from ..models import Document, Statistic
 from ..queries import PALETTE, month_range
 from ..summary import timeline_counts
@@ -39,7 +40,8 @@ def figures(statistics: list[Statistic]) -> list[Figure]:
 def context_chart(counts: dict, found: list[Figure]) -> dict:
     """Statement counts as bars and each cited series (source + metric) as points, one axis
     of months for both."""
-    dated = [f.statistic for f in found if f.statistic.period_start]
+    # A period outside the accepted range (a typo) stays in the table, not on the chart.
+    dated = [f.statistic for f in found if in_range(f.statistic.period_start)]
     months = list(counts["labels"])
     if dated:
         first = min([s.period_start for s in dated] + ([_day(months[0])] if months else []))
@@ -65,7 +67,7 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
         if "%" in s.metric:  # shares do not belong on an axis of counts
             continue
         name = f"{s.metric} ({s.source})" if s.source else s.metric
-        series[name][index[s.period_start.strftime("%Y-%m")]] = float(s.value)
+        series[name][index[month_key(s.period_start)]] = float(s.value)
     # The series with the most points; every figure stays in the table below the chart.
     busiest = sorted(series.items(), key=lambda kv: (-sum(v is not None for v in kv[1]), kv[0]))
     for i, (name, data) in enumerate(busiest[:MAX_SERIES]):

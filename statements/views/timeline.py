@@ -30,6 +30,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     statements = apply_filters(timeline_base(), filters)
     statements = by_relevance(statements) if relevance else in_timeline_order(statements)
     cursor = Cursor.decode(request.GET.get("cursor"))
+    if cursor and not cursor.fits(relevance=relevance):  # e.g. a rank cursor without a search
+        cursor = None
     page = page_of(statements, cursor, relevance=relevance, q=filters.get("q"))
     context = {
         "form": form,

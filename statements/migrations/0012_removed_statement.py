@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0009_statement_words_confidence"),
+        ("statements", "0011_monthlycount_undated_sentinel"),
     ]
 
     operations = [

@@ -1,0 +1,49 @@
+"""The range of dates the dashboard accepts, and month arithmetic that holds at its edges.
+
+A date outside the range is a typo (``0024-05-10`` for ``2024-05-10``) or a placeholder
+(``9999-12-31``): forms and the admin refuse it with a message, the pipeline stores the
+statement undated instead. A row already stored out of range (written by hand, or before
+the bounds) must still not break a page, so nothing here overflows at ``date.min`` or
+``date.max``: charts leave such dates out, as they leave out undated rows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+RANGE_TEXT = f"between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
+
+VALIDATORS = [
+    MinValueValidator(EARLIEST, message=f"Enter a date {RANGE_TEXT}."),
+    MaxValueValidator(LATEST, message=f"Enter a date {RANGE_TEXT}."),
+]
+
+
+def in_range(day: dt.date | None) -> bool:
+    return day is not None and EARLIEST <= day <= LATEST
+
+
+def within(day: dt.date | None) -> dt.date | None:
+    """``day`` if it lies in the accepted range, else None (unknown)."""
+    return day if in_range(day) else None
+
+
+def month_key(day: dt.date) -> str:
+    """``YYYY-MM``, zero-padded whatever the year (``strftime('%Y')`` does not pad year 24)."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of ``day``'s month; December 9999 included."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def next_month(month: dt.date) -> dt.date | None:
+    """The first day of the following month; None after December 9999."""
+    end = month_end(month)
+    return None if end == dt.date.max else end + dt.timedelta(days=1)
