@@ -170,7 +170,7 @@ def fetch_retry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ingest:fetch", fetch.pk)
 
 
-@require_http_methods(["GET"])
+@require_safe
 @editors_only("statements.add_document")
 def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
