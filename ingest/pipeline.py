@@ -71,7 +71,8 @@ def _period_bounds(period: str | None) -> tuple[date | None, date | None]:
     quarter = re.fullmatch(r"(\d{4})-Q([1-4])", period)
     if quarter:
         year, q = int(quarter[1]), int(quarter[2])
-        return date(year, 3 * q - 2, 1), _last_day(date(year, 3 * q, 1), DatePrecision.MONTH)
+        start = dates.within(date(max(year, 1), 3 * q - 2, 1))
+        return start, _last_day(date(year, 3 * q, 1), DatePrecision.MONTH) if start else None
     first, _, last = period.partition("/")
     start, _ = parse_partial_date(first)
     end, precision = parse_partial_date(last or first)
