@@ -47,3 +47,41 @@ def next_month(month: dt.date) -> dt.date | None:
     """The first day of the following month; None after December 9999."""
     end = month_end(month)
     return None if end == dt.date.max else end + dt.timedelta(days=1)
+
+
+# Dates at their precision ---------------------------------------------------------------------
+# A statement's ``said_on`` is the first day of the period its source gives: the day itself,
+# the first of the month, or 1 January. These helpers never turn a period into a day.
+
+
+def period_end(day: dt.date, precision: str) -> dt.date:
+    """The last day of the period starting at ``day``: the day, its month or its year."""
+    if precision == "year":
+        return day.replace(month=12, day=31)
+    if precision == "month":
+        return month_end(day)
+    return day
+
+
+def as_said(day: dt.date | None, precision: str) -> str:
+    """The date as its source gives it, in ISO 8601 forms that are also valid in
+    ``<time datetime>``: ``2024``, ``2024-05`` or ``2024-05-15``; empty when undated."""
+    if day is None:
+        return ""
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return month_key(day)
+    return day.isoformat()
+
+
+def last_whole_start(until: dt.date, precision: str) -> dt.date | None:
+    """The latest first day of a period (month or year) that ends on or before ``until``;
+    None when there is none (the range ends before year 1 is over)."""
+    if precision == "year":
+        year = until.year if (until.month, until.day) == (12, 31) else until.year - 1
+        return dt.date(year, 1, 1) if year >= 1 else None
+    start = until.replace(day=1)
+    if until == month_end(until):
+        return start
+    return (start - dt.timedelta(days=1)).replace(day=1) if start > dt.date.min else None

@@ -58,4 +58,6 @@ def _summary(speaker: Speaker) -> dict:
         "chart": chart_of(found["months"]),
         "topics": found["topics"],
         "pledge_total": found["pledge_total"],
+        "first": found["first"],
+        "last": found["last"],
     }
