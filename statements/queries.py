@@ -299,19 +299,21 @@ def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
         queryset.filter(said_on__isnull=False)
         .order_by()
         .annotate(month=TruncMonth("said_on"))
-        .values("month", key)
+        .values("month", key, "date_precision")
         # No DISTINCT: the filters join at most one topic and one group row per statement.
         .annotate(n=Count("id"))
-        .values_list("month", key, "n")
+        .values_list("month", key, "n", "date_precision")
     )
     return chart_of(rows, stack)
 
 
 def chart_of(rows: list[tuple], stack: str = "side") -> dict:
-    """Chart data from (month, side or speaker name, count) rows: one stacked series per side
-    (or per speaker: the top few and "other speakers"). Undated rows are left out, and so are
-    months outside the accepted range (a stored typo such as year 24 would otherwise stretch
-    the axis over twenty centuries)."""
+    """Chart data from (month, side or speaker name, count[, date precision]) rows: one
+    stacked series per side (or per speaker: the top few and "other speakers"). Rows known
+    only to the year make no January bar: ``years`` holds their count per year, which the
+    page states beside the chart and lists after the year's months. Undated rows are left
+    out, and so are months outside the accepted range (a stored typo such as year 24 would
+    otherwise stretch the axis over twenty centuries)."""
     rows = [
         (m.date() if isinstance(m, dt.datetime) else m, name, n, *rest)
         for m, name, n, *rest in rows

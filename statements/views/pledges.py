@@ -19,7 +19,7 @@ from django.shortcuts import render
 from ..cache import cached, filter_key
 from ..models import Statement, Topic
 from ..queries import apply_filters, timeline_base, with_card_data
-from ..summary import pledge_areas
+from ..summary import date_order, pledge_areas
 from .common import filter_form, reader_view, wants_partial
 
 UNFILED = "No topic assigned"
@@ -163,7 +163,12 @@ def ledger(pledges: QuerySet[Statement], filters: dict | None = None) -> list[Co
     for topic_id, area in [*areas.items(), (None, unfiled)]:
         area.pledges = sorted(
             {s.pk: s for s in listed[topic_id]}.values(),  # the first may be among the latest
-            key=lambda s: (s.said_on is None, s.said_on or dt.date.min, s.pk),
+            # At its precision: "2024" before "May 2024" before a day of it, as on the timeline.
+            key=lambda s: (
+                s.said_on is None,
+                date_order(s.said_on or dt.date.min, s.date_precision),
+                s.pk,
+            ),
         )
     return commitments + ([unfiled] if unfiled.total else [])
 
