@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from .cards import said_when
 from .dates import as_said
 from .forms import StatementFilterForm
-from .models import Statement
+from .models import DatePrecision, Statement
 from .queries import apply_filters, timeline_base, with_card_data
 
 ITEMS = 50
@@ -53,6 +53,8 @@ class StatementFeed(Feed):
         # Atom summaries are read as HTML: escape what the document said.
         source = item.document.outlet.name if item.document.outlet else item.document.title
         when = said_when(item.said_on, item.date_precision, "Date unknown")
+        if item.said_on and item.date_precision == DatePrecision.UNKNOWN:
+            when += " (approximate)"
         return format_html("<p>{}</p><p>Said: {} · Source: {}</p>", item.text, when, source)
 
     def item_link(self, item: Statement) -> str:

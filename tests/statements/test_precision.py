@@ -205,3 +205,19 @@ def test_the_feed_states_the_date_as_said(client, periods):
     assert "Dana Invented (2024-05, said): Month remark" in body
     assert "Said: May 2024" in body
     assert "2024-01-01" not in body
+
+
+def test_the_feed_marks_an_approximate_day(client):
+    StatementFactory(said_on=D(2024, 5, 15), date_precision="unknown", text="Roughly then")
+    body = client.get(reverse("statements:feed")).content.decode()
+    assert "Said: 15 May 2024 (approximate)" in body
+
+
+def test_the_ledger_page_says_in_which_period_a_pledge_was_first_made(client):
+    topic = TopicFactory()
+    StatementFactory(said_on=D(2023, 1, 1), date_precision="year", is_pledge=True).topics.add(topic)
+    StatementFactory(said_on=D(2024, 2, 3), is_pledge=True).topics.add(topic)
+    body = client.get(reverse("statements:pledges")).content.decode()
+    assert 'First pledged in <strong><time datetime="2023">2023</time></strong>' in body
+    assert '<time class="when" datetime="2024-02-03">3 Feb 2024</time>' in body
+    assert "1 Jan 2023" not in body
