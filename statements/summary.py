@@ -5,7 +5,9 @@ choices all count *timeline rows*: statements that are not rejected, with re-rep
 into the first report (see :func:`statements.queries.timeline_base`). Counting them live means
 reading every matching statement (over a second at a million statements). Instead,
 :class:`~statements.models.MonthlyCount` holds those counts per speaker and month ("cells"),
-and every write recomputes the cells it touched from the statements themselves:
+and every write recomputes the cells it touched from the statements themselves. Within a cell
+the rows are split by date precision too, so that a statement known only to its year (whose
+month is January) is not read as a January one, and first and last dates keep their precision:
 
 - the pipeline and the services that write in bulk pass the cells they touched to
   :func:`summary_refresh`;
