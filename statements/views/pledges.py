@@ -18,7 +18,7 @@ from django.shortcuts import render
 
 from ..cache import cached, filter_key
 from ..models import Statement, Topic
-from ..queries import apply_filters, timeline_base, with_card_data
+from ..queries import apply_filters, cut_periods, timeline_base, with_card_data
 from ..summary import date_order, pledge_areas
 from .common import filter_form, reader_view, wants_partial
 
@@ -187,6 +187,12 @@ def pledge_ledger(request: HttpRequest) -> HttpResponse:
             "pledge-ledger", filter_key(filters), lambda: ledger(pledges, filters)
         ),
         "query": request.GET.urlencode(),
+        # Pledges whose month or year the date range cuts: left out, and said so.
+        "cut": cached(
+            "pledge-cut", filter_key(filters), lambda: cut_periods(timeline_base(), filters)
+        )
+        if filters.get("since") or filters.get("until")
+        else 0,
     }
     if wants_partial(request):
         return render(request, "statements/pledges.html#ledger", context)

@@ -221,3 +221,12 @@ def test_the_ledger_page_says_in_which_period_a_pledge_was_first_made(client):
     assert 'First pledged in <strong><time datetime="2023">2023</time></strong>' in body
     assert '<time class="when" datetime="2024-02-03">3 Feb 2024</time>' in body
     assert "1 Jan 2023" not in body
+
+
+def test_the_ledger_says_how_many_pledges_its_dates_cut(client):
+    StatementFactory(said_on=D(2024, 1, 1), date_precision="year", is_pledge=True)
+    StatementFactory(said_on=D(2024, 1, 1), date_precision="year")  # not a pledge
+    StatementFactory(said_on=D(2024, 3, 3), is_pledge=True)
+    response = client.get(reverse("statements:pledges"), {"since": "2024-03-01"})
+    assert response.context["cut"] == 1
+    assert "1 statement known only to a month or a year" in response.content.decode()
