@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 
@@ -85,3 +86,23 @@ def last_whole_start(until: dt.date, precision: str) -> dt.date | None:
     if until == month_end(until):
         return start
     return (start - dt.timedelta(days=1)).replace(day=1) if start > dt.date.min else None
+
+
+# Among equal first days the wider period comes first, as on the timeline (newest first, the
+# group "2024, month unknown" follows January 2024): "2024", then "May 2024", then a day.
+BREADTH = {"year": 0, "month": 1}
+
+
+def date_order(day: dt.date, precision: str) -> tuple:
+    """A sort key for a date at its precision: its first day, the wider period first."""
+    return (day, BREADTH.get(precision, 2))
+
+
+def earliest(pairs: Iterable[tuple[dt.date, str]]) -> tuple[dt.date, str] | None:
+    """The earliest of (first day, precision) pairs; None when there is none."""
+    return min(pairs, key=lambda pair: date_order(*pair), default=None)
+
+
+def latest(pairs: Iterable[tuple[dt.date, str]]) -> tuple[dt.date, str] | None:
+    """The latest of (first day, precision) pairs, ordered as :func:`earliest` orders them."""
+    return max(pairs, key=lambda pair: date_order(*pair), default=None)

@@ -45,7 +45,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 
-from .dates import last_whole_start, month_end, next_month
+from .dates import earliest, last_whole_start, latest, month_end, next_month
 from .models import DatePrecision, MonthlyCount, Speaker, Statement, Topic
 from .queries import apply_filters, chart_of, timeline_base
 
@@ -468,26 +468,6 @@ def speaker_totals() -> list[dict]:
     for found in speakers.values():
         found["first"], found["last"] = earliest(found.pop("firsts")), latest(found.pop("lasts"))
     return [row for row in speakers.values() if row["total"]]
-
-
-# Among equal first days the wider period comes first, as on the timeline (newest first, the
-# group "2024, month unknown" follows January 2024): "2024", then "May 2024", then a day.
-BREADTH = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1}
-
-
-def date_order(day: dt.date, precision: str) -> tuple:
-    """A sort key for a date at its precision: its first day, the wider period first."""
-    return (day, BREADTH.get(precision, 2))
-
-
-def earliest(pairs: Iterable[tuple[dt.date, str]]) -> tuple[dt.date, str] | None:
-    """The earliest of (first day, precision) pairs; None when there is none."""
-    return min(pairs, key=lambda pair: date_order(*pair), default=None)
-
-
-def latest(pairs: Iterable[tuple[dt.date, str]]) -> tuple[dt.date, str] | None:
-    """The latest of (first day, precision) pairs, ordered as :func:`earliest` orders them."""
-    return max(pairs, key=lambda pair: date_order(*pair), default=None)
 
 
 def speaker_summary(speaker: Speaker) -> dict:

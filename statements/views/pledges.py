@@ -17,9 +17,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached, filter_key
+from ..dates import date_order
 from ..models import Statement, Topic
 from ..queries import apply_filters, cut_periods, timeline_base, with_card_data
-from ..summary import date_order, pledge_areas
+from ..summary import pledge_areas
 from .common import filter_form, reader_view, wants_partial
 
 UNFILED = "No topic assigned"
