@@ -163,7 +163,7 @@ def document_process(*, document_id: int) -> Document:
         if linked:
             linked -= set(timeline_base().filter(pk__in=linked).values_list("pk", flat=True))
         summary.count_created(
-            (s.speaker_id, s.said_on, s.is_pledge, s.review_status, *labels[s.pk])
+            (s.speaker_id, s.said_on, s.is_pledge, s.review_status, *labels[s.pk], s.date_precision)
             for s in created
             if s.pk not in linked
         )

@@ -27,6 +27,7 @@ from django.utils.translation import get_language
 
 from . import search
 from .compiled import ByIds
+from .dates import as_said
 from .models import DatePrecision, Side, Statement
 from .queries import with_outlets
 
@@ -150,7 +151,9 @@ def card(
         "pk": row["id"],
         "said_on": said_on,
         "pledge": row["is_pledge"],
-        "day": said_on.isoformat() if said_on else "",
+        "day": said_on.isoformat() if said_on else "",  # sorts; the <time> gets "datetime"
+        "datetime": as_said(said_on, precision),
+        "period": precision,
         "when": said_when(said_on, precision, "Date unknown"),
         "precision": note,
         "precision_title": title,

@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
+from .cards import said_when
+from .dates import as_said
 from .forms import StatementFilterForm
-from .models import Statement
+from .models import DatePrecision, Statement
 from .queries import apply_filters, timeline_base, with_card_data
 
 ITEMS = 50
@@ -41,14 +43,19 @@ class StatementFeed(Feed):
         return list(statements.order_by("-created_at", "-id")[:ITEMS])
 
     def item_title(self, item: Statement) -> str:
-        when = item.said_on.isoformat() if item.said_on else "undated"
+        # The date as the source gives it (2024, 2024-05, 2024-05-15): the entry's Atom dates
+        # are when it was extracted, never an invented day of saying.
+        when = as_said(item.said_on, item.date_precision) or "undated"
         kind = "pledge" if item.is_pledge else ("said" if item.direct else "reported")
         return f"{item.speaker.name} ({when}, {kind}): {item.text[:100]}"
 
     def item_description(self, item: Statement) -> str:
         # Atom summaries are read as HTML: escape what the document said.
         source = item.document.outlet.name if item.document.outlet else item.document.title
-        return format_html("<p>{}</p><p>Source: {}</p>", item.text, source)
+        when = said_when(item.said_on, item.date_precision, "Date unknown")
+        if item.said_on and item.date_precision == DatePrecision.UNKNOWN:
+            when += " (approximate)"
+        return format_html("<p>{}</p><p>Said: {} · Source: {}</p>", item.text, when, source)
 
     def item_link(self, item: Statement) -> str:
         return item.get_absolute_url()

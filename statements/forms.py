@@ -97,6 +97,14 @@ class SlugChoiceField(_BySlug, forms.ChoiceField):
         return self.pks([slug])[0]
 
 
+# A statement known only to a month or a year matches a date range only when the whole period
+# lies inside it: 1-31 January does not match "2024".
+PERIOD_HELP = (
+    "A statement known only to its month or year matches when the whole month or year lies"
+    " within the dates."
+)
+
+
 class StatementFilterForm(forms.Form):
     """Validates filter parameters. Invalid ones are dropped, never a server error."""
 
@@ -120,12 +128,14 @@ class StatementFilterForm(forms.Form):
     since = forms.DateField(
         label="From",
         required=False,
+        help_text=PERIOD_HELP,
         validators=dates.VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
         label="To",
         required=False,
+        help_text=PERIOD_HELP,
         validators=dates.VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )

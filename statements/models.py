@@ -297,6 +297,10 @@ class MonthlyCount(models.Model):
     armed_group = models.ForeignKey(
         ArmedGroup, null=True, on_delete=models.CASCADE, related_name="monthly_counts"
     )
+    # The statements' date precision (day, month, year; "unknown" for an approximate day): a
+    # year-only statement's month is January, which the chart and filters must not take for a
+    # January remark, and first and last dates are shown at their precision.
+    precision = models.CharField(max_length=8, default="day")
     n = models.PositiveIntegerField()
     first_said = models.DateField(null=True)
     last_said = models.DateField(null=True)
@@ -308,19 +312,43 @@ class MonthlyCount(models.Model):
             models.Index(fields=["speaker", "month"], name="monthlycount_cell_idx"),
             models.Index(
                 fields=["month", "speaker"],
-                include=["is_pledge", "verified", "has_topic", "n", "first_said", "last_said"],
+                include=[
+                    "is_pledge",
+                    "verified",
+                    "has_topic",
+                    "precision",
+                    "n",
+                    "first_said",
+                    "last_said",
+                ],
                 name="monthlycount_all_idx",
                 condition=models.Q(topic__isnull=True, armed_group__isnull=True),
             ),
             models.Index(
                 fields=["topic", "month"],
-                include=["speaker", "is_pledge", "verified", "n", "first_said", "last_said"],
+                include=[
+                    "speaker",
+                    "is_pledge",
+                    "verified",
+                    "precision",
+                    "n",
+                    "first_said",
+                    "last_said",
+                ],
                 name="monthlycount_topic_idx",
                 condition=models.Q(topic__isnull=False),
             ),
             models.Index(
                 fields=["armed_group", "month"],
-                include=["speaker", "is_pledge", "verified", "n", "first_said", "last_said"],
+                include=[
+                    "speaker",
+                    "is_pledge",
+                    "verified",
+                    "precision",
+                    "n",
+                    "first_said",
+                    "last_said",
+                ],
                 name="monthlycount_group_idx",
                 condition=models.Q(armed_group__isnull=False),
             ),
@@ -342,6 +370,7 @@ class MonthlyCount(models.Model):
                 "has_topic",
                 Coalesce("topic", models.Value(0)),
                 Coalesce("armed_group", models.Value(0)),
+                "precision",
                 name="monthlycount_key_unique",
             ),
         ]

@@ -11,8 +11,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce, TruncMonth
 
 from . import search
-from .dates import in_range, month_end, month_key
-from .models import Side, Statement
+from .dates import in_range, last_whole_start, month_end, month_key
+from .models import DatePrecision, Side, Statement
 
 PAGE_SIZE = 30
 TOP_SPEAKERS = 8
@@ -91,12 +91,47 @@ def apply_filters(
             review_status__in=[Statement.Review.VERIFIED, Statement.Review.EDITED]
         )
     if since := filters.get("since"):
-        queryset = queryset.filter(said_on__gte=since)
+        queryset = queryset.filter(said_on__gte=since)  # a period's first day: all of it after
     if until := filters.get("until"):
-        queryset = queryset.filter(said_on__lte=until)
+        queryset = queryset.filter(said_on__lte=until).exclude(_ends_after(until))
     if q := filters.get("q"):
         queryset = search.search(queryset, q, annotate=annotate)
     return queryset
+
+
+def _ends_after(until: dt.date) -> Q:
+    """Statements said on or before ``until`` whose period (month or year) ends after it."""
+    cut = Q(pk__in=[])
+    for precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+        start = last_whole_start(until, precision)
+        if start is None:
+            cut |= Q(date_precision=precision)
+        else:
+            cut |= Q(date_precision=precision, said_on__gt=start)
+    return cut
+
+
+def cut_periods(queryset: QuerySet[Statement], filters: dict) -> int:
+    """How many statements the date range leaves out because it cuts their period (a month or
+    a year that begins before ``since`` or ends after ``until``), under the other filters."""
+    since, until = filters.get("since"), filters.get("until")
+    if not since and not until:
+        return 0
+    cut = Q(pk__in=[])
+    if since:
+        for precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+            start = (
+                since.replace(day=1)
+                if precision == DatePrecision.MONTH
+                else since.replace(month=1, day=1)
+            )
+            cut |= Q(date_precision=precision, said_on__gte=start, said_on__lt=since)
+    if until:
+        cut |= Q(said_on__lte=until) & _ends_after(until)
+    if since and until:
+        cut &= Q(said_on__lte=until)
+    rest = {k: v for k, v in filters.items() if k not in ("since", "until")}
+    return apply_filters(queryset, rest, annotate=False).filter(cut).count()
 
 
 # Keyset paging -------------------------------------------------------------------------------
@@ -109,11 +144,18 @@ class Cursor:
     said_on: dt.date | None = None
     rank: float | None = None
     id: int = 0
+    # The last row's date precision, "year" or empty: which group the next page continues.
+    period: str = ""
+
+    @property
+    def group(self) -> str:
+        return group_key(self.said_on, self.period)
 
     def encode(self) -> str:
         if self.rank is not None:
             return f"r{self.rank!r}_{self.id}"
-        return f"{self.said_on.isoformat() if self.said_on else 'none'}_{self.id}"
+        year = "y" if self.said_on and self.period == DatePrecision.YEAR else ""
+        return f"{self.said_on.isoformat() if self.said_on else 'none'}{year}_{self.id}"
 
     @classmethod
     def decode(cls, raw: str | None) -> Cursor | None:
@@ -128,7 +170,14 @@ class Cursor:
             if head.startswith("r"):
                 rank = float(head[1:])
                 return cls(rank=rank, id=pk) if math.isfinite(rank) else None
-            return cls(said_on=None if head == "none" else dt.date.fromisoformat(head), id=pk)
+            if head == "none":
+                return cls(id=pk)
+            year = head.endswith("y")
+            return cls(
+                said_on=dt.date.fromisoformat(head.removesuffix("y")),
+                id=pk,
+                period=_year_only("year" if year else ""),
+            )
         except ValueError:
             return None
 
@@ -189,20 +238,38 @@ def page_of(
         next_cursor = (
             Cursor(rank=last["rank"], id=last["pk"])
             if relevance
-            else Cursor(last["said_on"], id=last["pk"])
+            else Cursor(last["said_on"], id=last["pk"], period=_year_only(last["period"]))
         ).encode()
-    previous = _month(cursor.said_on) if cursor and not relevance and cursor.id else None
+    previous = cursor.group if cursor and not relevance and cursor.id else None
     current = previous
     for card in cards:
-        month = _month(card["said_on"])
-        card["new_month"] = not relevance and month != current
-        card["month_name"] = date_label(card["said_on"], "F Y") if card["said_on"] else "Undated"
-        current = month
+        group = group_key(card["said_on"], card["period"])
+        card["new_month"] = not relevance and group != current
+        card["month_name"] = group_name(card["said_on"], card["period"], date_label)
+        current = group
     return Page(cards=cards, next_cursor=next_cursor, previous_month=previous)
 
 
-def _month(day: dt.date | None) -> str:
-    return month_key(day) if day else "undated"
+def _year_only(precision: str) -> str:
+    return str(DatePrecision.YEAR) if precision == DatePrecision.YEAR else ""
+
+
+def group_key(day: dt.date | None, precision: str) -> str:
+    """The timeline group of a statement: its month (``2024-05``); its year alone
+    (``2024-year``) when the source gives only the year, a group that follows the year's
+    months (newest first, 1 January comes last); ``undated``."""
+    if day is None:
+        return "undated"
+    return f"{day.year:04d}-year" if precision == DatePrecision.YEAR else month_key(day)
+
+
+def group_name(day: dt.date | None, precision: str, label=None) -> str:
+    """A group's heading: "May 2024", "2024, month unknown" or "Undated"."""
+    if day is None:
+        return "Undated"
+    if precision == DatePrecision.YEAR:
+        return f"{day.year}, month unknown"
+    return label(day, "F Y") if label else f"{day:%B} {day.year}"
 
 
 # Charts --------------------------------------------------------------------------------------
@@ -232,27 +299,36 @@ def monthly_counts(queryset: QuerySet[Statement], stack: str = "side") -> dict:
         queryset.filter(said_on__isnull=False)
         .order_by()
         .annotate(month=TruncMonth("said_on"))
-        .values("month", key)
+        .values("month", key, "date_precision")
         # No DISTINCT: the filters join at most one topic and one group row per statement.
         .annotate(n=Count("id"))
-        .values_list("month", key, "n")
+        .values_list("month", key, "n", "date_precision")
     )
     return chart_of(rows, stack)
 
 
 def chart_of(rows: list[tuple], stack: str = "side") -> dict:
-    """Chart data from (month, side or speaker name, count) rows: one stacked series per side
-    (or per speaker: the top few and "other speakers"). Undated rows are left out, and so are
-    months outside the accepted range (a stored typo such as year 24 would otherwise stretch
-    the axis over twenty centuries)."""
+    """Chart data from (month, side or speaker name, count[, date precision]) rows: one
+    stacked series per side (or per speaker: the top few and "other speakers"). Rows known
+    only to the year make no January bar: ``years`` holds their count per year, which the
+    page states beside the chart and lists after the year's months. Undated rows are left
+    out, and so are months outside the accepted range (a stored typo such as year 24 would
+    otherwise stretch the axis over twenty centuries)."""
     rows = [
-        (m.date() if isinstance(m, dt.datetime) else m, name, n)
-        for m, name, n in rows
+        (m.date() if isinstance(m, dt.datetime) else m, name, n, *rest)
+        for m, name, n, *rest in rows
         if m is not None
     ]
-    rows = [(m, name, n) for m, name, n in rows if in_range(m)]
+    rows = [row for row in rows if in_range(row[0])]
+    # Known only to the year: no month's bar, a count per year beside the chart instead.
+    years: Counter[int] = Counter()
+    for m, _, n, *rest in rows:
+        if rest and rest[0] == DatePrecision.YEAR:
+            years[m.year] += n
+    rows = [(m, name, n) for m, name, n, *rest in rows if not rest or rest[0] != "year"]
+    year_only = [[year, n] for year, n in sorted(years.items())]
     if not rows:
-        return {"labels": [], "datasets": []}
+        return {"labels": [], "datasets": [], "years": year_only}
     months = [m for m, _, _ in rows]
     labels = month_range(min(months), max(months))
     totals: Counter[str] = Counter()
@@ -281,13 +357,15 @@ def chart_of(rows: list[tuple], stack: str = "side") -> dict:
     ]
     if other and other in series:
         datasets.append({"label": other, "data": series[other], "backgroundColor": "#b7bfcc"})
-    return {"labels": labels, "datasets": datasets}
+    return {"labels": labels, "datasets": datasets, "years": year_only}
 
 
 def month_links(chart: dict) -> list[dict]:
     """The chart's months with their totals and date bounds: the chart as a list of links,
-    for keyboards and screen readers. Empty months are left out."""
+    for keyboards and screen readers. Empty months are left out. Statements known only to
+    the year follow their year's months, as "2024, month unknown", bounded by the year."""
     months = []
+    years = dict(chart.get("years", []))
     for i, label in enumerate(chart.get("labels", [])):
         total = sum(d["data"][i] or 0 for d in chart["datasets"])
         if total:
@@ -297,4 +375,9 @@ def month_links(chart: dict) -> list[dict]:
             months.append(
                 {"label": label, "name": name, "first": first, "last": last, "total": total}
             )
-    return months
+    for year, total in years.items():
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        name, label = group_name(first, DatePrecision.YEAR), f"{year:04d}"
+        months.append({"label": label, "name": name, "first": first, "last": last, "total": total})
+    # Each year's months, then the year's month-unknown entry ("2024-12" < "2024~").
+    return sorted(months, key=lambda m: m["label"] if len(m["label"]) > 4 else m["label"] + "~")

@@ -5,7 +5,9 @@ choices all count *timeline rows*: statements that are not rejected, with re-rep
 into the first report (see :func:`statements.queries.timeline_base`). Counting them live means
 reading every matching statement (over a second at a million statements). Instead,
 :class:`~statements.models.MonthlyCount` holds those counts per speaker and month ("cells"),
-and every write recomputes the cells it touched from the statements themselves:
+and every write recomputes the cells it touched from the statements themselves. Within a cell
+the rows are split by date precision too, so that a statement known only to its year (whose
+month is January) is not read as a January one, and first and last dates keep their precision:
 
 - the pipeline and the services that write in bulk pass the cells they touched to
   :func:`summary_refresh`;
@@ -43,8 +45,8 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncMonth
 
-from .dates import month_end, next_month
-from .models import MonthlyCount, Speaker, Statement, Topic
+from .dates import earliest, last_whole_start, latest, month_end, next_month
+from .models import DatePrecision, MonthlyCount, Speaker, Statement, Topic
 from .queries import apply_filters, chart_of, timeline_base
 
 Cell = tuple[int, dt.date | None]  # (speaker id, first day of the month or None for undated)
@@ -129,7 +131,7 @@ def summary_refresh(*, cells: Iterable[Cell] = (), speakers: Iterable[int] = ())
 def count_created(rows: Iterable[tuple]) -> None:
     """Add these new statements, each a timeline row, to their cells (inside ``collecting``,
     whose block must not refresh their cells for them). Each row: (speaker id, said_on,
-    is_pledge, review status, topic ids, armed group ids)."""
+    is_pledge, review status, topic ids, armed group ids, date precision)."""
     created = getattr(_local, "created", None)
     if getattr(_local, "pending", None) is None or created is None:
         raise RuntimeError("count_created() belongs inside summary.collecting()")
@@ -207,6 +209,7 @@ KEY = {
     "has_topic": "boolean",
     "topic_id": "bigint",
     "armed_group_id": "bigint",
+    "precision": "text",
 }
 KEY_COLUMNS = tuple(KEY)
 
@@ -216,7 +219,7 @@ _ADD_SQL = """
 INSERT INTO {table} AS m ({columns}, n, first_said, last_said)
 SELECT * FROM unnest({arrays}, %s::integer[], %s::date[], %s::date[])
 ON CONFLICT (speaker_id, (COALESCE(month, '-infinity'::date)), is_pledge, verified, has_topic,
-             (COALESCE(topic_id, 0)), (COALESCE(armed_group_id, 0)))
+             (COALESCE(topic_id, 0)), (COALESCE(armed_group_id, 0)), precision)
 DO UPDATE SET n = m.n + excluded.n,
               first_said = LEAST(m.first_said, excluded.first_said),
               last_said = GREATEST(m.last_said, excluded.last_said)
@@ -246,7 +249,7 @@ def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
     cells' statements instead of one per slice."""
     rows = list(
         statements.order_by().values_list(
-            "pk", "speaker_id", "said_on", "is_pledge", "review_status"
+            "pk", "speaker_id", "said_on", "is_pledge", "review_status", "date_precision"
         )
     )
     topics: dict[int, list[int]] = defaultdict(list)
@@ -263,8 +266,8 @@ def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
             ):
                 links[statement_id].append(label)
     counted = _tally(
-        (speaker_id, said_on, is_pledge, status, topics.get(pk, ()), groups.get(pk, ()))
-        for pk, speaker_id, said_on, is_pledge, status in rows
+        (speaker_id, said_on, is_pledge, status, topics.get(pk, ()), groups.get(pk, ()), period)
+        for pk, speaker_id, said_on, is_pledge, status, period in rows
     )
     for key, (n, first, last) in counted.items():
         yield MonthlyCount(
@@ -274,13 +277,14 @@ def _count_rows(statements: QuerySet[Statement]) -> Iterator[MonthlyCount]:
 
 def _tally(rows: Iterable[tuple]) -> dict[tuple, list]:
     """Summary counts of timeline rows given as (speaker id, said_on, is_pledge, review
-    status, topic ids, armed group ids): {KEY_COLUMNS values: [n, first said, last said]}."""
+    status, topic ids, armed group ids, date precision): {KEY_COLUMNS values: [n, first said,
+    last said]}."""
     counts: dict[tuple, list] = {}
-    for speaker_id, said_on, is_pledge, status, topic_ids, group_ids in rows:
+    for speaker_id, said_on, is_pledge, status, topic_ids, group_ids, period in rows:
         cell = (month_of(said_on), speaker_id, is_pledge, status in VERIFIED, bool(topic_ids))
-        keys = [(*cell, None, None)]
-        keys += [(*cell, topic_id, None) for topic_id in topic_ids]
-        keys += [(*cell, None, group_id) for group_id in group_ids]
+        keys = [(*cell, None, None, period)]
+        keys += [(*cell, topic_id, None, period) for topic_id in topic_ids]
+        keys += [(*cell, None, group_id, period) for group_id in group_ids]
         for key in keys:
             count = counts.setdefault(key, [0, said_on, said_on])
             count[0] += 1
@@ -290,9 +294,10 @@ def _tally(rows: Iterable[tuple]) -> dict[tuple, list]:
     return counts
 
 
-def rebuild_sql(vendor: str) -> list[str]:
+def rebuild_sql(vendor: str, *, precision: bool = True) -> list[str]:
     """Statements that recompute the whole summary inside the database (a million statements
-    in seconds). Plain SQL, so that the migration creating the table can run it too."""
+    in seconds). Plain SQL, so that the migration creating the table can run it too (without
+    ``precision``: the column came later)."""
     month = {
         "postgresql": "CAST(date_trunc('month', s.said_on) AS date)",
         "sqlite": "date(s.said_on, 'start of month')",
@@ -305,26 +310,33 @@ def rebuild_sql(vendor: str) -> list[str]:
         f" WHERE s.review_status <> '{rejected}'"
         f" AND (s.canonical_id IS NULL OR c.review_status = '{rejected}')"
     )
+    # The precision leads the key's columns here, so that GROUP BY numbers stay put.
+    lead, by = ("precision, ", "s.date_precision, ") if precision else ("", "")
     insert = (
-        "INSERT INTO statements_monthlycount (month, speaker_id, is_pledge, verified, has_topic,"
-        " topic_id, armed_group_id, n, first_said, last_said)"
-        f" SELECT {month}, s.speaker_id, s.is_pledge, s.review_status IN ({verified}),"
+        f"INSERT INTO statements_monthlycount ({lead}month, speaker_id, is_pledge, verified,"
+        " has_topic, topic_id, armed_group_id, n, first_said, last_said)"
+        f" SELECT {by}{month}, s.speaker_id, s.is_pledge, s.review_status IN ({verified}),"
         " EXISTS (SELECT 1 FROM statements_statement_topics t WHERE t.statement_id = s.id),"
     )
     counts = " COUNT(*), MIN(s.said_on), MAX(s.said_on) "
+    shift = 1 if precision else 0
+
+    def group_by(*columns: int) -> str:
+        return " GROUP BY " + ", ".join(str(c + shift) for c in (*range(1 - shift, 6), *columns))
+
     return [
         "DELETE FROM statements_monthlycount",
-        insert + " NULL, NULL," + counts + visible.format(join="") + " GROUP BY 1, 2, 3, 4, 5",
+        insert + " NULL, NULL," + counts + visible.format(join="") + group_by(),
         insert
         + " l.topic_id, NULL,"
         + counts
         + visible.format(join="JOIN statements_statement_topics l ON l.statement_id = s.id")
-        + " GROUP BY 1, 2, 3, 4, 5, 6",
+        + group_by(6),
         insert
         + " NULL, l.armedgroup_id,"
         + counts
         + visible.format(join="JOIN statements_statement_armed_groups l ON l.statement_id = s.id")
-        + " GROUP BY 1, 2, 3, 4, 5, 7",
+        + group_by(7),
     ]
 
 
@@ -395,24 +407,33 @@ def _ranges(since: dt.date | None, until: dt.date | None):
     return first, last, partial
 
 
-def monthly_rows(filters: dict, key: str) -> list[tuple[dt.date | None, object, int]]:
-    """(month, key value, count) for the timeline rows matching ``filters``, where ``key`` is
-    a field path from the statement (``speaker__side``, ``speaker__name``); month is None for
-    undated rows. ``answers(filters)`` must hold."""
-    since, until = filters.get("since"), filters.get("until")
-    first, last, partial = _ranges(since, until)
-    rows = _narrowed(filters)
+def in_whole_months(rows: QuerySet[MonthlyCount], first, last) -> QuerySet[MonthlyCount]:
+    """Summary rows whose period lies within the months ``first`` to ``last`` (first days;
+    None: unbounded): a month's rows when the month does, a year-only row when its whole
+    year does."""
     if first is not None:
         rows = rows.filter(month__gte=first)
     if last is not None:
         rows = rows.filter(month__lte=last)
-    found = [
-        (month, value, n)
-        for month, value, n in rows.order_by()
-        .values("month", key)
+        year = last_whole_start(month_end(last), DatePrecision.YEAR)
+        rows = rows.exclude(Q(precision=DatePrecision.YEAR) & (Q(month__gt=year) if year else Q()))
+    return rows
+
+
+def monthly_rows(filters: dict, key: str) -> list[tuple[dt.date | None, object, int, str]]:
+    """(month, key value, count, precision) for the timeline rows matching ``filters``, where
+    ``key`` is a field path from the statement (``speaker__side``, ``speaker__name``); month
+    is None for undated rows, January for rows known only to the year (precision ``year``).
+    ``answers(filters)`` must hold."""
+    since, until = filters.get("since"), filters.get("until")
+    first, last, partial = _ranges(since, until)
+    rows = in_whole_months(_narrowed(filters), first, last)
+    found = list(
+        rows.order_by()
+        .values("month", key, "precision")
         .annotate(total=Sum("n"))
-        .values_list("month", key, "total")
-    ]
+        .values_list("month", key, "total", "precision")
+    )
     for begin, end in partial:
         live = apply_filters(timeline_base(), {**filters, "since": begin, "until": end})
         found += _live_rows(live, key)
@@ -420,11 +441,12 @@ def monthly_rows(filters: dict, key: str) -> list[tuple[dt.date | None, object, 
 
 
 def speaker_totals() -> list[dict]:
-    """Per speaker with timeline rows: total, pledges, first and last day said, most first."""
+    """Per speaker with timeline rows: total, pledges, and first and last date said, each a
+    (first day, precision) pair or None (see :func:`earliest`)."""
     rows = (
         MonthlyCount.objects.filter(topic__isnull=True, armed_group__isnull=True)
         .order_by()
-        .values("speaker_id")
+        .values("speaker_id", "precision")
         .annotate(
             total=Sum("n"),
             pledges=Sum("n", filter=Q(is_pledge=True), default=0),
@@ -432,7 +454,20 @@ def speaker_totals() -> list[dict]:
             last=Max("last_said"),
         )
     )
-    return [row for row in rows if row["total"]]
+    speakers: dict[int, dict] = {}
+    for row in rows:
+        found = speakers.setdefault(
+            row["speaker_id"],
+            {"speaker_id": row["speaker_id"], "total": 0, "pledges": 0, "firsts": [], "lasts": []},
+        )
+        found["total"] += row["total"]
+        found["pledges"] += row["pledges"]
+        if row["first"]:
+            found["firsts"].append((row["first"], row["precision"]))
+            found["lasts"].append((row["last"], row["precision"]))
+    for found in speakers.values():
+        found["first"], found["last"] = earliest(found.pop("firsts")), latest(found.pop("lasts"))
+    return [row for row in speakers.values() if row["total"]]
 
 
 def speaker_summary(speaker: Speaker) -> dict:
@@ -440,9 +475,9 @@ def speaker_summary(speaker: Speaker) -> dict:
     rows = list(
         MonthlyCount.objects.filter(speaker=speaker, topic__isnull=True, armed_group__isnull=True)
         .order_by()
-        .values("month", "is_pledge")
+        .values("month", "is_pledge", "precision")
         .annotate(total=Sum("n"))
-        .values_list("month", "is_pledge", "total")
+        .values_list("month", "is_pledge", "total", "precision")
     )
     topics = (
         Topic.objects.filter(monthly_counts__speaker=speaker)
@@ -453,9 +488,11 @@ def speaker_summary(speaker: Speaker) -> dict:
         .order_by("-n", "name")
     )
     return {
-        "total": sum(n for _, _, n in rows),
-        "pledge_total": sum(n for _, pledge, n in rows if pledge),
-        "months": [(month, speaker.side, n) for month, _, n in rows],
+        "total": sum(n for _, _, n, _ in rows),
+        "pledge_total": sum(n for _, pledge, n, _ in rows if pledge),
+        "months": [(month, speaker.side, n, period) for month, _, n, period in rows],
+        "first": earliest((r[0], r[3]) for r in rows if r[0]),
+        "last": latest((r[0], r[3]) for r in rows if r[0]),
         "topics": list(topics),
     }
 
@@ -466,20 +503,20 @@ def timeline_counts(filters: dict, stack: str = "side") -> tuple[int, dict]:
     key = "speaker__name" if stack == "speaker" else "speaker__side"
     if answers(filters):
         rows = monthly_rows(filters, key)
-        return sum(n for _, _, n in rows), chart_of(rows, stack)
+        return sum(row[2] for row in rows), chart_of(rows, stack)
     # Counted live in one grouped query: undated rows count in the total, not in the chart.
     rows = _live_rows(apply_filters(timeline_base(), filters, annotate=False), key)
-    return sum(n for _, _, n in rows), chart_of(rows, stack)
+    return sum(row[2] for row in rows), chart_of(rows, stack)
 
 
 def _live_rows(statements: QuerySet[Statement], key: str) -> list[tuple]:
     return list(
         statements.order_by()
         .annotate(month=TruncMonth("said_on"))
-        .values("month", key)
+        .values("month", key, "date_precision")
         # No DISTINCT: the filters join at most one topic and one group row per statement.
         .annotate(total=Count("id"))
-        .values_list("month", key, "total")
+        .values_list("month", key, "total", "date_precision")
     )
 
 
@@ -506,10 +543,7 @@ def pledge_areas(filters: dict) -> dict | None:
         rows = rows.filter(speaker__side=side)
     if filters.get("verified"):
         rows = rows.filter(verified=True)
-    if since:
-        rows = rows.filter(month__gte=since)
-    if until:
-        rows = rows.filter(month__lte=until)
+    rows = in_whole_months(rows, since, until.replace(day=1) if until else None)
     dates = {"n": Sum("n", default=0), "first": Min("first_said"), "last": Max("last_said")}
     by_topic = rows.filter(topic__isnull=False).order_by()
     unfiled = rows.filter(topic__isnull=True, armed_group__isnull=True, has_topic=False)

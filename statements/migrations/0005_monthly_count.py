@@ -9,7 +9,8 @@ def fill(apps, schema_editor):
     from statements.summary import rebuild_sql
 
     with schema_editor.connection.cursor() as cursor:
-        for sql in rebuild_sql(schema_editor.connection.vendor):
+        # The table as this migration creates it: no precision column yet (0013 adds it).
+        for sql in rebuild_sql(schema_editor.connection.vendor, precision=False):
             cursor.execute(sql)
 
 

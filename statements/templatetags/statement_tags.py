@@ -7,7 +7,7 @@ from django.forms import BoundField
 from django.template import engines
 from django.utils.safestring import SafeString, mark_safe
 
-from .. import cards
+from .. import cards, dates
 from ..markup import html_join
 
 register = template.Library()
@@ -24,6 +24,26 @@ def said_when(statement, undated: str = "Undated") -> str:
     """When a statement was made, at the precision its source gives (day, month or year)."""
     return cards.said_when(
         getattr(statement, "said_on", None), getattr(statement, "date_precision", "day"), undated
+    )
+
+
+@register.filter
+def pair_when(pair: tuple | None, undated: str = "—") -> str:
+    """A (first day, precision) pair at its precision: "15 May 2024", "May 2024", "2024"."""
+    return cards.said_when(pair[0], pair[1], undated) if pair else undated
+
+
+@register.filter
+def pair_datetime(pair: tuple | None) -> str:
+    """A (first day, precision) pair as a valid ``<time datetime>``: 2024, 2024-05, 2024-05-15."""
+    return dates.as_said(pair[0], pair[1]) if pair else ""
+
+
+@register.filter
+def iso_said(statement) -> str:
+    """A statement's date as its source gives it (``2024``, ``2024-05``, ``2024-05-15``)."""
+    return dates.as_said(
+        getattr(statement, "said_on", None), getattr(statement, "date_precision", "day")
     )
 
 

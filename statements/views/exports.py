@@ -25,6 +25,7 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 
 from ..cards import Links
+from ..dates import as_said
 from ..models import Statement
 from ..queries import apply_filters, in_timeline_order, report_count, timeline_base
 from .common import filter_form, reader_view
@@ -155,8 +156,8 @@ def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
     ) in export_values(filters).iterator(chunk_size=CHUNK):
         yield [
             pk,
-            said_on.isoformat() if said_on else "",
-            precision,
+            as_said(said_on, precision),  # as the source gives it: 2024, 2024-05, 2024-05-15
+            precision if said_on else "",
             speaker,
             role,
             side,

@@ -17,8 +17,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached, filter_key
+from ..dates import date_order
 from ..models import Statement, Topic
-from ..queries import apply_filters, timeline_base, with_card_data
+from ..queries import apply_filters, cut_periods, timeline_base, with_card_data
 from ..summary import pledge_areas
 from .common import filter_form, reader_view, wants_partial
 
@@ -163,7 +164,12 @@ def ledger(pledges: QuerySet[Statement], filters: dict | None = None) -> list[Co
     for topic_id, area in [*areas.items(), (None, unfiled)]:
         area.pledges = sorted(
             {s.pk: s for s in listed[topic_id]}.values(),  # the first may be among the latest
-            key=lambda s: (s.said_on is None, s.said_on or dt.date.min, s.pk),
+            # At its precision: "2024" before "May 2024" before a day of it, as on the timeline.
+            key=lambda s: (
+                s.said_on is None,
+                date_order(s.said_on or dt.date.min, s.date_precision),
+                s.pk,
+            ),
         )
     return commitments + ([unfiled] if unfiled.total else [])
 
@@ -182,6 +188,12 @@ def pledge_ledger(request: HttpRequest) -> HttpResponse:
             "pledge-ledger", filter_key(filters), lambda: ledger(pledges, filters)
         ),
         "query": request.GET.urlencode(),
+        # Pledges whose month or year the date range cuts: left out, and said so.
+        "cut": cached(
+            "pledge-cut", filter_key(filters), lambda: cut_periods(timeline_base(), filters)
+        )
+        if filters.get("since") or filters.get("until")
+        else 0,
     }
     if wants_partial(request):
         return render(request, "statements/pledges.html#ledger", context)

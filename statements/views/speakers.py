@@ -27,8 +27,9 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
             speaker.first, speaker.last = row["first"], row["last"]
         return sorted(speakers, key=lambda s: (-s.total, s.name))
 
-    # From the monthly summary, then cached until the data changes.
-    speakers = cached("speaker-index", None, compute)
+    # From the monthly summary, then cached until the data changes (new name: first and last
+    # became (day, precision) pairs, which an entry cached before could not give).
+    speakers = cached("speaker-index-precision", None, compute)
     return render(request, "statements/speakers.html", {"speakers": speakers})
 
 
@@ -58,4 +59,6 @@ def _summary(speaker: Speaker) -> dict:
         "chart": chart_of(found["months"]),
         "topics": found["topics"],
         "pledge_total": found["pledge_total"],
+        "first": found["first"],
+        "last": found["last"],
     }

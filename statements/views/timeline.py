@@ -14,6 +14,7 @@ from ..queries import (
     Cursor,
     apply_filters,
     by_relevance,
+    cut_periods,
     in_timeline_order,
     month_links,
     page_of,
@@ -50,7 +51,15 @@ def timeline(request: HttpRequest) -> HttpResponse:
     total, chart, months = cached(
         "timeline-chart", filter_key(filters), lambda: _counts(filters, stack)
     )
+    # Statements whose month or year the date range cuts: left out, and said so.
+    cut = (
+        cached("timeline-cut", filter_key(filters), lambda: cut_periods(timeline_base(), filters))
+        if filters.get("since") or filters.get("until")
+        else 0
+    )
     context |= {
+        "cut": cut,
+        "year_only": sum(n for _, n in chart.get("years", [])),
         "total": total,
         "chart": chart,
         "months": months,
@@ -78,9 +87,10 @@ def month_chips(request: HttpRequest, months: list[dict]) -> SafeString:
     slots = {"since=": "since={since}", "until=": "until={until}"}
     href = "&amp;".join(slots.get(part) or _literal(part) for part in query.urlencode().split("&"))
     chip = (
-        f'<li><a class="badge" href="{_literal(reverse("statements:timeline"))}?{href}">'
+        f'<li><a class="badge" href="{_literal(reverse("statements:timeline"))}?{href}"{{title}}>'
         "{name} · {total}</a></li>"
     )
+    whole_year = ' title="The whole year: its months, then the statements known only to it"'
     return mark_safe(  # noqa: S308 - the link is escaped above; the rest are dates and numbers
         "".join(
             chip.format(
@@ -88,6 +98,7 @@ def month_chips(request: HttpRequest, months: list[dict]) -> SafeString:
                 until=m["last"].isoformat(),
                 name=escape(m["name"]),
                 total=int(m["total"]),
+                title=whole_year if len(m["label"]) == 4 else "",
             )
             for m in months
         )

@@ -385,8 +385,9 @@ def test_speakers_index_counts_and_dates_in_one_query(client, corpus):
     alex = rows["alex-morgan"]
     mine = [s for s in corpus["statements"] if s.speaker.slug == "alex-morgan"]
     assert alex.total == len(mine)
-    assert alex.first == min(s.said_on for s in mine)
-    assert alex.last == max(s.said_on for s in mine)
+    # (first day, precision) pairs, shown at their precision
+    assert alex.first == (min(s.said_on for s in mine), "day")
+    assert alex.last == (max(s.said_on for s in mine), "day")
     few = _count_queries(client, reverse("statements:speakers"))
     sample.add_report(corpus["statements"][0])
     for speaker in corpus["speakers"]:

@@ -35,6 +35,7 @@ def _rows() -> list[tuple]:
             "n",
             "first_said",
             "last_said",
+            "precision",
         ),
         key=repr,
     )
@@ -59,6 +60,9 @@ def _filter_sets(speakers, topic, group) -> list[dict]:
         {"since": dt.date(2023, 3, 17), "until": dt.date(2024, 6, 9)},  # partial months
         {"since": dt.date(2024, 2, 3), "until": dt.date(2024, 2, 20)},  # inside one month
         {"since": dt.date(2024, 2, 3)},
+        {"since": dt.date(2023, 1, 1), "until": dt.date(2023, 12, 31)},  # a whole year
+        {"since": dt.date(2023, 1, 1), "until": dt.date(2024, 11, 30)},  # cuts 2024
+        {"until": dt.date(2024, 5, 31), "side": "us"},
         {"until": dt.date(2023, 11, 11), "topic": topic},
         {"speaker": [speakers[1]], "topic": topic, "since": dt.date(2023, 1, 15)},
     ]
@@ -88,10 +92,17 @@ def corpus():
     made = []
     for i in range(150):
         said_on = None if i % 17 == 0 else dt.date(2023, 1, 1) + dt.timedelta(rng.randrange(730))
+        # Some known only to the month or the year: their first day stands for the period.
+        precision = rng.choice(["day", "day", "day", "month", "year"])
+        if said_on and precision == "month":
+            said_on = said_on.replace(day=1)
+        elif said_on and precision == "year":
+            said_on = said_on.replace(month=1, day=1)
         statement = StatementFactory(
             document=rng.choice(documents),
             speaker=rng.choice(speakers),
             said_on=said_on,
+            date_precision=precision,
             is_pledge=rng.random() < 0.3,
             review_status=rng.choice(["auto", "auto", "auto", "verified", "edited", "rejected"]),
             canonical=made[-1] if made and i % 9 == 0 else None,
