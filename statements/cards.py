@@ -29,6 +29,7 @@ from . import search
 from .compiled import ByIds
 from .models import DatePrecision, Side, Statement
 from .queries import with_outlets
+from .quotes import quotation
 
 QUOTES = "\"'“”‘’«»"
 SENTINEL = "2147483647"
@@ -43,6 +44,8 @@ FIELDS = (
     "id",
     "text",
     "direct",
+    "start",
+    "words",
     "said_on",
     "date_precision",
     "is_pledge",
@@ -56,6 +59,7 @@ FIELDS = (
     "document__title",
     "document__outlet__name",
     "document__published_on",
+    "document__url",
     "outlets",
 )
 GROUP_FIELDS = ("armedgroup__slug", "armedgroup__short_name", "armedgroup__full_name")
@@ -132,6 +136,7 @@ def card(
     groups: list[tuple[str, str, str]],
     body: str | None = None,
     links: Links | None = None,
+    q: str | None = None,
 ) -> dict:
     """What a card prints, from a statement's values (``KEYS``), its topics as (slug, name)
     and its groups as (slug, short name, full name); ``body`` replaces the text (a search
@@ -146,6 +151,10 @@ def card(
         note = "date approximate" if precision == DatePrecision.UNKNOWN else f"to the {title}"
     quoted = is_quoted(text)
     role = row["speaker_role"]
+    # The speaker's own words go inside the quotation marks, the framing around them below.
+    words, framed = quotation(text, row["start"], row["words"], row["direct"])
+    # In a search, the words with the query's terms marked.
+    said = search.highlight_terms(words, q) if words and q else words
     return {
         "pk": row["id"],
         "said_on": said_on,
@@ -164,6 +173,9 @@ def card(
         "close": "" if quoted else "”",
         "text": text,
         "body": body or text,
+        "quote": said,
+        "framing": framed,
+        "cite": citation_of(row, said_on, precision),
         "topics": [(f"{timeline}?topic={quote(slug, safe='/')}", name) for slug, name in topics],
         "groups": [
             (f"{timeline}?group={quote(slug, safe='/')}", full, short)
@@ -181,6 +193,25 @@ def card(
         "new_month": False,
         "month_name": "",
     }
+
+
+def citation_of(row: dict, said_on: dt.date | None, precision: str) -> str:
+    """A citation of the statement, but for its own URL (the page adds it, absolute): speaker,
+    role, when said (at its precision), outlet, the document's title and its original URL."""
+    role = ", ".join(filter(None, [row["speaker_role"], row["speaker_organization"]]))
+    who = f"{row['speaker_name']} ({role})" if role else row["speaker_name"]
+    when = said_when(said_on, precision, "date unknown") if said_on else "date unknown"
+    where = ", ".join(
+        filter(
+            None,
+            [
+                row["document_outlet_name"],
+                f"“{row['document_title']}”" if row["document_title"] else "",
+            ],
+        )
+    )
+    parts = [f"{who}, said {when}", where, row.get("document_url") or ""]
+    return ". ".join(part for part in parts if part) + "."
 
 
 def _card_rows(ids: list[int]) -> QuerySet:
@@ -245,7 +276,7 @@ def cards_of(statements: QuerySet[Statement], q: str | None = None) -> list[dict
             )
         by_name = sorted(topics[pk], key=lambda topic: topic[1])
         by_short_name = sorted(groups[pk], key=lambda group: group[1])
-        made = card(row, by_name, by_short_name, body, links)
+        made = card(row, by_name, by_short_name, body, links, q)
         made["rank"] = row.get("rank")
         cards.append(made)
     return cards
@@ -259,6 +290,8 @@ def card_of_instance(statement: Statement) -> dict:
         "id": statement.pk,
         "text": statement.text,
         "direct": statement.direct,
+        "start": statement.start,
+        "words": statement.words,
         "said_on": statement.said_on,
         "date_precision": statement.date_precision,
         "is_pledge": statement.is_pledge,
@@ -272,6 +305,7 @@ def card_of_instance(statement: Statement) -> dict:
         "document_title": document.title,
         "document_outlet_name": document.outlet.name if document.outlet else None,
         "document_published_on": document.published_on,
+        "document_url": document.url,
         "outlets": getattr(statement, "outlets", None),
     }
     return card(

@@ -19,6 +19,7 @@ from .models import (
     Side,
     Speaker,
     SpeakerAlias,
+    SpeakerSlug,
     SpeakerTenure,
     Statement,
     Topic,
@@ -222,6 +223,12 @@ def speakers_merge(
     names = [other.name for other in others]
     names += SpeakerAlias.objects.filter(speaker_id__in=pks).values_list("alias", flat=True)
     SpeakerAlias.objects.filter(speaker_id__in=pks).delete()
+    # Their slugs, and the ones they had themselves inherited, now lead to ``into``.
+    SpeakerSlug.objects.filter(speaker_id__in=pks).update(speaker=into)
+    SpeakerSlug.objects.bulk_create(
+        [SpeakerSlug(slug=other.slug, speaker=into) for other in others], ignore_conflicts=True
+    )
+    SpeakerSlug.objects.filter(slug=into.slug).delete()  # its own slug is its own again
     for name in names:
         speaker_add_alias(speaker=into, alias=name)
     Speaker.objects.filter(pk__in=pks).delete()  # their summary rows go with them
