@@ -30,7 +30,10 @@ from .summary import cells_of_statements, summary_refresh
 def _unique_slug(model, base: str, field: str = "slug") -> str:
     base = (slugify(base) or "item")[:180]
     slug, n = base, 2
-    while model.objects.filter(**{field: slug}).exists():
+    while model.objects.filter(**{field: slug}).exists() or (
+        # A merged speaker's old slug stays with the speaker it now leads to.
+        model is Speaker and SpeakerSlug.objects.filter(slug=slug).exists()
+    ):
         slug, n = f"{base}-{n}", n + 1
     return slug
 

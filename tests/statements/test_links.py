@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import SpeakerSlug, Statistic
-from statements.services import speakers_merge
+from statements.services import speaker_resolve, speakers_merge
 from tests.factories import DocumentFactory, SpeakerFactory, StatementFactory
 from tests.statements import sample
 
@@ -50,6 +50,9 @@ def test_a_merged_speakers_old_slug_leads_to_the_surviving_speaker(client, corpu
         (into.slug, third.pk),
     }
     assert client.get(f"/speakers/{old}/")["Location"] == third.get_absolute_url()
+    # A new speaker of the old name gets a slug of its own: the old links keep leading on.
+    newcomer = speaker_resolve(name=other.name + ".")  # not an alias; slugified the same
+    assert newcomer.pk != third.pk and newcomer.slug == f"{old}-2"
 
 
 def test_an_unknown_slug_shows_and_exports_nothing_and_says_why(client, corpus):
