@@ -176,6 +176,7 @@ def card(
         "quote": said,
         "framing": framed,
         "cite": citation_of(row, said_on, precision),
+        "cite_source": row.get("document_url") or "",
         "topics": [(f"{timeline}?topic={quote(slug, safe='/')}", name) for slug, name in topics],
         "groups": [
             (f"{timeline}?group={quote(slug, safe='/')}", full, short)
@@ -196,22 +197,14 @@ def card(
 
 
 def citation_of(row: dict, said_on: dt.date | None, precision: str) -> str:
-    """A citation of the statement, but for its own URL (the page adds it, absolute): speaker,
-    role, when said (at its precision), outlet, the document's title and its original URL."""
+    """A citation of the statement, but for its URLs (the page adds them, absolute: the
+    source's, then the statement's): speaker, role, when said (at its precision), outlet and
+    the document's title. No quotation marks: those enclose a speaker's words only."""
     role = ", ".join(filter(None, [row["speaker_role"], row["speaker_organization"]]))
     who = f"{row['speaker_name']} ({role})" if role else row["speaker_name"]
     when = said_when(said_on, precision, "date unknown") if said_on else "date unknown"
-    where = ", ".join(
-        filter(
-            None,
-            [
-                row["document_outlet_name"],
-                f"“{row['document_title']}”" if row["document_title"] else "",
-            ],
-        )
-    )
-    parts = [f"{who}, said {when}", where, row.get("document_url") or ""]
-    return ". ".join(part for part in parts if part) + "."
+    where = ": ".join(filter(None, [row["document_outlet_name"], row["document_title"]]))
+    return ". ".join(part for part in [f"{who}, said {when}", where] if part) + "."
 
 
 def _card_rows(ids: list[int]) -> QuerySet:

@@ -47,7 +47,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "speaker": speaker,
         **summary,
         "pledges": [
-            card | {"short_text": shortened(card["text"], 220)}
+            card | {"short_text": shortened(card["quote"] or card["text"], 220)}
             for card in cards_of(in_timeline_order(said.filter(is_pledge=True))[:PLEDGES])
         ],
         "latest": cards_of(in_timeline_order(said)[:LATEST]),

@@ -1,12 +1,17 @@
 // The "cite" button of a statement card: copies a citation of the statement (speaker, role,
-// when said, outlet, title, the source's URL, then this statement's own URL, made absolute).
+// when said, outlet, title, the source's URL (the original article, else its page here), then
+// this statement's own URL, both made absolute).
 // Where the clipboard cannot be written (no permission, not a secure context), the citation is
 // shown in a text box, selected, to copy by hand.
 (function () {
   "use strict";
+  function absolute(button, name) {
+    return new URL(button.getAttribute(name), window.location.href).href;
+  }
   function citation(button) {
-    var href = new URL(button.getAttribute("data-href"), window.location.href).href;
-    return button.getAttribute("data-citation") + " " + href;
+    return button.getAttribute("data-citation") +
+      " Source: " + absolute(button, "data-source") +
+      " Statement: " + absolute(button, "data-href");
   }
   function showBox(button, text) {
     var box = button.parentNode.querySelector("textarea.citation");

@@ -81,7 +81,10 @@ def test_cite_copies_a_citation_or_shows_it_to_copy(
     expect(card.locator("button.cite")).to_have_text("copied")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith(f"{statement.speaker.name} ({statement.speaker.role}")
-    assert copied.endswith(f"{live_server.url}/statements/{statement.pk}/")
+    assert copied.endswith(
+        f" Source: {live_server.url}/documents/{statement.document_id}/#s{statement.pk}"
+        f" Statement: {live_server.url}/statements/{statement.pk}/"
+    )
     assert statement.document.title in copied
 
     # Without a clipboard: the citation in a text box, selected.

@@ -76,12 +76,15 @@ def test_every_card_links_its_statement_page_and_carries_a_citation(client, corp
     body = client.get(reverse("statements:timeline")).content.decode()
     statement = corpus["statements"][-1]
     assert f'<a class="permalink" href="/statements/{statement.pk}/"' in body
-    cite = re.search(rf'data-citation="([^"]*)" data-href="/statements/{statement.pk}/"', body)
+    cite = re.search(
+        rf'data-citation="([^"]*)" data-source="[^"]*" data-href="/statements/{statement.pk}/"',
+        body,
+    )
     assert cite
     text = cite.group(1)
     assert statement.speaker.name in text and statement.speaker.role in text
     assert statement.document.title in text and statement.document.outlet.name in text
-    assert "said " in text
+    assert "said " in text and "“" not in text  # no quotation marks but a speaker's words
 
 
 def test_statement_pages_have_distinct_titles(client, corpus):

@@ -68,6 +68,11 @@ def test_a_card_quotes_the_words_and_shows_the_framing_as_context(client):
     assert f"“{WORDS}”" in card
     assert "Asif stated, &#34;…&#34; at the briefing." in card
     assert "“Asif stated" not in card  # the framing is never inside our quotation marks
+    # The citation: who, when, where; the original article as its source.
+    assert (
+        'data-citation="Khawaja Invented (Spokesperson), said 15 May 2024. Invented briefing'
+        ' report." data-source="https://example.org/a"'
+    ) in card
 
 
 def test_the_statement_page_shows_both_and_the_source_highlights_the_sentence(client):
