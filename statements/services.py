@@ -100,6 +100,18 @@ def speaker_resolve(
         return Speaker.objects.get(name__iexact=name)
 
 
+def speaker_keep_old_slug(*, speaker: Speaker) -> None:
+    """Before a speaker is saved with a new slug (an editor changed it): the old one keeps
+    leading to them (old pages, filters, feeds); the new one is theirs alone."""
+    if speaker.pk is None:
+        return
+    old = Speaker.objects.filter(pk=speaker.pk).values_list("slug", flat=True).first()
+    if old is None or old == speaker.slug:
+        return
+    SpeakerSlug.objects.filter(slug=speaker.slug).delete()
+    SpeakerSlug.objects.update_or_create(slug=old, defaults={"speaker": speaker})
+
+
 def speaker_add_alias(*, speaker: Speaker, alias: str) -> None:
     alias = " ".join(alias.split())[:200]
     if not alias or alias.lower() == speaker.name.lower():

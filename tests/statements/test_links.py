@@ -127,3 +127,17 @@ def test_figures_link_to_the_sentence_that_gives_them(client, db):
     assert f'<span class="figure-anchor" id="f{figure.pk}"></span>' in page
     assert '<span class="figure">Invented Monitor counted 120 attacks in 2023.</span>' in page
     assert f'href="#f{figure.pk}"' in page
+
+
+def test_a_speakers_changed_slug_keeps_the_old_links(client, corpus):
+    speaker = corpus["speakers"][0]
+    old = speaker.slug
+    speaker.slug = "alex-morgan-state"
+    speaker.save()
+    response = client.get(f"/speakers/{old}/")
+    assert response.status_code == 301 and response["Location"] == "/speakers/alex-morgan-state/"
+    # Changed back: the slug is the speaker's own again, and the interim one leads to it.
+    speaker.slug = old
+    speaker.save()
+    assert client.get(f"/speakers/{old}/").status_code == 200
+    assert client.get("/speakers/alex-morgan-state/")["Location"] == f"/speakers/{old}/"
