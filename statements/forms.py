@@ -184,11 +184,14 @@ class StatementFilterForm(forms.Form):
         """One checkbox per speaker choice, ticked as submitted: built here in one pass, since
         a template loop over a hundred speakers costs more than the rest of the form."""
         selected = set(self["speaker"].value() or [])
+        # An unknown slug stays ticked, named as such: changing another filter keeps it (and
+        # the empty result) rather than silently widening to every speaker.
+        unknown = [(slug, f"{slug} (unknown speaker)") for slug in self.unknown_speakers()]
         return html_join(
             '<label class="choice"><input type="checkbox" name="speaker" value="{}"{}> {}</label>',
             (
                 (slug, " checked" if slug in selected else "", label)
-                for slug, label in self.fields["speaker"].widget.choices
+                for slug, label in [*unknown, *self.fields["speaker"].widget.choices]
             ),
         )
 

@@ -68,6 +68,12 @@ def test_a_merged_speakers_old_link_and_an_unknown_one(
     expect(page.locator(".unknown-speaker")).to_contain_text("No speaker goes by “no-such-person”")
     expect(page.locator("article.statement-card")).to_have_count(0)
     page.screenshot(path=str(screenshot_dir / "unknown-speaker.png"), full_page=True)
+    # Another filter changed: the unknown speaker is kept, the results stay empty.
+    expect(page.locator('input[name="speaker"][value="no-such-person"]')).to_be_checked()
+    page.select_option("#id_side", "us")
+    page.wait_for_url("**/?side=us&speaker=no-such-person")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("article.statement-card")).to_have_count(0)
 
 
 def test_cite_copies_a_citation_or_shows_it_to_copy(
