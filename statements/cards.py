@@ -153,8 +153,9 @@ def card(
     role = row["speaker_role"]
     # The speaker's own words go inside the quotation marks, the framing around them below.
     words, framed = quotation(text, row["start"], row["words"], row["direct"])
-    # In a search, the words with the query's terms marked.
+    # In a search, the words and the framing with the query's terms marked.
     said = search.highlight_terms(words, q) if words and q else words
+    framed = search.highlight_terms(framed, q) if framed and q else framed
     return {
         "pk": row["id"],
         "said_on": said_on,

@@ -114,3 +114,11 @@ def test_a_statement_without_known_words_keeps_its_sentence(client):
     Statement.objects.filter(pk=statement.pk).update(words=[])
     body = client.get(reverse("statements:timeline")).content.decode()
     assert "“Asif stated, &#34;The airstrikes" in body  # as before the two spans
+
+
+def test_a_search_marks_its_terms_in_the_words_and_the_framing(client):
+    _quoted()
+    body = client.get(reverse("statements:timeline"), {"q": "airstrikes"}).content.decode()
+    assert "“The <mark>airstrikes</mark> hit only hideouts of the group,”" in body
+    body = client.get(reverse("statements:timeline"), {"q": "briefing"}).content.decode()
+    assert "at the <mark>briefing</mark>." in body
