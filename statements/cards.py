@@ -30,6 +30,7 @@ from .compiled import ByIds
 from .dates import as_said
 from .models import DatePrecision, Side, Statement
 from .queries import with_outlets
+from .quotes import quotation
 
 QUOTES = "\"'“”‘’«»"
 SENTINEL = "2147483647"
@@ -44,6 +45,8 @@ FIELDS = (
     "id",
     "text",
     "direct",
+    "start",
+    "words",
     "said_on",
     "date_precision",
     "is_pledge",
@@ -57,6 +60,7 @@ FIELDS = (
     "document__title",
     "document__outlet__name",
     "document__published_on",
+    "document__url",
     "outlets",
 )
 GROUP_FIELDS = ("armedgroup__slug", "armedgroup__short_name", "armedgroup__full_name")
@@ -133,6 +137,7 @@ def card(
     groups: list[tuple[str, str, str]],
     body: str | None = None,
     links: Links | None = None,
+    q: str | None = None,
 ) -> dict:
     """What a card prints, from a statement's values (``KEYS``), its topics as (slug, name)
     and its groups as (slug, short name, full name); ``body`` replaces the text (a search
@@ -147,6 +152,11 @@ def card(
         note = "date approximate" if precision == DatePrecision.UNKNOWN else f"to the {title}"
     quoted = is_quoted(text)
     role = row["speaker_role"]
+    # The speaker's own words go inside the quotation marks, the framing around them below.
+    words, framed = quotation(text, row["start"], row["words"], row["direct"])
+    # In a search, the words and the framing with the query's terms marked.
+    said = search.highlight_terms(words, q) if words and q else words
+    framed = search.highlight_terms(framed, q) if framed and q else framed
     return {
         "pk": row["id"],
         "said_on": said_on,
@@ -167,6 +177,10 @@ def card(
         "close": "" if quoted else "”",
         "text": text,
         "body": body or text,
+        "quote": said,
+        "framing": framed,
+        "cite": citation_of(row, said_on, precision),
+        "cite_source": row.get("document_url") or "",
         "topics": [(f"{timeline}?topic={quote(slug, safe='/')}", name) for slug, name in topics],
         "groups": [
             (f"{timeline}?group={quote(slug, safe='/')}", full, short)
@@ -184,6 +198,17 @@ def card(
         "new_month": False,
         "month_name": "",
     }
+
+
+def citation_of(row: dict, said_on: dt.date | None, precision: str) -> str:
+    """A citation of the statement, but for its URLs (the page adds them, absolute: the
+    source's, then the statement's): speaker, role, when said (at its precision), outlet and
+    the document's title. No quotation marks: those enclose a speaker's words only."""
+    role = ", ".join(filter(None, [row["speaker_role"], row["speaker_organization"]]))
+    who = f"{row['speaker_name']} ({role})" if role else row["speaker_name"]
+    when = said_when(said_on, precision, "date unknown") if said_on else "date unknown"
+    where = ": ".join(filter(None, [row["document_outlet_name"], row["document_title"]]))
+    return ". ".join(part for part in [f"{who}, said {when}", where] if part) + "."
 
 
 def _card_rows(ids: list[int]) -> QuerySet:
@@ -248,7 +273,7 @@ def cards_of(statements: QuerySet[Statement], q: str | None = None) -> list[dict
             )
         by_name = sorted(topics[pk], key=lambda topic: topic[1])
         by_short_name = sorted(groups[pk], key=lambda group: group[1])
-        made = card(row, by_name, by_short_name, body, links)
+        made = card(row, by_name, by_short_name, body, links, q)
         made["rank"] = row.get("rank")
         cards.append(made)
     return cards
@@ -262,6 +287,8 @@ def card_of_instance(statement: Statement) -> dict:
         "id": statement.pk,
         "text": statement.text,
         "direct": statement.direct,
+        "start": statement.start,
+        "words": statement.words,
         "said_on": statement.said_on,
         "date_precision": statement.date_precision,
         "is_pledge": statement.is_pledge,
@@ -275,6 +302,7 @@ def card_of_instance(statement: Statement) -> dict:
         "document_title": document.title,
         "document_outlet_name": document.outlet.name if document.outlet else None,
         "document_published_on": document.published_on,
+        "document_url": document.url,
         "outlets": getattr(statement, "outlets", None),
     }
     return card(

@@ -10,12 +10,16 @@ from django.utils.safestring import SafeString
 from . import dates
 from .cache import cached
 from .markup import html_join
-from .models import ArmedGroup, Side, Speaker, Topic
+from .models import ArmedGroup, Side, Speaker, SpeakerSlug, Topic
 from .summary import speaker_totals
 
 SIDE_CHOICES = [("", "Any side"), *[(v, label) for v, label in Side.choices if v != "other"]]
 SORT_CHOICES = [("", "Newest first"), ("relevance", "Most relevant")]
 STACK_CHOICES = [("", "Stack by side"), ("speaker", "Stack by speaker")]
+
+# What an unknown speaker's slug filters by: a primary key no speaker has, so that the
+# results are empty (never every speaker's, as when the filter was dropped).
+NO_SPEAKER = 0
 
 # Query parameters that are not filters: paging and presentation only.
 NON_FILTER_PARAMS = {"cursor", "sort", "stack"}
@@ -76,13 +80,38 @@ class _BySlug:
 
 
 class SpeakersField(_BySlug, forms.MultipleChoiceField):
-    """Speakers by slug, cleaned to a list of their primary keys."""
+    """Speakers by slug, cleaned to a list of their primary keys. A slug a speaker had before
+    a merge stands for the speaker now (``renamed`` maps it to the current slug); a slug no
+    speaker ever had is kept in ``unknown`` and filters by NO_SPEAKER: such a link shows (and
+    exports) nothing, never every speaker's statements."""
 
     def clean(self, value: object) -> list[int]:
+        self.renamed: dict[str, str] = {}
+        self.unknown: list[str] = []
         slugs = list(dict.fromkeys(self.to_python(value)))
         if self.required and not slugs:
             raise ValidationError(self.error_messages["required"], code="required")
-        return self.pks(slugs)
+        missing = [slug for slug in slugs if slug not in self.known]
+        usable = [slug for slug in missing if "\x00" not in slug and len(slug) <= 200]
+        found = (
+            dict(Speaker.objects.filter(slug__in=usable).values_list("slug", "pk"))
+            if usable
+            else {}
+        )
+        if old := [slug for slug in usable if slug not in found]:
+            for slug, pk, current in SpeakerSlug.objects.filter(slug__in=old).values_list(
+                "slug", "speaker_id", "speaker__slug"
+            ):
+                found[slug] = pk
+                self.renamed[slug] = current
+        pks = []
+        for slug in slugs:
+            pk = self.known.get(slug) or found.get(slug)
+            if pk is None:
+                self.unknown.append(slug)
+            elif pk not in pks:
+                pks.append(pk)
+        return pks + [NO_SPEAKER] if self.unknown else pks
 
 
 class SlugChoiceField(_BySlug, forms.ChoiceField):
@@ -165,13 +194,33 @@ class StatementFilterForm(forms.Form):
         """One checkbox per speaker choice, ticked as submitted: built here in one pass, since
         a template loop over a hundred speakers costs more than the rest of the form."""
         selected = set(self["speaker"].value() or [])
+        # An unknown slug stays ticked, named as such: changing another filter keeps it (and
+        # the empty result) rather than silently widening to every speaker.
+        unknown = [(slug, f"{slug} (unknown speaker)") for slug in self.unknown_speakers()]
         return html_join(
             '<label class="choice"><input type="checkbox" name="speaker" value="{}"{}> {}</label>',
             (
                 (slug, " checked" if slug in selected else "", label)
-                for slug, label in self.fields["speaker"].widget.choices
+                for slug, label in [*unknown, *self.fields["speaker"].widget.choices]
             ),
         )
+
+    def unknown_speakers(self) -> list[str]:
+        """The speaker slugs no speaker has or had: the page says so (its results are empty)."""
+        self.is_valid()
+        return getattr(self.fields["speaker"], "unknown", [])
+
+    def renamed_query(self) -> str | None:
+        """When a speaker slug is one a speaker had before a merge: the query string with the
+        current slugs instead (the page redirects there), else None."""
+        self.is_valid()
+        renamed = getattr(self.fields["speaker"], "renamed", {})
+        if not renamed:
+            return None
+        query = self.data.copy()
+        slugs = [renamed.get(slug, slug) for slug in query.getlist("speaker")]
+        query.setlist("speaker", list(dict.fromkeys(slugs)))
+        return query.urlencode()
 
     def ignored(self) -> list[str]:
         """Labels of the parameters that were not understood, to say so on the page."""

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from .models import Statement
+from .models import Statement, Statistic
 
 
 @dataclass(frozen=True)
 class Segment:
     text: str
     statement: Statement | None = None
+    # The first piece of its statement (it carries the statement's anchor, #s<pk>).
+    first: bool = True
+    # Inside a cited figure's span; ``anchors``: the figures starting here (#f<pk>).
+    figure: bool = False
+    anchors: tuple[int, ...] = field(default_factory=tuple)
 
 
-def segments(text: str, statements: Iterable[Statement]) -> list[Segment]:
-    """The text cut at statement offsets; overlapping spans keep the first, by start."""
+def segments(
+    text: str, statements: Iterable[Statement], figures: Iterable[Statistic] = ()
+) -> list[Segment]:
+    """The text cut at statement offsets; overlapping spans keep the first, by start. Cited
+    figures' spans cut it further, so that each figure has an anchor where it starts and is
+    marked, inside a statement's highlight or not."""
     parts: list[Segment] = []
     cursor = 0
     for statement in sorted(statements, key=lambda s: (s.start, -s.end)):
@@ -28,4 +37,27 @@ def segments(text: str, statements: Iterable[Statement]) -> list[Segment]:
         cursor = end
     if cursor < len(text):
         parts.append(Segment(text[cursor:]))
-    return parts
+    spans = [(f.start, min(f.end, len(text)), f.pk) for f in figures]
+    spans = [(s, e, pk) for s, e, pk in spans if 0 <= s < e]
+    return _with_figures(parts, spans) if spans else parts
+
+
+def _with_figures(parts: list[Segment], spans: list[tuple[int, int, int]]) -> list[Segment]:
+    cuts = sorted({s for s, _, _ in spans} | {e for _, e, _ in spans})
+    out: list[Segment] = []
+    offset = 0
+    for part in parts:
+        start, end = offset, offset + len(part.text)
+        points = [start, *(c for c in cuts if start < c < end), end]
+        for i, (a, b) in enumerate(zip(points, points[1:], strict=False)):
+            out.append(
+                replace(
+                    part,
+                    text=part.text[a - start : b - start],
+                    first=part.first and i == 0,
+                    figure=any(s <= a and b <= e for s, e, _ in spans),
+                    anchors=tuple(pk for s, _, pk in spans if s == a),
+                )
+            )
+        offset = end
+    return out

@@ -129,6 +129,21 @@ class SpeakerAlias(models.Model):
         return self.alias
 
 
+class SpeakerSlug(models.Model):
+    """A slug a speaker no longer has (merged into another, say): links to it, the old
+    ``/speakers/<slug>/`` page and ``?speaker=<slug>`` filters, lead to the speaker now."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="old_slugs")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.speaker_id}"
+
+
 class SpeakerTenure(models.Model):
     """A role a known official held, and when (e.g. State Department spokesperson)."""
 
@@ -259,6 +274,22 @@ class Statement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("statements:statement", args=[self.pk])
+
+    @property
+    def quotation(self) -> tuple[str, str]:
+        """(the speaker's own words, the framing around them) of a direct quotation whose
+        words are known; ("", "") otherwise (see :mod:`statements.quotes`)."""
+        from .quotes import quotation
+
+        return quotation(self.text, self.start, self.words, self.direct)
+
+    @property
+    def own_words(self) -> str:
+        return self.quotation[0]
+
+    @property
+    def framing(self) -> str:
+        return self.quotation[1]
 
     @property
     def is_reviewed(self) -> bool:

@@ -19,6 +19,7 @@ from .models import (
     Side,
     Speaker,
     SpeakerAlias,
+    SpeakerSlug,
     SpeakerTenure,
     Statement,
     Topic,
@@ -29,7 +30,10 @@ from .summary import cells_of_statements, summary_refresh
 def _unique_slug(model, base: str, field: str = "slug") -> str:
     base = (slugify(base) or "item")[:180]
     slug, n = base, 2
-    while model.objects.filter(**{field: slug}).exists():
+    while model.objects.filter(**{field: slug}).exists() or (
+        # A merged speaker's old slug stays with the speaker it now leads to.
+        model is Speaker and SpeakerSlug.objects.filter(slug=slug).exists()
+    ):
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -94,6 +98,18 @@ def speaker_resolve(
             )
     except IntegrityError:  # another worker created it meanwhile
         return Speaker.objects.get(name__iexact=name)
+
+
+def speaker_keep_old_slug(*, speaker: Speaker) -> None:
+    """Before a speaker is saved with a new slug (an editor changed it): the old one keeps
+    leading to them (old pages, filters, feeds); the new one is theirs alone."""
+    if speaker.pk is None:
+        return
+    old = Speaker.objects.filter(pk=speaker.pk).values_list("slug", flat=True).first()
+    if old is None or old == speaker.slug:
+        return
+    SpeakerSlug.objects.filter(slug=speaker.slug).delete()
+    SpeakerSlug.objects.update_or_create(slug=old, defaults={"speaker": speaker})
 
 
 def speaker_add_alias(*, speaker: Speaker, alias: str) -> None:
@@ -222,6 +238,12 @@ def speakers_merge(
     names = [other.name for other in others]
     names += SpeakerAlias.objects.filter(speaker_id__in=pks).values_list("alias", flat=True)
     SpeakerAlias.objects.filter(speaker_id__in=pks).delete()
+    # Their slugs, and the ones they had themselves inherited, now lead to ``into``.
+    SpeakerSlug.objects.filter(speaker_id__in=pks).update(speaker=into)
+    SpeakerSlug.objects.bulk_create(
+        [SpeakerSlug(slug=other.slug, speaker=into) for other in others], ignore_conflicts=True
+    )
+    SpeakerSlug.objects.filter(slug=into.slug).delete()  # its own slug is its own again
     for name in names:
         speaker_add_alias(speaker=into, alias=name)
     Speaker.objects.filter(pk__in=pks).delete()  # their summary rows go with them

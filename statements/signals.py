@@ -49,6 +49,13 @@ def _labels_changed(sender, instance, action: str, reverse: bool, pk_set, **kwar
         summary.summary_rebuild()
 
 
+def _speaker_renamed(sender, instance: Speaker, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        from .services import speaker_keep_old_slug
+
+        speaker_keep_old_slug(speaker=instance)
+
+
 def connect() -> None:
     for model in (Statement, Speaker, Statistic, Topic, ArmedGroup):
         post_save.connect(_changed, sender=model, dispatch_uid=f"bump-save-{model.__name__}")
@@ -59,6 +66,7 @@ def connect() -> None:
             _labels_changed, sender=through, dispatch_uid=f"summary-m2m-{through.__name__}"
         )
     pre_save.connect(_cells_before, sender=Statement, dispatch_uid="summary-pre-save")
+    pre_save.connect(_speaker_renamed, sender=Speaker, dispatch_uid="speaker-old-slug")
     pre_delete.connect(_cells_before, sender=Statement, dispatch_uid="summary-pre-delete")
     post_save.connect(_statement_saved, sender=Statement, dispatch_uid="summary-save")
     post_delete.connect(_statement_deleted, sender=Statement, dispatch_uid="summary-delete")

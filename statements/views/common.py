@@ -7,7 +7,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 
 from ..forms import StatementFilterForm
@@ -36,3 +36,12 @@ def filter_form(request: HttpRequest) -> tuple[StatementFilterForm, dict]:
 def wants_partial(request: HttpRequest) -> bool:
     """An htmx request for a fragment (a history restore needs the whole page)."""
     return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def renamed_redirect(request: HttpRequest, form: StatementFilterForm) -> HttpResponse | None:
+    """A permanent redirect to the same page with the current slugs, when the link names a
+    speaker by a slug they had before a merge; else None."""
+    query = form.renamed_query()
+    if query is None:
+        return None
+    return HttpResponseRedirect(f"{request.path}?{query}", status=301)

@@ -14,7 +14,7 @@ from ..dates import in_range, month_key
 from ..models import Document, Statistic
 from ..queries import PALETTE, month_range
 from ..summary import timeline_counts
-from .common import filter_form, reader_view
+from .common import filter_form, reader_view, renamed_redirect
 
 MAX_SERIES = 6
 
@@ -25,6 +25,8 @@ class Figure:
 
     statistic: Statistic
     documents: list[Document] = field(default_factory=list)
+    # (document, the figure's id in it): each links to the sentence giving it (#f<id>).
+    cited: list[tuple[Document, int]] = field(default_factory=list)
 
 
 def figures(statistics: list[Statistic]) -> list[Figure]:
@@ -34,6 +36,7 @@ def figures(statistics: list[Statistic]) -> list[Figure]:
         figure = found.setdefault(key, Figure(s))
         if all(d.pk != s.document_id for d in figure.documents):
             figure.documents.append(s.document)
+            figure.cited.append((s.document, s.pk))
     return list(found.values())
 
 
@@ -94,6 +97,8 @@ def _day(month: str) -> dt.date:
 @reader_view
 def statistics(request: HttpRequest) -> HttpResponse:
     form, filters = filter_form(request)
+    if moved := renamed_redirect(request, form):
+        return moved
     found = figures(
         list(
             Statistic.objects.select_related("document", "document__outlet").order_by(

@@ -28,6 +28,7 @@ from ..cards import Links
 from ..dates import as_said
 from ..models import Statement
 from ..queries import apply_filters, in_timeline_order, report_count, timeline_base
+from ..quotes import quotation
 from .common import filter_form, reader_view
 
 CHUNK = 2000  # rows per fetch from the server-side cursor
@@ -41,6 +42,7 @@ COLUMNS = [
     "side",
     "direct",
     "text",
+    "own_words",
     "is_pledge",
     "topics",
     "armed_groups",
@@ -93,6 +95,8 @@ FIELDS = [
     "document__published_on",
     "document__url",
     "document_id",
+    "start",
+    "words",
 ]
 
 
@@ -153,6 +157,8 @@ def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
         published_on,
         url,
         document_id,
+        start,
+        words,
     ) in export_values(filters).iterator(chunk_size=CHUNK):
         yield [
             pk,
@@ -163,6 +169,8 @@ def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
             side,
             direct,
             text,
+            # The speaker's own words, the quotation; "text" is the sentence reporting them.
+            quotation(text, start, words, direct)[0],
             is_pledge,
             sorted(topics or []),
             sorted(groups or []),

@@ -16,11 +16,12 @@ from .common import reader_view
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
     statements = list(visible_statements().filter(document=document))
+    statistics = list(document.statistics.all())
     context = {
         "document": document,
         "statements": statements,
-        "segments": segments(document.text, statements),
-        "statistics": document.statistics.all(),
+        "segments": segments(document.text, statements, statistics),
+        "statistics": statistics,
     }
     return render(request, "statements/document.html", context)
 

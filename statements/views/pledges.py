@@ -21,7 +21,7 @@ from ..dates import date_order
 from ..models import Statement, Topic
 from ..queries import apply_filters, cut_periods, timeline_base, with_card_data
 from ..summary import pledge_areas
-from .common import filter_form, reader_view, wants_partial
+from .common import filter_form, reader_view, renamed_redirect, wants_partial
 
 UNFILED = "No topic assigned"
 LATEST = 12  # rows per area besides the first pledge
@@ -177,6 +177,8 @@ def ledger(pledges: QuerySet[Statement], filters: dict | None = None) -> list[Co
 @reader_view
 def pledge_ledger(request: HttpRequest) -> HttpResponse:
     form, filters = filter_form(request)
+    if moved := renamed_redirect(request, form):
+        return moved
     filters = {**filters, "pledges": True}
     pledges = apply_filters(timeline_base(), filters, annotate=False)
     context = {

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from ..cache import cached
 from ..cards import cards_of, shortened
-from ..models import Speaker
+from ..models import Speaker, SpeakerSlug
 from ..queries import chart_of, in_timeline_order, timeline_base
 from ..summary import speaker_summary, speaker_totals
 from .common import reader_view
@@ -35,7 +35,11 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
 
 @reader_view
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases", "tenures"), slug=slug)
+    speaker = Speaker.objects.prefetch_related("aliases", "tenures").filter(slug=slug).first()
+    if speaker is None:
+        # A slug the speaker had before a merge leads to the speaker now; any other, 404.
+        moved = get_object_or_404(SpeakerSlug.objects.select_related("speaker"), slug=slug)
+        return redirect(moved.speaker, permanent=True)
     said = timeline_base().filter(speaker=speaker)
     # The counts, chart and topics come from the monthly summary, cached until the data
     # changes. The cards below are a few rows by index.
@@ -44,7 +48,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "speaker": speaker,
         **summary,
         "pledges": [
-            card | {"short_text": shortened(card["text"], 220)}
+            card | {"short_text": shortened(card["quote"] or card["text"], 220)}
             for card in cards_of(in_timeline_order(said.filter(is_pledge=True))[:PLEDGES])
         ],
         "latest": cards_of(in_timeline_order(said)[:LATEST]),

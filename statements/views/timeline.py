@@ -21,12 +21,14 @@ from ..queries import (
     timeline_base,
 )
 from ..summary import timeline_counts
-from .common import filter_form, reader_view, wants_partial
+from .common import filter_form, reader_view, renamed_redirect, wants_partial
 
 
 @reader_view
 def timeline(request: HttpRequest) -> HttpResponse:
     form, filters = filter_form(request)
+    if moved := renamed_redirect(request, form):
+        return moved
     relevance = filters.get("sort") == "relevance" and "q" in filters
     statements = apply_filters(timeline_base(), filters)
     statements = by_relevance(statements) if relevance else in_timeline_order(statements)

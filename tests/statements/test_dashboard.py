@@ -132,8 +132,10 @@ def test_a_speaker_filter_checks_listed_speakers_without_a_query(client, corpus)
     assert StatementFilterForm({"speaker": ["quiet-official"]}).filters()["speaker"] == [silent.pk]
     body = _get(client, "timeline", speaker="quiet-official").content.decode()
     assert "No statement matches these filters" in body and "Ignored" not in body
+    # A slug no speaker has or had never widens the results: nothing is shown, and why.
     body = _get(client, "timeline", speaker="nobody-by-that-name").content.decode()
-    assert "Ignored: Speakers" in body
+    assert "No speaker goes by “nobody-by-that-name”" in body
+    assert "No statement matches these filters" in body and "Ignored" not in body
 
 
 def test_bad_filter_values_are_ignored_not_a_server_error(client, corpus):
