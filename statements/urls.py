@@ -14,6 +14,7 @@ urlpatterns = [
     path("context/", views.statistics, name="statistics"),
     path("speakers/", views.speaker_list, name="speakers"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("documents/", views.document_list, name="documents"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("statements/<int:pk>/", views.statement_detail, name="statement"),
 ]

@@ -1,6 +1,7 @@
 """Pages analysts read, one module per page family. Everything from documents is escaped."""
 
 from .context import statistics
+from .documents import document_list
 from .exports import export_csv, export_json
 from .pages import document_detail, statement_detail
 from .pledges import pledge_ledger
@@ -9,6 +10,7 @@ from .timeline import timeline
 
 __all__ = [
     "document_detail",
+    "document_list",
     "export_csv",
     "export_json",
     "pledge_ledger",
