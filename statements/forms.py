@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString
 
 from . import dates
 from .cache import cached
+from .documents import outlet_choices
 from .markup import html_join
 from .models import ArmedGroup, Side, Speaker, Topic
 from .summary import speaker_totals
@@ -114,6 +115,8 @@ class StatementFilterForm(forms.Form):
     side = forms.ChoiceField(label="Side", choices=SIDE_CHOICES, required=False)
     topic = SlugChoiceField(Topic, label="Topic", required=False)
     group = SlugChoiceField(ArmedGroup, label="Armed group", required=False)
+    # By id (outlets have no slug); the timeline's remark is its first report's outlet.
+    outlet = forms.TypedChoiceField(label="Outlet", required=False, coerce=int, empty_value=None)
     pledges = forms.BooleanField(label="Pledges only", required=False)
     verified = forms.BooleanField(label="Verified by an editor only", required=False)
     # Outside the range no statement can be (see statements.dates): such a date is dropped.
@@ -138,6 +141,7 @@ class StatementFilterForm(forms.Form):
         # groups: cached until the data changes, so neither the choices nor checking the
         # submitted slugs against them costs a query.
         choices = cached("filter-menus", None, _choices)
+        self.fields["outlet"].choices = [("", "Any outlet"), *outlet_choices()]
         blank = {"speaker": [], "topic": [("", "Any topic")], "group": [("", "Any group")]}
         for name, first in blank.items():
             field = self.fields[name]
