@@ -5,6 +5,7 @@ from .documents import document_list
 from .exports import export_csv, export_json
 from .pages import document_detail, statement_detail
 from .pledges import pledge_ledger
+from .speaker_search import speaker_search
 from .speakers import speaker_detail, speaker_list
 from .timeline import timeline
 
@@ -16,6 +17,7 @@ __all__ = [
     "pledge_ledger",
     "speaker_detail",
     "speaker_list",
+    "speaker_search",
     "statement_detail",
     "statistics",
     "timeline",
