@@ -167,3 +167,13 @@ def test_the_fallback_snippet_cuts_around_the_first_match_and_escapes():
     assert html.startswith("… ") and html.endswith(" …")
     assert "&lt;i&gt;<mark>Chaman</mark>&lt;/i&gt;" in html
     assert len(html) < 400
+
+
+def test_a_statement_search_links_to_the_same_search_over_whole_documents(client):
+    StatementFactory(text="Invented text about fencing")
+    html = client.get(reverse("statements:timeline"), {"q": "fencing"}).content.decode()
+    assert 'href="/documents/?q=fencing"' in html
+    assert "“fencing” in whole documents" in html
+    empty = client.get(reverse("statements:timeline"), {"q": "zzqq <b>"}).content.decode()
+    assert 'href="/documents/?q=zzqq%20%3Cb%3E"' in empty
+    assert "search the documents' whole text for “zzqq &lt;b&gt;”" in empty
