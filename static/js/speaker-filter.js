@@ -79,6 +79,10 @@
           found[0].focus();
         }
       } else if (event.key === "Escape") {
+        // Closes the matches; the browser's own clearing of a search box would fetch them
+        // again (an empty box lists everyone).
+        event.preventDefault();
+        box.value = "";
         options.textContent = "";
       }
     });
