@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString
 
 from . import dates
 from .cache import cached
+from .documents import outlet_choices
 from .markup import html_join
 from .models import ArmedGroup, Side, Speaker, SpeakerSlug, Topic
 from .summary import speaker_totals
@@ -151,6 +152,8 @@ class StatementFilterForm(forms.Form):
     side = forms.ChoiceField(label="Side", choices=SIDE_CHOICES, required=False)
     topic = SlugChoiceField(Topic, label="Topic", required=False)
     group = SlugChoiceField(ArmedGroup, label="Armed group", required=False)
+    # By id (outlets have no slug); the timeline's remark is its first report's outlet.
+    outlet = forms.TypedChoiceField(label="Outlet", required=False, coerce=int, empty_value=None)
     pledges = forms.BooleanField(label="Pledges only", required=False)
     verified = forms.BooleanField(label="Verified by an editor only", required=False)
     # Outside the range no statement can be (see statements.dates): such a date is dropped.
@@ -177,6 +180,7 @@ class StatementFilterForm(forms.Form):
         # groups: cached until the data changes, so neither the choices nor checking the
         # submitted slugs against them costs a query.
         choices = cached("filter-menus", None, _choices)
+        self.fields["outlet"].choices = [("", "Any outlet"), *outlet_choices()]
         blank = {"speaker": [], "topic": [("", "Any topic")], "group": [("", "Any group")]}
         for name, first in blank.items():
             field = self.fields[name]
@@ -191,18 +195,17 @@ class StatementFilterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if v}
 
     def speaker_checkboxes(self) -> SafeString:
-        """One checkbox per speaker choice, ticked as submitted: built here in one pass, since
-        a template loop over a hundred speakers costs more than the rest of the form."""
-        selected = set(self["speaker"].value() or [])
-        # An unknown slug stays ticked, named as such: changing another filter keeps it (and
-        # the empty result) rather than silently widening to every speaker.
-        unknown = [(slug, f"{slug} (unknown speaker)") for slug in self.unknown_speakers()]
+        """A ticked checkbox for each submitted speaker (the search box adds others): named as
+        in the choices, or by the slug as given when it is not one of them. An unknown slug
+        stays ticked, named as such: changing another filter keeps it (and the empty result)
+        rather than silently widening to every speaker."""
+        submitted = list(dict.fromkeys(self["speaker"].value() or []))
+        labels = dict(self.fields["speaker"].widget.choices)
+        labels |= {slug: f"{slug} (unknown speaker)" for slug in self.unknown_speakers()}
         return html_join(
-            '<label class="choice"><input type="checkbox" name="speaker" value="{}"{}> {}</label>',
-            (
-                (slug, " checked" if slug in selected else "", label)
-                for slug, label in [*unknown, *self.fields["speaker"].widget.choices]
-            ),
+            '<label class="choice"><input type="checkbox" name="speaker" value="{}" checked> {}'
+            "</label>",
+            ((slug, labels.get(slug, slug)) for slug in submitted),
         )
 
     def unknown_speakers(self) -> list[str]:

@@ -84,6 +84,8 @@ def apply_filters(
         queryset = queryset.filter(topics=topic)
     if group := filters.get("group"):
         queryset = queryset.filter(armed_groups=group)
+    if outlet := filters.get("outlet"):
+        queryset = queryset.filter(document__outlet=outlet)
     if filters.get("pledges"):
         queryset = queryset.filter(is_pledge=True)
     if filters.get("verified"):

@@ -13,7 +13,9 @@ urlpatterns = [
     path("pledges/", views.pledge_ledger, name="pledges"),
     path("context/", views.statistics, name="statistics"),
     path("speakers/", views.speaker_list, name="speakers"),
+    path("speaker-search/", views.speaker_search, name="speaker_search"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("documents/", views.document_list, name="documents"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("statements/<int:pk>/", views.statement_detail, name="statement"),
 ]

@@ -34,6 +34,8 @@ pages = [
     "/?stack=speaker", f"/?speaker={speaker.slug}", "/pledges/", "/pledges/?side=us",
     "/context/", "/speakers/", f"/speakers/{speaker.slug}/", f"/statements/{statement.pk}/",
     f"/documents/{statement.document_id}/", "/export.csv", "/export.json", "/feed.atom",
+    "/documents/", "/documents/?q=border&kind=article&outlet=1&page=2", "/?outlet=1",
+    "/speaker-search/?q=of",
 ]
 failed = []
 for page in pages:
@@ -42,6 +44,9 @@ for page in pages:
     if response.status_code != 200 or not body:
         failed.append((page, response.status_code))
 assert not failed, failed
+# Whole-document search without PostgreSQL: every word, the match marked in a snippet.
+found = client.get("/documents/?q=border").content.decode()
+assert "<mark>border</mark>" in found.lower() and " 0 documents" not in found, found[-3000:]
 print("ok", len(pages))
 """
 

@@ -1,19 +1,23 @@
 """Pages analysts read, one module per page family. Everything from documents is escaped."""
 
 from .context import statistics
+from .documents import document_list
 from .exports import export_csv, export_json
 from .pages import document_detail, statement_detail
 from .pledges import pledge_ledger
+from .speaker_search import speaker_search
 from .speakers import speaker_detail, speaker_list
 from .timeline import timeline
 
 __all__ = [
     "document_detail",
+    "document_list",
     "export_csv",
     "export_json",
     "pledge_ledger",
     "speaker_detail",
     "speaker_list",
+    "speaker_search",
     "statement_detail",
     "statistics",
     "timeline",

@@ -26,11 +26,13 @@ from django.utils import timezone
 
 from ..cards import Links
 from ..dates import as_said
+from ..forms import NON_FILTER_PARAMS
 from ..models import Statement
 from ..queries import apply_filters, in_timeline_order, report_count, timeline_base
 from ..quotes import quotation
 from .common import filter_form, reader_view
 
+BOM = "\ufeff"
 CHUNK = 2000  # rows per fetch from the server-side cursor
 BUFFER = 64 * 1024  # characters per chunk written to the client
 COLUMNS = [
@@ -53,6 +55,8 @@ COLUMNS = [
     "published_on",
     "document_url",
     "source_url",
+    "organization",
+    "statement_url",
 ]
 TOPICS, GROUPS = COLUMNS.index("topics"), COLUMNS.index("armed_groups")
 # A spreadsheet opening the CSV reads a cell that starts with one of these as a formula: a
@@ -97,6 +101,7 @@ FIELDS = [
     "document_id",
     "start",
     "words",
+    "speaker__organization",
 ]
 
 
@@ -136,8 +141,11 @@ def export_values(filters: dict) -> QuerySet:
 def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
     """Each row's values in COLUMNS order; topics and armed groups as lists."""
     # Every source link differs only by the document and statement ids.
-    _, head, tail = Links().document
+    links = Links()
+    _, head, tail = links.document
     head = request.build_absolute_uri(head)
+    _, permalink_head, permalink_tail = links.statement
+    permalink_head = request.build_absolute_uri(permalink_head)
     for (
         pk,
         said_on,
@@ -159,6 +167,7 @@ def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
         document_id,
         start,
         words,
+        organization,
     ) in export_values(filters).iterator(chunk_size=CHUNK):
         yield [
             pk,
@@ -181,7 +190,25 @@ def export_rows(request: HttpRequest, filters: dict) -> Iterator[list]:
             published_on.isoformat() if published_on else "",
             url,
             f"{head}{document_id}{tail}#s{pk}",
+            organization,
+            f"{permalink_head}{pk}{permalink_tail}",
         ]
+
+
+def export_filters(form, filters: dict) -> dict:
+    """The filters an export applied, as the query gave them (slugs and ISO dates), by name;
+    a list for the speakers, true for a checkbox."""
+    given = {}
+    for name in filters:
+        if name in NON_FILTER_PARAMS:
+            continue
+        if name == "speaker":
+            given[name] = list(dict.fromkeys(form.data.getlist(name)))
+        elif filters[name] is True:
+            given[name] = True
+        else:
+            given[name] = form.data.get(name)
+    return given
 
 
 def _filename(extension: str) -> str:
@@ -227,7 +254,9 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
-        yield writer.writerow(COLUMNS)
+        # A byte order mark: spreadsheets then read the file as UTF-8 (quotes, dashes, Urdu
+        # names), not in the system's legacy code page.
+        yield BOM + writer.writerow(COLUMNS)
         for row in export_rows(request, filter_form(request)[1]):
             row[TOPICS], row[GROUPS] = "; ".join(row[TOPICS]), "; ".join(row[GROUPS])
             yield writer.writerow([spreadsheet_safe(value) for value in row])
@@ -240,8 +269,16 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 @reader_view
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
     def chunks() -> Iterator[str]:
-        yield '{"statements": ['
-        for i, row in enumerate(export_rows(request, filter_form(request)[1])):
+        form, filters = filter_form(request)
+        # What was exported, and when: the filters as given (those understood), and any ignored.
+        about = {
+            "exported_at": timezone.now().isoformat(timespec="seconds"),
+            "filters": export_filters(form, filters),
+            "ignored": form.ignored(),
+            "url": request.build_absolute_uri(),
+        }
+        yield json.dumps(about, ensure_ascii=False)[:-1] + ', "statements": ['
+        for i, row in enumerate(export_rows(request, filters)):
             record = dict(zip(COLUMNS, row, strict=True))
             yield ("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False)
         yield "\n]}\n"

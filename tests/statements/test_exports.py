@@ -31,7 +31,7 @@ def _export(client, name, **params) -> tuple[bytes, int]:
 
 
 def _csv(body: bytes) -> dict[int, dict]:
-    return {int(r["id"]): r for r in csv.DictReader(io.StringIO(body.decode()))}
+    return {int(r["id"]): r for r in csv.DictReader(io.StringIO(body.decode("utf-8-sig")))}
 
 
 def _json(body: bytes) -> dict[int, dict]:
