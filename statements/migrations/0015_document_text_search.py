@@ -42,6 +42,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statements", "0012_removed_statement")]
+    dependencies = [("statements", "0014_speaker_slug")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
