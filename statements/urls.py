@@ -12,6 +12,7 @@ urlpatterns = [
     path("feed.atom", StatementFeed(), name="feed"),
     path("pledges/", views.pledge_ledger, name="pledges"),
     path("context/", views.statistics, name="statistics"),
+    path("compare/", views.compare, name="compare"),
     path("speakers/", views.speaker_list, name="speakers"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
     path("documents/<int:pk>/", views.document_detail, name="document"),

@@ -1,5 +1,6 @@
 """Pages analysts read, one module per page family. Everything from documents is escaped."""
 
+from .compare import compare
 from .context import statistics
 from .exports import export_csv, export_json
 from .pages import document_detail, statement_detail
@@ -8,6 +9,7 @@ from .speakers import speaker_detail, speaker_list
 from .timeline import timeline
 
 __all__ = [
+    "compare",
     "document_detail",
     "export_csv",
     "export_json",
