@@ -144,7 +144,7 @@ def chart_of(series: list[Series], months: list[str]) -> dict:
                 "data": [s.by_month.get(m, 0) for m in months],
                 "borderColor": s.color,
                 "backgroundColor": s.color,
-                "tension": 0.2,
+                "tension": 0,
             }
             for s in series
         ],
