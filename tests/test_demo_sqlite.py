@@ -42,6 +42,11 @@ for page in pages:
     if response.status_code != 200 or not body:
         failed.append((page, response.status_code))
 assert not failed, failed
+# The search box's example, with its operators, finds statements on SQLite too.
+from statements.forms import StatementFilterForm
+example = StatementFilterForm().fields["q"].widget.attrs["placeholder"].removeprefix("e.g. ")
+body = client.get("/", {"q": example}).content.decode()
+assert "No statement matches" not in body and "<article" in body, example
 print("ok", len(pages))
 """
 
