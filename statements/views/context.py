@@ -138,6 +138,9 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
                 "yAxisID": "y2",
                 "spanGaps": False,
                 "order": 1,
+                # A period's average is one level across its months: a step, no dots per month.
+                "stepped": kind != "month",
+                "pointRadius": 3 if kind == "month" else 0,
             }
         )
     return {"labels": months, "datasets": datasets}
