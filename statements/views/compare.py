@@ -13,10 +13,11 @@ from .common import reader_view
 
 
 def compare_url(pairs: list[tuple[str, str]]) -> str:
-    """The compare page showing these (query, label) series."""
+    """The compare page showing these (query, label) series; with none, an empty comparison
+    (``?s=``) rather than the example."""
     params = [("s", query or "all") for query, _ in pairs]
     params += [("label", label) for _, label in pairs]
-    return f"{reverse('statements:compare')}?{urlencode(params)}" if pairs else "?s="
+    return f"{reverse('statements:compare')}?{urlencode(params) or 's='}"
 
 
 @reader_view
@@ -32,7 +33,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             {
                 "series": s,
                 "timeline_url": f"{timeline}?{s.query}" if s.query else timeline,
-                "remove_url": compare_url(rest) if rest else f"{reverse('statements:compare')}?s=",
+                "remove_url": compare_url(rest),
             }
         )
     context = {
