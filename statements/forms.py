@@ -143,7 +143,11 @@ class StatementFilterForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "e.g. border fencing", "autocomplete": "off"}
+            attrs={
+                "type": "search",
+                "placeholder": 'e.g. TTP OR "safe havens"',
+                "autocomplete": "off",
+            }
         ),
     )
     speaker = SpeakersField(

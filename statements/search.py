@@ -35,11 +35,50 @@ def terms(q: str) -> list[str]:
     return [w for w in words if w.lower() not in {"or", "and", "not"}][:10]
 
 
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+
+
+def websearch_q(q: str, field: str = "text") -> Q:
+    """PostgreSQL's websearch syntax as substring matches, for databases without full-text
+    search: every term must appear, a "quoted phrase" as written, ``-term`` must not, and
+    ``OR`` between terms needs either side (as in PostgreSQL, AND binds tighter: ``a b OR c``
+    is ``(a and b) or c``). Case-insensitive and unstemmed; "and" and "not" are ignored, as
+    PostgreSQL ignores stop words; at most ten terms."""
+    clauses: list[Q] = []
+    clause, count = Q(), 0
+    for token in _TOKEN.findall(q)[:40]:
+        if token.lower() == "or":
+            if clause:
+                clauses.append(clause)
+            clause = Q()
+            continue
+        negated = token.startswith("-") and len(token) > 1
+        body = token[1:] if negated else token
+        if body.startswith('"'):
+            text = " ".join(body.strip('"').split())
+        else:
+            text = body.strip(".,;:!?()[]{}'\"")
+            if text.lower() in {"and", "not"}:
+                text = ""
+        if not text or count == 10:
+            continue
+        count += 1
+        match = Q(**{f"{field}__icontains": text})
+        clause &= ~match if negated else match
+    if clause:
+        clauses.append(clause)
+    condition = Q()
+    for clause in clauses:
+        condition |= clause
+    return condition
+
+
 def search(queryset: QuerySet[Statement], q: str, *, annotate: bool = True) -> QuerySet[Statement]:
     """Statements matching ``q``; with ``annotate``, also ``rank`` and ``headline_raw``.
 
     PostgreSQL: websearch syntax ("quoted phrases", -excluded, or), ranked, headline marked
-    with sentinels. Elsewhere: every word must appear (case-insensitive), rank 0.
+    with sentinels. Elsewhere (SQLite, ``make run``): the same syntax by substring matches
+    (:func:`websearch_q`; words are not stemmed), rank 0.
     """
     if is_postgres():
         query = SearchQuery(q, config=CONFIG, search_type="websearch")
@@ -53,10 +92,7 @@ def search(queryset: QuerySet[Statement], q: str, *, annotate: bool = True) -> Q
                 "text", query, config=CONFIG, start_sel=START, stop_sel=STOP, highlight_all=True
             ),
         )
-    condition = Q()
-    for term in terms(q):
-        condition &= Q(text__icontains=term)
-    queryset = queryset.filter(condition)
+    queryset = queryset.filter(websearch_q(q))
     if not annotate:
         return queryset
     return queryset.annotate(rank=Value(0.0, output_field=FloatField()))

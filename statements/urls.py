@@ -12,6 +12,7 @@ urlpatterns = [
     path("feed.atom", StatementFeed(), name="feed"),
     path("pledges/", views.pledge_ledger, name="pledges"),
     path("context/", views.statistics, name="statistics"),
+    path("compare/", views.compare, name="compare"),
     path("speakers/", views.speaker_list, name="speakers"),
     path("speaker-search/", views.speaker_search, name="speaker_search"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),

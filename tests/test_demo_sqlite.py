@@ -47,6 +47,11 @@ assert not failed, failed
 # Whole-document search without PostgreSQL: every word, the match marked in a snippet.
 found = client.get("/documents/?q=border").content.decode()
 assert "<mark>border</mark>" in found.lower() and " 0 documents" not in found, found[-3000:]
+# The search box's example, with its operators, finds statements on SQLite too.
+from statements.forms import StatementFilterForm
+example = StatementFilterForm().fields["q"].widget.attrs["placeholder"].removeprefix("e.g. ")
+body = client.get("/", {"q": example}).content.decode()
+assert "No statement matches" not in body and "<article" in body, example
 print("ok", len(pages))
 """
 

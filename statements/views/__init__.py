@@ -1,5 +1,6 @@
 """Pages analysts read, one module per page family. Everything from documents is escaped."""
 
+from .compare import compare
 from .context import statistics
 from .documents import document_list
 from .exports import export_csv, export_json
@@ -10,6 +11,7 @@ from .speakers import speaker_detail, speaker_list
 from .timeline import timeline
 
 __all__ = [
+    "compare",
     "document_detail",
     "document_list",
     "export_csv",

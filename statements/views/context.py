@@ -1,4 +1,9 @@
-"""Context: the violence figures documents cite, on the same months as the statement counts."""
+"""Context: the violence figures documents cite, on the same months as the statement counts.
+
+Figures are shown under their own period ("2023", "Q1 2024", never a day or a first month),
+grouped by one vocabulary of measures (:mod:`statements.metrics`) so each measure reads as a
+series, and a figure several documents report is one figure citing all of them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached, filter_key
-from ..dates import in_range, month_key
+from ..dates import in_range
+from ..metrics import Period, is_share, metric_of
 from ..models import Document, Statistic
 from ..queries import PALETTE, month_range
 from ..summary import timeline_counts
@@ -21,35 +27,82 @@ MAX_SERIES = 6
 
 @dataclass
 class Figure:
-    """One cited figure (source, period, metric, value) and every document citing it."""
+    """One cited figure (source, period, measure, value) and every document citing it."""
 
     statistic: Statistic
+    metric: str
+    period: Period
     documents: list[Document] = field(default_factory=list)
     # (document, the figure's id in it): each links to the sentence giving it (#f<id>).
     cited: list[tuple[Document, int]] = field(default_factory=list)
+    citations: list[Statistic] = field(default_factory=list)
+    change: float | None = None  # per cent, against the previous figure of its series
+
+    @property
+    def written(self) -> list[str]:
+        """The metric as each citing document wrote it, where that differs from the term."""
+        seen = dict.fromkeys(c.metric.strip() for c in self.citations)
+        return [m for m in seen if m.lower() != self.metric]
+
+    @property
+    def series(self) -> tuple[str, str, str]:
+        return (self.metric, self.statistic.source.lower(), self.period.kind)
 
 
 def figures(statistics: list[Statistic]) -> list[Figure]:
+    """The figures, each once: the same source, period, measure and value from several
+    documents is one figure citing them all."""
     found: dict[tuple, Figure] = {}
     for s in statistics:
-        key = (s.source.lower(), s.period, s.period_start, s.metric.lower(), s.value)
-        figure = found.setdefault(key, Figure(s))
+        metric = metric_of(s.metric)
+        period = Period(s.period_start, s.period_end)
+        key = (s.source.strip().lower(), period.start, period.end, metric, s.value)
+        figure = found.setdefault(key, Figure(s, metric, period))
+        figure.citations.append(s)
         if all(d.pk != s.document_id for d in figure.documents):
             figure.documents.append(s.document)
             figure.cited.append((s.document, s.pk))
-    return list(found.values())
+    ordered = sorted(
+        found.values(), key=lambda f: (f.metric, f.statistic.source.lower(), f.period.sort_key)
+    )
+    previous: dict[tuple, Figure] = {}
+    for f in ordered:  # the change against the last figure of the same series
+        before = previous.get(f.series)
+        value = f.statistic.value
+        if before and before.statistic.value and before.period.start != f.period.start:
+            f.change = float((value - before.statistic.value) / before.statistic.value * 100)
+        if f.period.start:
+            previous[f.series] = f
+    return ordered
+
+
+def by_metric(found: list[Figure]) -> list[dict]:
+    """The figures grouped under their measure, the most cited measures first."""
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for f in found:
+        groups[f.metric].append(f)
+    return [
+        {"metric": metric, "figures": rows}
+        for metric, rows in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
 
 
 def context_chart(counts: dict, found: list[Figure]) -> dict:
-    """Statement counts as bars and each cited series (source + metric) as points, one axis
-    of months for both."""
-    # A period outside the accepted range (a typo) stays in the table, not on the chart.
-    dated = [f.statistic for f in found if in_range(f.statistic.period_start)]
+    """Statement counts as bars and each series of figures (measure, source, kind of period) as
+    a line of its monthly average over each figure's whole period: a year's figure is a flat
+    step over its twelve months, never a point in January."""
+    dated = [
+        f
+        for f in found
+        if in_range(f.period.start)
+        and in_range(f.period.end or f.period.start)
+        and not is_share(f.metric)
+    ]
     months = list(counts["labels"])
-    if dated:
-        first = min([s.period_start for s in dated] + ([_day(months[0])] if months else []))
-        last = max([s.period_start for s in dated] + ([_day(months[-1])] if months else []))
-        months = month_range(first, last)
+    spans = [m for f in dated for m in f.period.month_keys]
+    if spans:
+        keys = sorted(spans + months)
+        months = month_range(_day(keys[0]), _day(keys[-1]))
     index = {m: i for i, m in enumerate(months)}
     bars = [0] * len(months)
     for dataset in counts["datasets"]:
@@ -65,16 +118,19 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
             "order": 2,
         }
     ]
-    series: dict[str, list] = defaultdict(lambda: [None] * len(months))
-    for s in dated:
-        if "%" in s.metric:  # shares do not belong on an axis of counts
-            continue
-        name = f"{s.metric} ({s.source})" if s.source else s.metric
-        series[name][index[month_key(s.period_start)]] = float(s.value)
-    # The series with the most points; every figure stays in the table below the chart.
+    series: dict[tuple, list] = defaultdict(lambda: [None] * len(months))
+    for f in dated:
+        per_month = round(float(f.statistic.value) / f.period.months, 1)
+        for key in f.period.month_keys:
+            series[f.series][index[key]] = per_month
+    sources = {f.series: f.statistic.source for f in dated}  # as written, for the legend
     busiest = sorted(series.items(), key=lambda kv: (-sum(v is not None for v in kv[1]), kv[0]))
-    for i, (name, data) in enumerate(busiest[:MAX_SERIES]):
+    for i, (key, data) in enumerate(busiest[:MAX_SERIES]):
+        metric, _, kind = key
+        source = sources[key]
         color = PALETTE[(i + 2) % len(PALETTE)]
+        name = f"{metric} per month ({source or 'no source'}"
+        name += ")" if kind == "month" else f", from {_KIND[kind]} figures)"
         datasets.append(
             {
                 "type": "line",
@@ -83,11 +139,23 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
                 "borderColor": color,
                 "backgroundColor": color,
                 "yAxisID": "y2",
-                "spanGaps": True,
+                "spanGaps": False,
                 "order": 1,
+                # A period's average is one level across its months: a step, no dots per month.
+                "stepped": kind != "month",
+                "pointRadius": 3 if kind == "month" else 0,
             }
         )
     return {"labels": months, "datasets": datasets}
+
+
+_KIND = {
+    "quarter": "quarterly",
+    "half": "half-yearly",
+    "year": "yearly",
+    "months": "several months'",
+    "month": "monthly",
+}
 
 
 def _day(month: str) -> dt.date:
@@ -101,9 +169,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
         return moved
     found = figures(
         list(
-            Statistic.objects.select_related("document", "document__outlet").order_by(
-                "period_start", "source", "metric", "document_id"
-            )
+            Statistic.objects.select_related("document", "document__outlet")
+            .defer("document__text", "document__places", "document__error")
+            .order_by("period_start", "source", "metric", "document_id")
         )
     )
     # The monthly summary answers most filters; the result is cached until the data changes.
@@ -111,6 +179,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "figures": found,
+        "groups": by_metric(found),
         "chart": context_chart(counts, found) if found or counts["labels"] else None,
     }
     return render(request, "statements/context.html", context)

@@ -27,7 +27,7 @@
   }
 
   function options(canvas, data) {
-    var stacked = canvas.dataset.kind !== "mixed";
+    var stacked = (canvas.dataset.kind || "bar") === "bar";
     var opts = {
       responsive: true,
       maintainAspectRatio: false,
@@ -64,12 +64,53 @@
     return opts;
   }
 
+  function cell(tag, text, className) {
+    var el = document.createElement(tag);
+    el.textContent = text;
+    if (className) { el.className = className; }
+    return el;
+  }
+
+  // Without Chart.js (an air-gapped site, a blocked CDN) the chart's data as a table, so the
+  // box is never empty: one row per month, one column per series.
+  function asTable(canvas, data) {
+    var box = canvas.closest(".chart-box") || canvas.parentNode;
+    var figure = box.parentNode;
+    if (figure.querySelector(".chart-offline")) { return; }
+    var note = cell("p", "The chart could not be drawn: its script did not load (offline, or a " +
+                    "blocked network). Its data is shown as a table instead.", "chart-offline");
+    note.setAttribute("role", "note");
+    var table = document.createElement("table");
+    table.className = "list sticky-first chart-table";
+    var head = document.createElement("tr");
+    head.appendChild(cell("th", "Month")).setAttribute("scope", "col");
+    data.datasets.forEach(function (d) {
+      head.appendChild(cell("th", d.label, "num")).setAttribute("scope", "col");
+    });
+    table.appendChild(document.createElement("thead")).appendChild(head);
+    var body = table.appendChild(document.createElement("tbody"));
+    data.labels.forEach(function (label, i) {
+      var values = data.datasets.map(function (d) { return d.data[i]; });
+      if (values.every(function (v) { return v === null || v === 0; })) { return; }
+      var row = body.appendChild(document.createElement("tr"));
+      row.appendChild(cell("th", monthLabel(label))).setAttribute("scope", "row");
+      values.forEach(function (v) {
+        row.appendChild(cell("td", v === null || v === undefined ? "—" : String(v), "num"));
+      });
+    });
+    var wrap = cell("div", "", "table-wrap");
+    wrap.appendChild(table);
+    box.replaceWith(note);
+    note.after(wrap);
+    figure.classList.add("chart-as-table");
+  }
+
   function draw(root) {
-    if (!window.Chart) { return; }
     (root || document).querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       var source = document.getElementById(canvas.dataset.chart);
       if (!source) { return; }
       var data = JSON.parse(source.textContent);
+      if (typeof window.Chart === "undefined") { asTable(canvas, data); return; }
       var existing = window.Chart.getChart(canvas);
       if (existing) { existing.destroy(); }
       new window.Chart(canvas, {
