@@ -87,13 +87,14 @@ def test_the_compare_page_costs_a_fixed_number_of_queries(
     from django.core.cache import cache
 
     cache.clear()
-    # The filter menus (speaker totals, speakers, topics, groups), then one count per series.
-    with django_assert_max_num_queries(4 + 4):
+    # The filter menus (speaker totals, speakers, topics, groups, outlets), then one count per
+    # series.
+    with django_assert_max_num_queries(5 + 4):
         assert client.get(url).status_code == 200
     for _ in range(10):
         StatementFactory(speaker=two_sides[0], said_on=dt.date(2023, 7, 1))
     cache.clear()
-    with django_assert_max_num_queries(4 + 4):
+    with django_assert_max_num_queries(5 + 4):
         assert client.get(url).status_code == 200
     with django_assert_max_num_queries(0):  # cached until the data changes
         assert client.get(url).status_code == 200
