@@ -53,6 +53,9 @@ def test_the_speaker_search_box_adds_speakers_to_the_filter(
     page.goto(live_server.url + "/")
     expect(page.locator(".results-head .lede strong")).to_have_text("45")
     assert page.locator("#filters input[name=speaker]").count() == 0  # no long list
+    toggle = page.locator("button.filters-toggle")
+    if toggle.is_visible():  # a phone: the filters fold away behind their button
+        toggle.click()
 
     box = page.get_by_label("Add a speaker")
     box.fill("inv")
@@ -118,6 +121,8 @@ def test_the_documents_index_filters_and_searches_whole_texts(
     page.get_by_label("Kind").select_option(label="Briefing transcript")
     expect(page.locator("#results .lede strong")).to_have_text("4")
     page.get_by_role("link", name="Clear all").click()
+    expect(page.locator("#results .lede strong")).to_have_text("45")
+    page.wait_for_load_state()
 
     # Words no statement holds, found in a document's text, shown in context.
     page.get_by_label("Search the documents' text").fill('"Chaman crossing"')
