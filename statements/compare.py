@@ -18,7 +18,7 @@ from .cache import cached, filter_key
 from .forms import NON_FILTER_PARAMS, StatementFilterForm
 from .models import Side
 from .queries import PALETTE, month_range
-from .summary import timeline_counts
+from .summary_reads import timeline_counts
 
 MAX_SERIES = 6
 MAX_QUERY = 1000  # characters of one series' query string

@@ -12,7 +12,7 @@ from .cache import cached
 from .documents import outlet_choices
 from .markup import html_join
 from .models import ArmedGroup, Side, Speaker, SpeakerSlug, Topic
-from .summary import speaker_totals
+from .summary_reads import speaker_totals
 
 SIDE_CHOICES = [("", "Any side"), *[(v, label) for v, label in Side.choices if v != "other"]]
 SORT_CHOICES = [("", "Newest first"), ("relevance", "Most relevant")]

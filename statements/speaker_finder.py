@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .cache import cached
 from .models import Speaker, SpeakerAlias
-from .summary import speaker_totals
+from .summary_reads import speaker_totals
 
 NAMED_LIMIT = 12
 GROUP_LIMIT = 6

@@ -19,7 +19,7 @@ from ..dates import in_range
 from ..metrics import Period, is_share, metric_of
 from ..models import Document, Statistic
 from ..queries import PALETTE, month_range
-from ..summary import timeline_counts
+from ..summary_reads import timeline_counts
 from .common import filter_form, reader_view, renamed_redirect
 
 MAX_SERIES = 6

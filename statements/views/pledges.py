@@ -20,7 +20,7 @@ from ..cache import cached, filter_key
 from ..dates import date_order
 from ..models import Statement, Topic
 from ..queries import apply_filters, cut_periods, timeline_base, with_card_data
-from ..summary import pledge_areas
+from ..summary_reads import pledge_areas
 from .common import filter_form, reader_view, renamed_redirect, wants_partial
 
 UNFILED = "No topic assigned"

@@ -9,7 +9,7 @@ from ..cache import cached
 from ..cards import cards_of, shortened
 from ..models import Speaker, SpeakerSlug
 from ..queries import chart_of, in_timeline_order, timeline_base
-from ..summary import speaker_summary, speaker_totals
+from ..summary_reads import speaker_summary, speaker_totals
 from .common import reader_view
 
 LATEST = 10

@@ -20,7 +20,7 @@ from ..queries import (
     page_of,
     timeline_base,
 )
-from ..summary import timeline_counts
+from ..summary_reads import timeline_counts
 from .common import filter_form, reader_view, renamed_redirect, wants_partial
 
 

@@ -12,7 +12,7 @@ from ingest.pipeline import document_process
 from ingest.services import document_create
 from statements.models import RemovedStatement, Statement
 from statements.queries import timeline_base
-from statements.summary import timeline_counts
+from statements.summary_reads import timeline_counts
 from tests.statements.test_summary import assert_summary_current
 
 pytestmark = pytest.mark.django_db

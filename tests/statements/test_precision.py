@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from statements.dates import as_said, last_whole_start, period_end
 from statements.queries import Cursor, apply_filters, cut_periods, timeline_base
-from statements.summary import timeline_counts
+from statements.summary_reads import timeline_counts
 from statements.views.pledges import ledger
 from tests.factories import SpeakerFactory, StatementFactory, TopicFactory
 

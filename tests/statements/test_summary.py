@@ -15,7 +15,8 @@ from ingest.services import document_create
 from statements.models import ArmedGroup, MonthlyCount, Statement
 from statements.queries import apply_filters, monthly_counts, timeline_base
 from statements.services import speakers_merge, statements_review
-from statements.summary import answers, pledge_areas, summary_rebuild, timeline_counts
+from statements.summary import summary_rebuild
+from statements.summary_reads import answers, pledge_areas, timeline_counts
 from statements.views.pledges import ledger
 from tests.factories import DocumentFactory, SpeakerFactory, StatementFactory, TopicFactory
 
