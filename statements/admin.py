@@ -18,6 +18,7 @@ from .models import (
     Outlet,
     Speaker,
     SpeakerAlias,
+    SpeakerSlug,
     SpeakerTenure,
     Statement,
     Statistic,
@@ -156,6 +157,25 @@ class SpeakerAliasInline(admin.TabularInline):
     extra = 1
 
 
+class SpeakerSlugInline(admin.TabularInline):
+    """The slugs this speaker had before (a merge, a rename): their old links lead here. Written
+    by the merge and the rename, shown only."""
+
+    model = SpeakerSlug
+    fields = ["slug", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "former slug"
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Part of the speaker, as its aliases are: whoever may see the speaker sees them.
+        return request.user.has_perm("statements.view_speaker")
+
+
 class SpeakerTenureInline(admin.TabularInline):
     model = SpeakerTenure
     extra = 0
@@ -167,7 +187,7 @@ class SpeakerAdmin(ModelAdmin):
     list_filter = ["kind", "side"]
     search_fields = ["name", "aliases__alias", "role", "organization"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [SpeakerAliasInline, SpeakerTenureInline]
+    inlines = [SpeakerAliasInline, SpeakerTenureInline, SpeakerSlugInline]
     actions = ["merge_speakers"]
 
     @admin.action(description="Merge the selected speakers into one", permissions=["change"])

@@ -80,3 +80,18 @@ def test_the_statement_search_finds_words_speakers_and_titles(client, editor):
     assert found("quillon") == {by_name.pk}  # part of a speaker's name
     assert found("harbour TALKS") == {titled.pk}  # part of a document's title
     assert found("zzzz-nothing") == set()
+
+
+def test_a_speakers_former_slugs_are_shown_on_its_admin_page(client, editor):
+    from statements.services import speakers_merge
+    from tests.factories import SpeakerFactory
+
+    kept = SpeakerFactory(name="Invented Spokesperson", slug="invented-spokesperson")
+    merged = SpeakerFactory(name="Inv. Spokesperson", slug="inv-spokesperson")
+    speakers_merge(into=kept, others=[merged])
+    client.force_login(editor)
+    page = client.get(reverse("admin:statements_speaker_change", args=[kept.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "former slug" in body.lower() and "inv-spokesperson" in body
+    assert 'name="old_slugs-0-slug"' not in body  # shown, not editable
