@@ -22,6 +22,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (document.querySelector(".htmx-request, .htmx-settling")) return; // one action at a time
     if (typing(event.target)) {
       if (event.key === "Escape") event.target.blur();
       return;
