@@ -120,7 +120,8 @@ def review_statement(request: HttpRequest, pk: int) -> HttpResponse:
     if errors:
         statement.refresh_from_db()
         return _page(request, scope, statement, errors=errors, typed=request.POST, status=422)
-    done = f"{statement.speaker.name}: {action or 'skipped'}."
+    verb = {"verify": "Verified", "reject": "Rejected", "save": "Saved"}.get(action, "Skipped")
+    done = f"{verb}: the statement by {statement.speaker.name}."
     following = scope.following(statement)
     if not request.htmx:
         messages.success(request, done)

@@ -164,3 +164,23 @@ def test_the_queue_page_takes_few_queries(client, editor, django_assert_max_num_
     client.force_login(editor)
     with django_assert_max_num_queries(12):
         client.get(reverse("statements:review"))
+
+
+def test_previous_shows_the_statement_just_reviewed_with_who_reviewed_it(client, editor):
+    old, new, a, b, c = _three()
+    client.force_login(editor)
+    query = f"?document={old.pk}"
+    client.post(reverse("statements:review_statement", args=[b.pk]) + query, {"action": "verify"})
+    page = client.get(reverse("statements:review_statement", args=[a.pk]) + query)
+    assert page.context["previous"].pk == b.pk
+    back = client.get(reverse("statements:review_statement", args=[b.pk]) + query)
+    assert b"Verified</span> by editor" in back.content
+    assert back.context["left"] == 1
+
+
+def test_the_admin_index_and_the_site_nav_link_to_the_queue(client, editor, analyst):
+    client.force_login(editor)
+    assert reverse("statements:review").encode() in client.get(reverse("admin:index")).content
+    assert reverse("statements:review").encode() in client.get("/pledges/").content
+    client.force_login(analyst)
+    assert reverse("statements:review").encode() not in client.get("/pledges/").content
