@@ -182,5 +182,8 @@ def test_the_admin_index_and_the_site_nav_link_to_the_queue(client, editor, anal
     client.force_login(editor)
     assert reverse("statements:review").encode() in client.get(reverse("admin:index")).content
     assert reverse("statements:review").encode() in client.get("/pledges/").content
+    document = StatementFactory().document
+    page = client.get(reverse("statements:document", args=[document.pk])).content
+    assert f"/review/?document={document.pk}".encode() in page
     client.force_login(analyst)
     assert reverse("statements:review").encode() not in client.get("/pledges/").content
