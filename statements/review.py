@@ -114,7 +114,13 @@ def review_statement(request: HttpRequest, pk: int) -> HttpResponse:
         fields, errors = _edits(request.POST)
         if not errors:
             try:
-                statement_edit(statement=statement, reviewer=request.user, **fields)
+                if not statement_edit(statement=statement, reviewer=request.user, **fields):
+                    action = "verify"  # saved as it was: the editor confirms it
+                    statements_review(
+                        statements=Statement.objects.filter(pk=pk),
+                        status=Statement.Review.VERIFIED,
+                        reviewer=request.user,
+                    )
             except Statement.DoesNotExist:
                 errors["form"] = "This statement was removed by a re-extraction meanwhile."
     if errors:

@@ -263,7 +263,8 @@ EDITABLE_IN_REVIEW = ("speaker", "said_on", "date_precision", "is_pledge")
 def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields) -> list[str]:
     """An editor's in-place correction of a statement (speaker, said_on, date_precision,
     is_pledge), under its document's lock: the statement becomes EDITED, theirs, and the
-    admin's history records each field's old and new value. Returns the changed fields' names;
+    admin's history records each field's old and new value. Returns the changed fields' names
+    (none: nothing is written);
     raises Statement.DoesNotExist when a re-extraction removed it meanwhile."""
     unknown = set(fields) - set(EDITABLE_IN_REVIEW)
     if unknown:
@@ -279,6 +280,8 @@ def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields
                 changes.append(f"{name}: {_shown(old)} → {_shown(new)}")
                 changed.append(name)
                 setattr(current, name, new)
+        if not changed:
+            return []  # nothing to correct: the caller decides (the queue verifies it)
         before = cells_of_statements(Statement.objects.filter(pk=current.pk))
         current.review_status = Statement.Review.EDITED
         current.reviewed_by = reviewer
@@ -286,7 +289,7 @@ def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields
         current.save()
         after = cells_of_statements(Statement.objects.filter(pk=current.pk))
         summary_refresh(cells=before | after)
-        message = "Edited in the review queue: " + ("; ".join(changes) or "no field changed") + "."
+        message = "Edited in the review queue: " + "; ".join(changes) + "."
         _log(reviewer, Statement.objects.filter(pk=current.pk), CHANGE, message)
         bump_data_version()
     statement.refresh_from_db()

@@ -187,3 +187,14 @@ def test_the_admin_index_and_the_site_nav_link_to_the_queue(client, editor, anal
     assert f"/review/?document={document.pk}".encode() in page
     client.force_login(analyst)
     assert reverse("statements:review").encode() not in client.get("/pledges/").content
+
+
+def test_saving_without_a_change_verifies_instead_of_marking_edited(client, editor):
+    statement = StatementFactory()
+    client.force_login(editor)
+    url = reverse("statements:review_statement", args=[statement.pk])
+    data = {"action": "save", "speaker": statement.speaker.name, "said_on": "2024-05-15"}
+    client.post(url, data, **HTMX)
+    statement.refresh_from_db()
+    assert statement.review_status == Statement.Review.VERIFIED
+    assert statement.reviewed_by == editor
