@@ -255,3 +255,50 @@ def speakers_merge(
         f"Merged {', '.join(names[: len(others)])} into this speaker ({moved} statements moved).",
     )
     return moved
+
+
+EDITABLE_IN_REVIEW = ("speaker", "said_on", "date_precision", "is_pledge")
+
+
+def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields) -> list[str]:
+    """An editor's in-place correction of a statement (speaker, said_on, date_precision,
+    is_pledge), under its document's lock: the statement becomes EDITED, theirs, and the
+    admin's history records each field's old and new value. Returns the changed fields' names
+    (none: nothing is written);
+    raises Statement.DoesNotExist when a re-extraction removed it meanwhile."""
+    unknown = set(fields) - set(EDITABLE_IN_REVIEW)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    with transaction.atomic():
+        if not statement_lock_for_edit(statement_id=statement.pk):
+            raise Statement.DoesNotExist(f"statement {statement.pk} was removed")
+        current = Statement.objects.select_related("speaker").get(pk=statement.pk)
+        changes, changed = [], []
+        for name, new in fields.items():
+            old = getattr(current, name)
+            if old != new:
+                changes.append(f"{name}: {_shown(old)} → {_shown(new)}")
+                changed.append(name)
+                setattr(current, name, new)
+        if not changed:
+            return []  # nothing to correct: the caller decides (the queue verifies it)
+        before = cells_of_statements(Statement.objects.filter(pk=current.pk))
+        current.review_status = Statement.Review.EDITED
+        current.reviewed_by = reviewer
+        current.reviewed_at = timezone.now()
+        current.save()
+        after = cells_of_statements(Statement.objects.filter(pk=current.pk))
+        summary_refresh(cells=before | after)
+        message = "Edited in the review queue: " + "; ".join(changes) + "."
+        _log(reviewer, Statement.objects.filter(pk=current.pk), CHANGE, message)
+        bump_data_version()
+    statement.refresh_from_db()
+    return changed
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "(none)"
+    if isinstance(value, Speaker):
+        return value.name
+    return str(value)

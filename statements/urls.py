@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review, views
 from .feeds import StatementFeed
 
 app_name = "statements"
@@ -19,4 +19,6 @@ urlpatterns = [
     path("documents/", views.document_list, name="documents"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("statements/<int:pk>/", views.statement_detail, name="statement"),
+    path("review/", review.review_queue, name="review"),
+    path("review/<int:pk>/", review.review_statement, name="review_statement"),
 ]

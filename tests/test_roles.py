@@ -145,6 +145,8 @@ def url_for(route: Route, objects: dict) -> str:
 def expected(name: str, role: str, *, read_requires_login: bool = False) -> str:
     """What ``role`` should get from the page called ``name``."""
     signed_in = role != "anonymous"
+    if name in ("statements:review", "statements:review_statement"):
+        return OK if role in ("editor", "admin") else ADMIN_LOGIN  # the editors' review queue
     if name.startswith("statements:"):
         return LOGIN if read_requires_login and not signed_in else OK
     if name == "health":
