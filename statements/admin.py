@@ -9,6 +9,7 @@ from django.contrib.admin.views.main import ChangeList as BaseChangeList
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 
 from . import search
 from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
@@ -25,6 +26,12 @@ from .models import (
     Topic,
 )
 from .services import speakers_merge, statements_review
+
+CONTEXT = 300  # characters of the document shown on each side of a statement's sentence
+CANONICAL_HELP = (
+    "The first report of the same remark by another outlet; set by clustering. Empty when this "
+    "statement is the first report (or the only one)."
+)
 
 admin.site.site_header = "CT Statements — editors"
 admin.site.site_title = "CT Statements"
@@ -260,6 +267,7 @@ class StatementAdmin(StatementEditing, ModelAdmin):
     filter_horizontal = ["topics", "armed_groups"]
     date_hierarchy = "said_on"
     readonly_fields = [
+        "source_in_context",
         "speaker_words",
         "attribution",
         "confidence",
@@ -273,6 +281,36 @@ class StatementAdmin(StatementEditing, ModelAdmin):
     # The offsets every highlight depends on are shown as words, never edited by hand.
     exclude = ["words"]
     actions = ["mark_verified", "mark_rejected"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        """A stored statement's offsets are shown, not edited (every highlight depends on
+        them); a new one needs them typed."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields + ["start", "end"] if obj is not None else fields
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "canonical" and formfield is not None:
+            formfield.help_text = CANONICAL_HELP
+        return formfield
+
+    @admin.display(description="source sentence in context")
+    def source_in_context(self, obj: Statement) -> str:
+        """The sentence highlighted within the text around it in its document, escaped."""
+        text = obj.document.text if obj.pk else ""
+        start, end = obj.start or 0, obj.end or 0
+        if not 0 <= start < end <= len(text):
+            return "—"
+        before = text[max(0, start - CONTEXT) : start]
+        after = text[end : end + CONTEXT]
+        return format_html(
+            '<span class="source-context">{}{}<mark>{}</mark>{}{}</span>',
+            "…" if start > CONTEXT else "",
+            before,
+            text[start:end],
+            after,
+            "…" if end + CONTEXT < len(text) else "",
+        )
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Statement], search_term: str
