@@ -9,9 +9,11 @@ from django.contrib.admin.views.main import ChangeList as BaseChangeList
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 
 from . import search
+from .admin_corrections import DocumentFilter, StatementCorrections
 from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
 from .models import (
     ArmedGroup,
@@ -26,12 +28,6 @@ from .models import (
     Topic,
 )
 from .services import speakers_merge, statements_review
-
-CONTEXT = 300  # characters of the document shown on each side of a statement's sentence
-CANONICAL_HELP = (
-    "The first report of the same remark by another outlet; set by clustering. Empty when this "
-    "statement is the first report (or the only one)."
-)
 
 admin.site.site_header = "CT Statements — editors"
 admin.site.site_title = "CT Statements"
@@ -92,6 +88,7 @@ class StatementInline(admin.TabularInline):
     show_change_link = True
     extra = 0
     can_delete = False
+    ordering = ["start", "id"]  # in the order the document says them
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         # A statement needs its span in the text, which this row cannot give: add it from
@@ -145,6 +142,15 @@ class DocumentAdmin(DocumentEditing, ModelAdmin):
         "extractor_version",
     ]
     inlines = [StatementInline, StatisticInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields + ["review_statements"] if obj is not None else fields
+
+    @admin.display(description="statements")
+    def review_statements(self, obj: Document) -> str:
+        url = reverse("admin:statements_statement_changelist")
+        return format_html('<a href="{}?document={}">Review these statements</a>', url, obj.pk)
 
     def get_queryset(self, request):
         return (
@@ -232,7 +238,7 @@ class SpeakerAdmin(ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(StatementEditing, ModelAdmin):
+class StatementAdmin(StatementCorrections, StatementEditing, ModelAdmin):
     list_display = [
         "short_text",
         "speaker",
@@ -245,6 +251,7 @@ class StatementAdmin(StatementEditing, ModelAdmin):
         "document",
     ]
     list_filter = [
+        DocumentFilter,
         "review_status",
         "attribution",
         "is_pledge",
@@ -282,35 +289,14 @@ class StatementAdmin(StatementEditing, ModelAdmin):
     exclude = ["words"]
     actions = ["mark_verified", "mark_rejected"]
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
         """A stored statement's offsets are shown, not edited (every highlight depends on
         them); a new one needs them typed."""
         fields = list(super().get_readonly_fields(request, obj))
         return fields + ["start", "end"] if obj is not None else fields
-
-    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "canonical" and formfield is not None:
-            formfield.help_text = CANONICAL_HELP
-        return formfield
-
-    @admin.display(description="source sentence in context")
-    def source_in_context(self, obj: Statement) -> str:
-        """The sentence highlighted within the text around it in its document, escaped."""
-        text = obj.document.text if obj.pk else ""
-        start, end = obj.start or 0, obj.end or 0
-        if not 0 <= start < end <= len(text):
-            return "—"
-        before = text[max(0, start - CONTEXT) : start]
-        after = text[end : end + CONTEXT]
-        return format_html(
-            '<span class="source-context">{}{}<mark>{}</mark>{}{}</span>',
-            "…" if start > CONTEXT else "",
-            before,
-            text[start:end],
-            after,
-            "…" if end + CONTEXT < len(text) else "",
-        )
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Statement], search_term: str
