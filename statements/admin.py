@@ -242,8 +242,7 @@ class StatementAdmin(StatementCorrections, StatementEditing, ModelAdmin):
     list_display = [
         "short_text",
         "speaker",
-        "said_on",
-        "date_precision",
+        "said",
         "direct",
         "is_pledge",
         "confidence",

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 
+from . import dates
 from .models import Document, Statement
 from .services import statements_review
 
@@ -48,9 +49,23 @@ REVIEW_BUTTONS = {Statement.Review.VERIFIED: "Verify", Statement.Review.REJECTED
 class StatementCorrections:
     """For StatementAdmin (before ModelAdmin in its bases)."""
 
+    def get_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        """The sentence in context under the statement's text, where the editor reads it."""
+        fields = list(super().get_fields(request, obj))
+        if "source_in_context" in fields and "text" in fields:
+            fields.remove("source_in_context")
+            fields.insert(fields.index("text") + 1, "source_in_context")
+        return fields
+
     def get_list_display(self, request: HttpRequest) -> list[str]:
         columns = list(super().get_list_display(request))
         return columns + ["review_buttons"] if self.has_change_permission(request) else columns
+
+    @admin.display(description="said on", ordering="said_on")
+    def said(self, obj: Statement) -> str:
+        """The date as precise as its source (``2024-05`` for a month), never an invented day:
+        one column where the date and its precision were two."""
+        return dates.as_said(obj.said_on, obj.date_precision) or "undated"
 
     @admin.display(description="review")
     def review_buttons(self, obj: Statement) -> str:
