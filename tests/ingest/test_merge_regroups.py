@@ -62,8 +62,9 @@ def test_regrouping_a_speaker_is_idempotent_and_compares_only_other_documents():
         for s, e in ((0, len(REMARK)), (len(REMARK) + 1, 2 * len(REMARK) + 1))
     ]
     earlier = _report(speaker, 18)  # said on the 14th, the document's two on the 15th
-    assert speaker_cluster(speaker_id=speaker.pk) == 2  # not the pair within one document
-    speaker_cluster(speaker_id=speaker.pk)
+    changed = speaker_cluster(speaker_id=speaker.pk)
+    assert sorted(row.pk for row in changed) == sorted(s.pk for s in twice)
+    assert speaker_cluster(speaker_id=speaker.pk) == []
     links = dict(Statement.objects.values_list("pk", "canonical_id"))
     assert links[earlier.pk] is None
     assert [links[s.pk] for s in twice] == [earlier.pk, earlier.pk]

@@ -125,3 +125,21 @@ def test_the_documents_inline_lists_its_statements_in_document_order(client, edi
     formsets = page.context["inline_admin_formsets"]
     inline = next(f for f in formsets if f.opts.model.__name__ == "Statement")
     assert [form.original.pk for form in inline] == [early.pk, middle.pk, late.pk]
+
+
+@pytest.mark.parametrize("role", ["analyst", "editor", "administrator", "superuser"])
+def test_each_role_may_review_a_row_only_as_the_policy_says(role, client, roles):
+    """The role matrix of tests/test_roles_admin_actions.py, for the per-row buttons: a staff
+    analyst only reads; editors and above verify and reject."""
+    from tests.test_roles_admin_actions import _acting_user
+
+    statement = StatementFactory()
+    client.force_login(_acting_user(role))
+    url = reverse("admin:statements_statement_changelist")
+    response = client.post(url, {"_review": f"{statement.pk}:rejected"})
+    statement.refresh_from_db()
+    if role == "analyst":
+        assert response.status_code == 403 and statement.review_status == "auto"
+        assert "_review" not in _list(client).content.decode()
+    else:
+        assert response.status_code == 302 and statement.review_status == "rejected"
