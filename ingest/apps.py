@@ -6,4 +6,10 @@ class IngestConfig(AppConfig):
     verbose_name = "Ingest"
 
     def ready(self) -> None:
+        from statements.hooks import speakers_merged
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .clustering import speakers_merged as regroup
+
+        # A merge of speakers regroups their re-reports at once (not at the next extraction).
+        speakers_merged.connect(regroup, dispatch_uid="ingest-cluster-after-merge")

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from rapidfuzz import fuzz, utils
 
+from statements import summary
 from statements.models import Document, Statement
 
 WINDOW = timedelta(days=7)
@@ -214,3 +215,41 @@ def _groups_link(groups: list[set[int]]) -> list[Row]:
             )
         )
     return [member for member in members if member.pk in target]
+
+
+def speaker_cluster(*, speaker_id: int) -> list[Row]:
+    """Group again every re-report of one speaker's remarks, across all their documents (after
+    a merge of speakers: two spellings' reports of one remark become one group). The speaker's
+    statements are read once, in date order, and each compared with the ones within the
+    window after it, from other documents. Returns the statements whose link changed (of this
+    speaker, or of the groups they joined)."""
+    visible = Statement.objects.filter(speaker_id=speaker_id).exclude(
+        review_status=Statement.Review.REJECTED
+    )
+    rows = [(Row(*values[:-1]), values[-1]) for values in _rows(visible, "text", "document_id")]
+    texts = {row.pk: _processed(row.text) for row, _ in rows}
+    dated = sorted((r for r in rows if r[0].said_on), key=lambda r: r[0].said_on)
+    undated = sorted(
+        (r for r in rows if not r[0].said_on and r[0].published_on),
+        key=lambda r: r[0].published_on,
+    )
+    groups: list[set[int]] = []
+    for ordered, day in ((dated, "said_on"), (undated, "published_on")):
+        for i, (row, document_id) in enumerate(ordered):
+            for other, other_document in ordered[i + 1 :]:
+                if (getattr(other, day) - getattr(row, day)).days > WINDOW.days:
+                    break
+                if other_document != document_id and _similar(texts[row.pk], texts[other.pk]):
+                    groups.append({row.canonical_id or row.pk, other.canonical_id or other.pk})
+    return _groups_link(groups) if groups else []
+
+
+def speakers_merged(sender, *, into, **kwargs) -> None:
+    """Receiver of ``statements.hooks.speakers_merged`` (connected in IngestConfig.ready): the
+    summary cells of every statement whose link changed, and of its reports, are recounted."""
+    changed = speaker_cluster(speaker_id=into.pk)
+    if changed:
+        pks = [row.pk for row in changed]
+        summary.summary_refresh(
+            cells=summary.cells_of_statements(Statement.objects.filter(pk__in=pks))
+        )

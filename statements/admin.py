@@ -9,8 +9,11 @@ from django.contrib.admin.views.main import ChangeList as BaseChangeList
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 
 from . import search
+from .admin_corrections import DocumentFilter, StatementCorrections
 from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
 from .models import (
     ArmedGroup,
@@ -85,6 +88,7 @@ class StatementInline(admin.TabularInline):
     show_change_link = True
     extra = 0
     can_delete = False
+    ordering = ["start", "id"]  # in the order the document says them
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         # A statement needs its span in the text, which this row cannot give: add it from
@@ -138,6 +142,15 @@ class DocumentAdmin(DocumentEditing, ModelAdmin):
         "extractor_version",
     ]
     inlines = [StatementInline, StatisticInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields + ["review_statements"] if obj is not None else fields
+
+    @admin.display(description="statements")
+    def review_statements(self, obj: Document) -> str:
+        url = reverse("admin:statements_statement_changelist")
+        return format_html('<a href="{}?document={}">Review these statements</a>', url, obj.pk)
 
     def get_queryset(self, request):
         return (
@@ -225,12 +238,11 @@ class SpeakerAdmin(ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(StatementEditing, ModelAdmin):
+class StatementAdmin(StatementCorrections, StatementEditing, ModelAdmin):
     list_display = [
         "short_text",
         "speaker",
-        "said_on",
-        "date_precision",
+        "said",
         "direct",
         "is_pledge",
         "confidence",
@@ -238,6 +250,7 @@ class StatementAdmin(StatementEditing, ModelAdmin):
         "document",
     ]
     list_filter = [
+        DocumentFilter,
         "review_status",
         "attribution",
         "is_pledge",
@@ -260,6 +273,7 @@ class StatementAdmin(StatementEditing, ModelAdmin):
     filter_horizontal = ["topics", "armed_groups"]
     date_hierarchy = "said_on"
     readonly_fields = [
+        "source_in_context",
         "speaker_words",
         "attribution",
         "confidence",
@@ -273,6 +287,15 @@ class StatementAdmin(StatementEditing, ModelAdmin):
     # The offsets every highlight depends on are shown as words, never edited by hand.
     exclude = ["words"]
     actions = ["mark_verified", "mark_rejected"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
+        """A stored statement's offsets are shown, not edited (every highlight depends on
+        them); a new one needs them typed."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields + ["start", "end"] if obj is not None else fields
 
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet[Statement], search_term: str

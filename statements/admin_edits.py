@@ -18,7 +18,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from .models import Statement
+from .models import Document, Statement
 from .services import documents_lock, statement_lock_for_edit, statement_mark_edited
 
 GONE = (
@@ -64,7 +64,7 @@ class StatementEditing:
         posts to the add form, so saving it adds the editor's version as a new statement."""
         fieldsets = self.get_fieldsets(request, None)
         form_class = self.get_form(request, None, change=False, fields=flatten_fieldsets(fieldsets))
-        form = form_class(request.POST, request.FILES)
+        form = form_class(_with_offsets(request.POST), request.FILES)
         form.is_valid()
         form.add_error(None, ValidationError(GONE, code="gone"))
         admin_form = helpers.AdminForm(
@@ -103,6 +103,22 @@ class StatementEditing:
             statement=obj, changed=form.changed_data, editor=request.user, adding=not change
         )
         super().save_model(request, obj, form, change)
+
+
+def _with_offsets(data):
+    """The change form shows a statement's offsets without posting them (read-only): for the
+    add form that takes a refused edit, they are where its text is in the document, when it is
+    there (otherwise the editor is asked for them)."""
+    if data.get("start") or data.get("end"):
+        return data
+    text = data.get("text", "")
+    document = Document.objects.filter(pk=_number(data.get("document"))).only("text").first()
+    found = document.text.find(text) if document is not None and text else -1
+    if found < 0:
+        return data
+    data = data.copy()
+    data["start"], data["end"] = str(found), str(found + len(text))
+    return data
 
 
 class StatementInlineFormSet(BaseInlineFormSet):

@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import hooks
 from .cache import bump_data_version
 from .models import (
     ArmedGroup,
@@ -247,6 +248,9 @@ def speakers_merge(
     for name in names:
         speaker_add_alias(speaker=into, alias=name)
     Speaker.objects.filter(pk__in=pks).delete()  # their summary rows go with them
+    # Their reports of one remark are now one speaker's: the clustering (ingest's) regroups
+    # them before the summary is recounted, so the timeline shows the remark once.
+    hooks.speakers_merged.send(sender=Speaker, into=into)
     summary_refresh(speakers=[into.pk])
     _log(
         user,

@@ -36,7 +36,9 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # A rejected statement stays reachable for the editors who review it, no one else.
     is_rejected = statement.review_status == Statement.Review.REJECTED
     if is_rejected and not request.user.has_perm("statements.change_statement"):
-        raise Http404("No such statement.")
+        # Withdrawn on purpose, not lost: the link's reader is told so (410 Gone).
+        context = {"rejected": statement, "document": statement.document}
+        return render(request, "statements/statement_gone.html", context, status=410)
     root = statement.canonical_id or statement.pk
     # The same remark as printed elsewhere: its canonical statement and that one's reports.
     others = (

@@ -510,7 +510,11 @@ def test_statistics_are_charted_by_month_and_linked_to_documents(client, corpus)
 def test_rejected_statements_are_hidden_from_analysts_but_not_editors(client, editor):
     rejected = StatementFactory(review_status="rejected")
     url = reverse("statements:statement", args=[rejected.pk])
-    assert client.get(url).status_code == 404
+    response = client.get(url)
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "withdrawn by an editor" in page and rejected.text not in page
+    assert reverse("statements:document", args=[rejected.document_id]) in page
     client.force_login(editor)
     assert client.get(url).status_code == 200
 
