@@ -13,7 +13,7 @@ from statements.dates import VALIDATORS
 from statements.models import Document, Outlet
 
 from .readers import SUPPORTED, ReadText, read_bytes, read_later
-from .services import RejectedDocument, normalize_text
+from .services import RejectedDocument, require_enough_text
 
 
 class UploadForm(forms.Form):
@@ -111,6 +111,5 @@ class UploadForm(forms.Form):
             read = read_bytes(raw, filename=upload.name)
         else:
             read = ReadText(text=data["text"])
-        if not normalize_text(read.text).strip():
-            raise RejectedDocument("The document is empty: there is no text to read.")
+        require_enough_text(read.text)
         return read

@@ -14,7 +14,13 @@ pytestmark = pytest.mark.django_db
 
 TEXT = (
     "ISLAMABAD - Officials met on Monday.\n"
-    '"We will keep working with our partners on border security," said Halvorsen.'
+    '"We will keep working with our partners on border security," said Halvorsen.\n'
+    "The ministry added that a second meeting would follow before the end of the month."
+)
+# Enough words to be a document (MIN_DOCUMENT_WORDS), added to short samples.
+MORE = (
+    " The ministry said a second round of talks would follow later in the month, in the capital,"
+    " with both delegations present."
 )
 
 
@@ -35,7 +41,7 @@ def _file(name: str, content: bytes):
     return handle
 
 
-def _minimal_pdf(text: str = "Officials said they would talk.") -> bytes:
+def _minimal_pdf(text: str = "Officials said they would talk." + MORE) -> bytes:
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -125,13 +131,15 @@ def test_a_pdf_file_is_read_by_a_worker_through_its_text_layer(editor_client):
 
 
 def test_a_windows_1252_text_file_is_decoded(editor_client):
-    content = "Officials said \u201cwe will talk\u201d \u2013 in the caf\u00e9.".encode("cp1252")
+    content = ("Officials said \u201cwe will talk\u201d \u2013 in the caf\u00e9." + MORE).encode(
+        "cp1252"
+    )
     _upload(editor_client, file=_file("note.txt", content))
     assert "\u201cwe will talk\u201d \u2013 in the caf\u00e9" in Document.objects.get().text
 
 
 def test_pasted_markup_is_stored_as_text_and_shown_escaped(editor_client):
-    hostile = '<script>alert("x")</script> said Halvorsen.'
+    hostile = '<script>alert("x")</script> said Halvorsen.' + MORE
     response = _upload(editor_client, text=hostile)
     assert Document.objects.get().text == hostile
     page = editor_client.get(response.url)
