@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from statements.dates import VALIDATORS
 from statements.models import Document, Outlet
 
+from .fetch import check_address
 from .readers import SUPPORTED, ReadText, read_bytes, read_later
 from .services import RejectedDocument, require_enough_text
 
@@ -68,6 +69,15 @@ class UploadForm(forms.Form):
                 f"{filesizeformat(limit)}."
             )
         return upload
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data.get("url") or ""
+        if url:
+            try:
+                check_address(url)
+            except RejectedDocument as error:
+                raise forms.ValidationError(str(error)) from error
+        return url
 
     def clean_kind(self) -> str:
         return self.cleaned_data.get("kind") or Document.Kind.ARTICLE

@@ -164,7 +164,7 @@ def fetch(request: HttpRequest, pk: int) -> HttpResponse:
 @editors_only("statements.add_document")
 def fetch_retry(request: HttpRequest, pk: int) -> HttpResponse:
     fetch = get_object_or_404(UrlFetch, pk=pk)
-    if fetch.status == UrlFetch.Status.FAILED:
+    if fetch.can_retry:
         url_fetch_retry(fetch=fetch)
         messages.success(request, "Fetching the page again.")
     return redirect("ingest:fetch", fetch.pk)
@@ -187,7 +187,7 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @editors_only("statements.add_document")
 def file_upload_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
-    if upload.status == FileUpload.Status.FAILED:
+    if upload.can_retry:
         file_upload_retry(upload=upload)
         messages.success(request, "Reading the file again.")
     return redirect("ingest:file_upload", upload.pk)

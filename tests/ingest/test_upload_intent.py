@@ -69,3 +69,60 @@ def test_the_demo_corpus_is_long_enough_to_be_documents():
     for path in sorted(Path("ingest/demo_corpus").glob("*.txt")):
         require_enough_text(path.read_text())
     assert document_create  # imported for the duplicate tests below
+
+
+@pytest.mark.parametrize(
+    "url", ["http://localhost/", "http://127.0.0.1:8000/a", "http://10.0.0.5/", "http://[::1]/"]
+)
+def test_an_address_on_loopback_or_a_private_network_is_refused_on_the_form(
+    editor_client, settings, url
+):
+    settings.INGEST_ALLOW_PRIVATE_URLS = False
+    from ingest.models import UrlFetch
+
+    response = _upload(editor_client, url=url)
+    assert response.status_code == 400
+    assert b"private or internal network" in response.content
+    assert UrlFetch.objects.count() == 0
+
+
+def test_a_private_address_is_accepted_when_the_setting_allows_it(editor_client, settings):
+    settings.INGEST_ALLOW_PRIVATE_URLS = True
+    response = _upload(editor_client, url="http://localhost/")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "error, retry",
+    [
+        ("That address points at a private or internal network.", False),
+        ("note.pdf is not a PDF file.", False),
+        ("The page is larger than the 10.0 MB limit.", False),
+        ("The text is too short to be a document (4 words): paste the whole article.", False),
+        ("The page answered 404 Not Found.", False),
+        ("The page could not be fetched ([Errno 111] Connection refused).", True),
+        ("The page took longer than 60 seconds to fetch.", True),
+        ("The page answered 503 Service Unavailable.", True),
+        ("Stopped after 3 attempts: each time the worker stopped before it finished.", True),
+        ("MemoryError: out of memory", True),
+    ],
+)
+def test_retry_is_offered_only_for_a_failure_a_retry_can_mend(editor_client, error, retry):
+    from ingest.models import FileUpload, UrlFetch, url_hash
+
+    fetch = UrlFetch.objects.create(
+        url="https://example.com/a",
+        url_hash=url_hash("https://example.com/a"),
+        status="failed",
+        error=error,
+    )
+    upload = FileUpload.objects.create(name="a.pdf", data=b"", size=0, status="failed", error=error)
+    for page in (
+        editor_client.get(reverse("ingest:fetch", args=[fetch.pk])),
+        editor_client.get(reverse("ingest:file_upload", args=[upload.pk])),
+    ):
+        assert (b">Retry</button>" in page.content) is retry
+        assert (b"would fail the same way" in page.content) is not retry
+    editor_client.post(reverse("ingest:fetch_retry", args=[fetch.pk]))
+    fetch.refresh_from_db()
+    assert (fetch.status == "queued") is retry
