@@ -68,7 +68,6 @@ def test_the_demo_corpus_is_long_enough_to_be_documents():
 
     for path in sorted(Path("ingest/demo_corpus").glob("*.txt")):
         require_enough_text(path.read_text())
-    assert document_create  # imported for the duplicate tests below
 
 
 @pytest.mark.parametrize(
@@ -126,3 +125,71 @@ def test_retry_is_offered_only_for_a_failure_a_retry_can_mend(editor_client, err
     editor_client.post(reverse("ingest:fetch_retry", args=[fetch.pk]))
     fetch.refresh_from_db()
     assert (fetch.status == "queued") is retry
+
+
+def test_a_duplicate_paste_lands_on_the_existing_document_and_offers_what_was_typed(
+    editor_client,
+):
+    from statements.models import Outlet
+
+    stored = document_create(text=ARTICLE, outlet="The Invented Herald").document
+    response = _upload(
+        editor_client, text=ARTICLE + "\n", outlet="The Riverbank Ledger", published_on="2024-03-05"
+    )
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("ingest:document", args=[stored.pk]) + "?")
+    assert Document.objects.count() == 1
+    page = editor_client.get(response.url).content.decode()
+    assert "already stored" in page and "kept (outlet The Invented Herald, no date)" in page
+    assert "you typed <strong>The Riverbank Ledger</strong>" in page
+    assert "you typed <strong>5 March 2024</strong>" in page
+    assert "Correct the stored document" in page
+
+    editor_client.post(
+        reverse("ingest:document_correct", args=[stored.pk]),
+        {"outlet": "The Riverbank Ledger", "published_on": "2024-03-05"},
+    )
+    stored.refresh_from_db()
+    assert stored.outlet == Outlet.objects.get(name="The Riverbank Ledger")
+    assert str(stored.published_on) == "2024-03-05"
+    assert stored.status == "queued"  # re-extracted: statement dates are read against it
+
+
+def test_a_duplicate_with_nothing_new_offers_nothing(editor_client):
+    stored = document_create(text=ARTICLE, outlet="The Invented Herald").document
+    response = _upload(editor_client, text=ARTICLE, outlet="the invented herald")
+    assert response.url == reverse("ingest:document", args=[stored.pk])
+    page = editor_client.get(response.url).content.decode()
+    assert "already stored" in page and "Correct the stored document" not in page
+
+
+def test_a_pdf_of_a_stored_article_lands_on_the_existing_document(editor_client):
+    import io
+
+    from ingest.models import FileUpload
+    from ingest.services import file_upload_process
+    from tests.ingest.test_pdf_reflow import ARTICLE as PLAIN
+    from tests.ingest.test_pdf_reflow import PAGES, _article_pdf
+
+    stored = document_create(text=PLAIN).document
+    handle = io.BytesIO(_article_pdf(PAGES))
+    handle.name = "ledger.pdf"
+    response = _upload(editor_client, file=handle, outlet="The Riverbank Ledger")
+    upload = file_upload_process(upload_id=FileUpload.objects.get().pk)
+    assert upload.duplicate and upload.document_id == stored.pk
+    assert Document.objects.count() == 1
+    landing = editor_client.get(response.url)
+    assert landing.url.startswith(reverse("ingest:document", args=[stored.pk]) + "?")
+    page = editor_client.get(landing.url).content.decode()
+    assert "already stored" in page and "you typed <strong>The Riverbank Ledger</strong>" in page
+
+
+def test_only_an_editor_who_may_change_documents_can_correct(client, django_user_model):
+    stored = document_create(text=ARTICLE).document
+    client.force_login(django_user_model.objects.create_user("nobody", password="x"))
+    response = client.post(
+        reverse("ingest:document_correct", args=[stored.pk]), {"outlet": "Somewhere"}
+    )
+    assert response.status_code == 403
+    stored.refresh_from_db()
+    assert stored.outlet is None
