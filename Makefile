@@ -24,15 +24,17 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 # Set up the local demo: SQLite unless DATABASE_URL says otherwise, tasks in-process unless
 # CELERY_BROKER_URL names a broker. Safe to run again: nothing is duplicated.
+# Quiet: warnings and errors only (no per-task lines between the ingest's progress lines).
+DEMO_ENV := DEBUG=true LOG_LEVEL=$${LOG_LEVEL:-WARNING}
 demo: $(VENV)/.installed
-	DEBUG=true $(PY) manage.py migrate --noinput
-	DEBUG=true $(PY) manage.py load_officials
-	DEBUG=true $(PY) manage.py ensure_demo_editor
-	DEBUG=true $(PY) manage.py ingest ingest/demo_corpus/manifest.jsonl
+	@$(DEMO_ENV) $(PY) manage.py migrate --noinput --verbosity 0
+	@$(DEMO_ENV) $(PY) manage.py load_officials
+	@$(DEMO_ENV) $(PY) manage.py ingest ingest/demo_corpus/manifest.jsonl
+	@$(DEMO_ENV) $(PY) manage.py ensure_demo_editor --address http://$(HOST):$(PORT)/
 
 run: demo
 	@echo "Serving the dashboard on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	@DEBUG=true DJANGO_RUNSERVER_HIDE_WARNING=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 $(CHROMIUM):
 	@echo "Installing Debian's Chromium for the browser tests"

@@ -95,6 +95,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The local demo's SQLite ignores the covering index's extra columns (PostgreSQL uses them); the
+# warning says so at every start and leaves a newcomer nothing to do.
+SILENCED_SYSTEM_CHECKS = ["models.W040"] if "sqlite" in DATABASES["default"]["ENGINE"] else []
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Session settings for this workload (docs/benchmarks.md): JIT compiling costs 100-200 ms
     # per large query and never paid back here; and a server-side cursor (exports, bulk
@@ -147,6 +150,8 @@ AXES_LOCKOUT_PARAMETERS = [
     for entry in env.list("LOGIN_LOCKOUT_BY", default=["username", "ip_address"])
 ]
 AXES_RESET_ON_SUCCESS = True
+# Axes prints a banner ("AXES: BEGIN version ...") at every start of every command otherwise.
+AXES_VERBOSE = env.bool("AXES_VERBOSE", default=False)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 # Mail, for password reset: EMAIL_URL names the backend, e.g. smtp+tls://user:pass@host:587 or
@@ -300,5 +305,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # With no broker the tasks run in-process: no "Task ... succeeded" line for each, and
+        # no kombu "No hostname was supplied" warning about a connection never made.
+        **(
+            {}
+            if CELERY_BROKER_URL
+            else {
+                "kombu.connection": {"level": "ERROR"},
+                "celery.app.trace": {"level": "WARNING"},
+            }
+        ),
+    },
 }

@@ -109,6 +109,21 @@ def check_url(url: str) -> tuple[str, str, int]:
     return parts.scheme, parts.hostname, port
 
 
+def check_address(url: str) -> None:
+    """The form's check of an address, as the worker will check it: the scheme, a literal IP,
+    and every address the host name resolves to now. A name that does not resolve passes (the
+    worker reports it, and a retry may find it); one that resolves to loopback or a private
+    network raises FetchError."""
+    _scheme, host, port = check_url(normalize_url(url))
+    if _allow_private():
+        return
+    try:
+        _resolve(host, port)
+    except FetchError as error:
+        if "could not be found" not in str(error):
+            raise
+
+
 def _resolve(host: str, port: int) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)

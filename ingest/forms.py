@@ -12,8 +12,9 @@ from django.template.defaultfilters import filesizeformat
 from statements.dates import VALIDATORS
 from statements.models import Document, Outlet
 
+from .fetch import check_address
 from .readers import SUPPORTED, ReadText, read_bytes, read_later
-from .services import RejectedDocument, normalize_text
+from .services import RejectedDocument, require_enough_text
 
 
 class UploadForm(forms.Form):
@@ -69,6 +70,15 @@ class UploadForm(forms.Form):
             )
         return upload
 
+    def clean_url(self) -> str:
+        url = self.cleaned_data.get("url") or ""
+        if url:
+            try:
+                check_address(url)
+            except RejectedDocument as error:
+                raise forms.ValidationError(str(error)) from error
+        return url
+
     def clean_kind(self) -> str:
         return self.cleaned_data.get("kind") or Document.Kind.ARTICLE
 
@@ -111,6 +121,5 @@ class UploadForm(forms.Form):
             read = read_bytes(raw, filename=upload.name)
         else:
             read = ReadText(text=data["text"])
-        if not normalize_text(read.text).strip():
-            raise RejectedDocument("The document is empty: there is no text to read.")
+        require_enough_text(read.text)
         return read

@@ -10,6 +10,28 @@ from django.urls import reverse
 
 from statements.models import Document
 
+# Failures a retry can mend: the network, a server's passing trouble, a worker stopped. Any other
+# failure (an address refused, a file that is not a PDF, too large, too short...) comes back the
+# same however often it is tried, so no Retry is offered for it.
+_PASSING_FAILURES = (
+    "could not be fetched",
+    "could not be found",
+    "took longer than",
+    "answered 408",
+    "answered 429",
+    "answered 5",
+    "Stopped after",
+)
+
+
+def retry_can_help(error: str) -> bool:
+    """Whether retrying a fetch or a file read that failed with ``error`` may succeed."""
+    if not error:
+        return True
+    return any(marker in error for marker in _PASSING_FAILURES) or error.split(" ")[0].endswith(
+        "Error:"
+    )
+
 
 def url_hash(url: str) -> str:
     """The key of a (normalized) URL: a btree index on the URL itself fails on a long one."""
@@ -73,6 +95,10 @@ class UrlFetch(models.Model):
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED and retry_can_help(self.error)
+
 
 class FileUpload(models.Model):
     """A PDF or HTML file an editor uploaded, read later by a worker.
@@ -127,3 +153,7 @@ class FileUpload(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == self.Status.FAILED and retry_can_help(self.error)

@@ -87,15 +87,19 @@ def document_create(
     kind: str = Document.Kind.ARTICLE,
     uploaded_by: AbstractBaseUser | None = None,
     enqueue: bool = True,
+    check_length: bool = False,
 ) -> StoredDocument:
     """Store a document once (by content hash) and queue it for extraction.
 
     Returns the existing document, ``created=False``, when the same text is already stored,
-    even when two uploads race. Raises RejectedDocument for text with nothing to read.
+    even when two uploads race. Raises RejectedDocument for text with nothing to read (or,
+    with ``check_length``, too little: an editor's upload).
     """
     text = normalize_text(text)
     if not text.strip():
         raise RejectedDocument("The document is empty: there is no text to read.")
+    if check_length:
+        require_enough_text(text)
     digest = content_hash(text)
     existing = Document.objects.filter(content_hash=digest).first()
     if existing:
@@ -126,11 +130,41 @@ def _web_address(url: str) -> str:
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
+# A byline or a credit line is not a title: "By Jane Doe", "Staff Reporter", "From our
+# correspondent", "Reporting by ...".
+_BYLINE = re.compile(
+    r"^(by\s|from\s+our\s|reporting\s+by\b|written\s+by\b|"
+    r"(staff|special|our)\s+(reporter|correspondent|writer)\b|"
+    r"(staff\s+)?(reporter|correspondent)$|news\s+desk$|web\s+desk$)",
+    re.IGNORECASE,
+)
+
+
 def _first_line(text: str) -> str:
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip()
-    return ""
+    """The first line that is not blank and not a byline (the text's own title, usually)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines:
+        if not _BYLINE.match(line):
+            return line
+    return lines[0] if lines else ""
+
+
+# A document has at least this much to read: a few words pasted by mistake are not an article.
+MIN_DOCUMENT_WORDS = 20
+MIN_DOCUMENT_CHARS = 120
+
+
+def require_enough_text(text: str) -> None:
+    """Raise RejectedDocument for text too short to be a document (fewer than
+    MIN_DOCUMENT_WORDS words or MIN_DOCUMENT_CHARS characters, white space aside)."""
+    words = normalize_text(text).split()
+    if not words:
+        raise RejectedDocument("The document is empty: there is no text to read.")
+    if len(words) < MIN_DOCUMENT_WORDS or len(" ".join(words)) < MIN_DOCUMENT_CHARS:
+        raise RejectedDocument(
+            f"The text is too short to be a document ({len(words)} words): paste the whole "
+            f"article, at least {MIN_DOCUMENT_WORDS} words."
+        )
 
 
 def document_enqueue(*, document: Document) -> None:
@@ -268,6 +302,7 @@ def url_fetch_process(*, fetch_id: int) -> UrlFetch:
             url=fetch.url,
             published_on=fetch.published_on or read.published_on,
             kind=fetch.kind,
+            check_length=True,
             uploaded_by=fetch.requested_by,
         )
     except RejectedDocument as error:
@@ -355,6 +390,7 @@ def file_upload_process(*, upload_id: int) -> FileUpload:
             url=read.url,
             published_on=upload.published_on or read.published_on,
             kind=upload.kind,
+            check_length=True,
             uploaded_by=upload.requested_by,
         )
     except RejectedDocument as error:

@@ -11,12 +11,15 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from statements.highlight import segments
 from statements.models import Document
 
+from .duplicates import document_correct, kept_message, offered_corrections
 from .forms import UploadForm
 from .models import FileUpload, UrlFetch
 from .services import (
@@ -94,9 +97,19 @@ def _accept_text(request: HttpRequest, read, fields: dict) -> HttpResponse:
     )
     if stored.created:
         messages.success(request, "Document received; the statements are being extracted.")
-    else:
-        messages.info(request, "This text is already stored; here is the existing document.")
-    return redirect("ingest:document", stored.document.pk)
+        return redirect("ingest:document", stored.document.pk)
+    return _to_existing(request, stored.document, fields["outlet"], fields["published_on"])
+
+
+def _to_existing(request: HttpRequest, document: Document, outlet: str, published_on):
+    """Land on the stored document, told what was kept; what was typed differently rides along
+    in the address, for the document page to offer as a correction."""
+    offered = offered_corrections(document, outlet=outlet, published_on=published_on)
+    messages.info(request, kept_message(document, offered))
+    url = reverse("ingest:document", args=[document.pk])
+    if offered:
+        url += "?" + urlencode({key: str(value) for key, value in offered.items()})
+    return redirect(url)
 
 
 def _accept_file(request: HttpRequest, name: str, raw: bytes, fields: dict) -> HttpResponse:
@@ -128,8 +141,12 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
             .select_related("speaker")
             .order_by("start")
         )
+    offered = offered_corrections(
+        document, outlet=request.GET.get("outlet", ""), published_on=request.GET.get("published_on")
+    )
     context = {
         "document": document,
+        "offered": offered,
         "finished": finished,
         "statements": statements,
         "segments": segments(document.text, statements) if finished else [],
@@ -147,14 +164,31 @@ def document_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("ingest:document", document.pk)
 
 
+@require_POST
+@editors_only("statements.change_document")
+def document_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Apply the outlet or date typed on a duplicate upload to the stored document."""
+    document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
+    offered = offered_corrections(
+        document,
+        outlet=request.POST.get("outlet", ""),
+        published_on=request.POST.get("published_on"),
+    )
+    changed = document_correct(document, **offered, user=request.user)
+    if changed:
+        messages.success(request, "Corrected: " + "; ".join(changed) + ".")
+    return redirect("ingest:document", document.pk)
+
+
 @require_safe
 @editors_only("statements.add_document")
 def fetch(request: HttpRequest, pk: int) -> HttpResponse:
     fetch = get_object_or_404(UrlFetch, pk=pk)
     if fetch.status == UrlFetch.Status.DONE and fetch.document_id:
         if fetch.duplicate:
-            messages.info(request, "The page's text was already stored; here is that document.")
-        target = redirect("ingest:document", fetch.document_id)
+            target = _to_existing(request, fetch.document, fetch.outlet, fetch.published_on)
+        else:
+            target = redirect("ingest:document", fetch.document_id)
         return HttpResponseClientRedirect(target.url) if request.htmx else target
     template = "ingest/fetch.html#status" if request.htmx else "ingest/fetch.html"
     return render(request, template, {"fetch": fetch})
@@ -164,7 +198,7 @@ def fetch(request: HttpRequest, pk: int) -> HttpResponse:
 @editors_only("statements.add_document")
 def fetch_retry(request: HttpRequest, pk: int) -> HttpResponse:
     fetch = get_object_or_404(UrlFetch, pk=pk)
-    if fetch.status == UrlFetch.Status.FAILED:
+    if fetch.can_retry:
         url_fetch_retry(fetch=fetch)
         messages.success(request, "Fetching the page again.")
     return redirect("ingest:fetch", fetch.pk)
@@ -176,8 +210,9 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
     if upload.status == FileUpload.Status.DONE and upload.document_id:
         if upload.duplicate:
-            messages.info(request, "The file's text was already stored; here is that document.")
-        target = redirect("ingest:document", upload.document_id)
+            target = _to_existing(request, upload.document, upload.outlet, upload.published_on)
+        else:
+            target = redirect("ingest:document", upload.document_id)
         return HttpResponseClientRedirect(target.url) if request.htmx else target
     template = "ingest/file.html#status" if request.htmx else "ingest/file.html"
     return render(request, template, {"upload": upload})
@@ -187,7 +222,7 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @editors_only("statements.add_document")
 def file_upload_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
-    if upload.status == FileUpload.Status.FAILED:
+    if upload.can_retry:
         file_upload_retry(upload=upload)
         messages.success(request, "Reading the file again.")
     return redirect("ingest:file_upload", upload.pk)

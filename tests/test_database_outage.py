@@ -21,7 +21,10 @@ from django.urls import reverse
 from statements.models import Document
 from tests.conftest import ROOT
 
-PASTED = "An invented briefing.\n\nThe spokesperson said the talks would go on next week."
+PASTED = (
+    "An invented briefing.\n\nThe spokesperson said the talks would go on next week in the "
+    "capital, with both delegations and their advisers present."
+)
 
 
 def _free_port() -> int:
@@ -133,7 +136,8 @@ def test_an_upload_the_database_refuses_comes_back_filled_in(client, roles, edit
     assert response.status_code == 503
     assert response["Retry-After"] == "60"
     assert "nothing was stored" in body and "again in a minute" in body
-    assert "The spokesperson said the talks would go on next week." in body  # still in the form
+    # still in the form:
+    assert "The spokesperson said the talks would go on next week in the" in body
     assert 'value="Invented title"' in body and 'value="Invented Post"' in body
     assert not Document.objects.exists()
 

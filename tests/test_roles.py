@@ -49,7 +49,12 @@ OK, REDIRECT, LOGIN, ADMIN_LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = (
     "405",
 )
 # Views that change something answer POST only; the matrix posts to them.
-POST_ONLY = {"ingest:document_retry", "ingest:fetch_retry", "ingest:file_upload_retry"}
+POST_ONLY = {
+    "ingest:document_retry",
+    "ingest:document_correct",
+    "ingest:fetch_retry",
+    "ingest:file_upload_retry",
+}
 # The admin's own unnamed catch-alls and redirects, not pages.
 SKIPPED = {"admin:?"}
 

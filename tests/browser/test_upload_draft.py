@@ -12,7 +12,10 @@ from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASTED = "An invented briefing.\n\nThe spokesperson said the invented talks would resume."
+PASTED = (
+    "An invented briefing.\n\nThe spokesperson said the invented talks would resume next "
+    "month in the capital, with both delegations and their advisers present."
+)
 
 
 @pytest.fixture

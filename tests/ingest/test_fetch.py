@@ -28,9 +28,13 @@ ARTICLE = (
     b"</article></body></html>"
 )
 
+NOTE = (
+    "Officials said the talks would continue next month. The ministry added that a second "
+    "round would follow in the capital, with both delegations and their advisers present."
+)
 PAGES = {
     "/article.html": (200, "text/html; charset=utf-8", ARTICLE),
-    "/note.txt": (200, "text/plain", b"Officials said the talks would continue next month."),
+    "/note.txt": (200, "text/plain", NOTE.encode()),
     "/photo": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
     "/huge.txt": (200, "text/plain", b"word " * 5000),
     "/gone": (404, "text/plain", b"not here"),
@@ -147,7 +151,7 @@ def test_a_redirect_is_followed_and_a_page_already_stored_points_at_that_documen
 
 @pytest.mark.django_db
 def test_a_page_whose_text_was_uploaded_as_a_file_is_not_stored_again(site):
-    existing = document_create(text="Officials said the talks would continue next month.")
+    existing = document_create(text=NOTE)
     fetched = url_fetch_process(fetch_id=url_fetch_request(url=f"{site}/note.txt").fetch.pk)
     assert fetched.document == existing.document
     assert Document.objects.count() == 1

@@ -132,13 +132,16 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c
 
 
 def test_bidirectional_controls_are_removed_from_stored_text_title_and_outlet(editor_client):
-    text = "The spokesperson said the \u202eliated\u202c talks \u2067would\u2069 resume."
+    more = (
+        " The ministry added that a second round would follow later in the month, in the capital."
+    )
+    text = "The spokesperson said the \u202eliated\u202c talks \u2067would\u2069 resume." + more
     response = _upload(
         editor_client, text=text + "\n" + BIDI, title="Talks\u202e resume", outlet="Daw\u200fn"
     )
     assert response.status_code == 302
     document = Document.objects.get()
-    assert document.text == "The spokesperson said the liated talks would resume."
+    assert document.text == "The spokesperson said the liated talks would resume." + more
     assert document.title == "Talks resume"
     assert document.outlet.name == "Dawn"
     assert not any(char in BIDI for char in document.text + document.title)
