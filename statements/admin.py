@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from . import search
-from .admin_corrections import DocumentFilter, StatementCorrections
+from .admin_corrections import DocumentFilter, StatementChangeForm, StatementCorrections
 from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
 from .models import (
     ArmedGroup,
@@ -239,6 +239,7 @@ class SpeakerAdmin(ModelAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(StatementCorrections, StatementEditing, ModelAdmin):
+    form = StatementChangeForm
     list_display = [
         "short_text",
         "speaker",

@@ -4,6 +4,9 @@ context on the change form, and "canonical" explained."""
 
 from __future__ import annotations
 
+import re
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
@@ -121,3 +124,46 @@ class StatementCorrections:
             after,
             "…" if end + CONTEXT < len(text) else "",
         )
+
+
+class StatementChangeForm(forms.ModelForm):
+    """The statement's form: edited text must be words of its document, and the statement's
+    span (its offsets, so its highlight) follows the words. The occurrence nearest the old span
+    is taken; text that is not in the document is refused, nothing saved."""
+
+    class Meta:
+        model = Statement
+        # Every field, as the admin's own form has: the admin narrows it to its fieldsets.
+        fields = "__all__"  # noqa: DJ007
+
+    def clean_text(self) -> str:
+        text = " ".join((self.cleaned_data.get("text") or "").split())
+        statement = self.instance
+        if statement.pk is None or text == " ".join(statement.text.split()):
+            return self.cleaned_data.get("text")
+        found = span_of(statement.document.text, text, near=statement.start)
+        if found is None:
+            raise forms.ValidationError(
+                "These words are not in the document, so they cannot be its statement: copy "
+                "the words from the source text (spacing may differ).",
+                code="not_in_document",
+            )
+        start, end = found
+        # The speaker's own words stay where they fall inside the new span; else the span.
+        words = [[max(s, start), min(e, end)] for s, e in statement.words if s < end and start < e]
+        statement.start, statement.end = start, end
+        statement.words = words or [[start, end]]
+        return statement.document.text[start:end]
+
+
+def span_of(document: str, words: str, *, near: int) -> tuple[int, int] | None:
+    """Offsets of ``words`` in ``document`` (white space matched loosely), the occurrence
+    nearest ``near``; None when they are not there."""
+    parts = [re.escape(part) for part in words.split()]
+    if not parts:
+        return None
+    matches = list(re.finditer(r"\s+".join(parts), document))
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: abs(m.start() - near))
+    return best.start(), best.end()

@@ -28,7 +28,7 @@ def test_editing_a_statement_in_the_admin_marks_it_edited(client, editor):
     form = client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None}
     data.update(
-        text="Corrected invented text",
+        text=statement.text,
         speaker=statement.speaker_id,
         document=statement.document_id,
         said_on="2024-05-14",
@@ -39,7 +39,7 @@ def test_editing_a_statement_in_the_admin_marks_it_edited(client, editor):
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     statement.refresh_from_db()
-    assert statement.text == "Corrected invented text"
+    assert statement.said_on.isoformat() == "2024-05-14"
     assert statement.review_status == Statement.Review.EDITED
     assert statement.reviewed_by == editor
 
@@ -95,3 +95,58 @@ def test_a_speakers_former_slugs_are_shown_on_its_admin_page(client, editor):
     body = page.content.decode()
     assert "former slug" in body.lower() and "inv-spokesperson" in body
     assert 'name="old_slugs-0-slug"' not in body  # shown, not editable
+
+
+def _change_data(client, statement, **changes) -> dict:
+    form = (
+        client.get(reverse("admin:statements_statement_change", args=[statement.pk]))
+        .context["adminform"]
+        .form
+    )
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    data.update(topics=[], armed_groups=[], **changes)
+    return {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+
+
+def test_edited_text_moves_the_statements_span_to_those_words_in_the_document(client, editor):
+    from tests.factories import DocumentFactory
+
+    text = (
+        "Opening line of an invented report. The minister said the border posts would reopen "
+        "next week. A closing line follows."
+    )
+    document = DocumentFactory(text=text)
+    sentence = "The minister said the border posts would reopen next week."
+    start = text.index(sentence)
+    statement = StatementFactory(
+        document=document,
+        text=sentence,
+        start=start,
+        end=start + len(sentence),
+        words=[[start + 18, start + len(sentence) - 1]],
+    )
+    client.force_login(editor)
+    url = reverse("admin:statements_statement_change", args=[statement.pk])
+    # The editor trims the framing: the span follows the words, spacing aside.
+    trimmed = "the border posts   would reopen next week."
+    response = client.post(url, _change_data(client, statement, text=trimmed))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    statement.refresh_from_db()
+    assert text[statement.start : statement.end] == statement.text
+    assert statement.text == "the border posts would reopen next week."
+    assert all(statement.start <= s < e <= statement.end for s, e in statement.words)
+    assert statement.review_status == Statement.Review.EDITED
+
+
+def test_edited_text_that_is_not_in_the_document_is_refused(client, editor):
+    statement = StatementFactory()
+    before = (statement.text, statement.start, statement.end)
+    client.force_login(editor)
+    url = reverse("admin:statements_statement_change", args=[statement.pk])
+    data = _change_data(client, statement, text="Words the source never printed")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "not in the document" in response.content.decode()
+    statement.refresh_from_db()
+    assert (statement.text, statement.start, statement.end) == before
+    assert statement.review_status == Statement.Review.AUTO
