@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from statements.models import Document
+from statements.models import Document, Statement
 from tests.factories import UserFactory
 from tests.ingest import conftest as ingest_fixtures
 
@@ -89,9 +89,17 @@ def test_an_editors_correction_survives_reextraction(
 
     statement = Document.objects.get().statements.order_by("start").first()
     page.goto(f"{live_server.url}/admin/statements/statement/{statement.pk}/change/")
+    # Words the source never printed are refused; the span is corrected by the document's words.
     page.locator("#id_text").fill(statement.text + " [corrected by the desk]")
     page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".errorlist")).to_contain_text("not in the document")
+    words = statement.text.split()
+    trimmed = " ".join(words[len(words) // 2 :])
+    page.locator("#id_text").fill(trimmed)
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    corrected = Statement.objects.get(pk=statement.pk)
+    assert corrected.start > statement.start and corrected.end == statement.end
 
     page.goto(document_url)
     before = Document.objects.get().processed_at
@@ -104,5 +112,7 @@ def test_an_editors_correction_survives_reextraction(
     assert Document.objects.get().attempts == 1  # a retry counts its attempts afresh
 
     page.goto(f"{live_server.url}/statements/{statement.pk}/")
-    expect(page.locator("main")).to_contain_text("[corrected by the desk]")
+    expect(page.locator("main")).to_contain_text(trimmed)
+    # The source highlight is on the corrected span: its words, not the framing cut away.
+    expect(page.locator("section.in-context mark")).to_have_text(trimmed)
     expect(page.locator("section.review")).to_contain_text("Edited by new-editor")
