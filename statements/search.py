@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 
 import nh3
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
-from django.db.models import FloatField, Q, QuerySet, Value
+from django.db.models import Expression, FloatField, Q, QuerySet, Value
+from django.db.models.expressions import Col
 from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,8 +27,24 @@ from .models import Statement
 
 CONFIG = "english"
 START, STOP = "\x02", "\x03"
-# The same expression as the GIN index of migration 0003, so PostgreSQL can use it.
-VECTOR = SearchVector("text", config=CONFIG)
+# The column of migration 0019: to_tsvector('english', text), stored when a row is written.
+_COLUMN = SearchVectorField()
+_COLUMN.set_attributes_from_name("search_vector")
+
+
+class StoredVector(Expression):
+    """The statement's stored search vector (``statements_statement.search_vector``, GIN
+    indexed; PostgreSQL only). The column is the database's own, not the model's, so that no
+    model load reads it; this expression names it on the query's statements table, under
+    whatever alias that table has (in a subquery, say)."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        return Col(query.get_initial_alias(), _COLUMN, SearchVectorField())
+
+
+VECTOR = StoredVector()
 
 
 def is_postgres() -> bool:
