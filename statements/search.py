@@ -30,6 +30,7 @@ START, STOP = "\x02", "\x03"
 # The column of migration 0019: to_tsvector('english', text), stored when a row is written.
 _COLUMN = SearchVectorField()
 _COLUMN.set_attributes_from_name("search_vector")
+_COLUMN.model = Statement  # (for the ORM's hashing of expressions; not one of its fields)
 
 
 class StoredVector(Expression):

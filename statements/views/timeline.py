@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -29,6 +30,24 @@ def timeline(request: HttpRequest) -> HttpResponse:
     form, filters = filter_form(request)
     if moved := renamed_redirect(request, form):
         return moved
+    partial = wants_partial(request)
+    section = "page" if "cursor" in request.GET and partial else "results"
+    # The results (chart, months, a page of cards), rendered once and cached until the data
+    # changes, keyed by the query string as given: its links repeat it.
+    shown = cached(
+        "timeline-section",
+        [section, request.META.get("QUERY_STRING", "")],
+        lambda: _section(request, filters, section),
+    )
+    context = shown["context"] | {"form": form, "section": shown["html"]}
+    if partial:
+        return render(request, "statements/_section.html", context)
+    return render(request, "statements/timeline.html", context)
+
+
+def _section(request: HttpRequest, filters: dict, section: str) -> dict:
+    """The HTML of the results (or, for "Load more", of the next page alone), and the values
+    it shows."""
     relevance = filters.get("sort") == "relevance" and "q" in filters
     statements = apply_filters(timeline_base(), filters)
     statements = by_relevance(statements) if relevance else in_timeline_order(statements)
@@ -37,41 +56,38 @@ def timeline(request: HttpRequest) -> HttpResponse:
         cursor = None
     page = page_of(statements, cursor, relevance=relevance, q=filters.get("q"))
     context = {
-        "form": form,
         "filters": filters,
         # Whether the rows are narrowed at all (an order or a chart stacking is no filter).
         "filtered": not filters.keys() <= NON_FILTER_PARAMS,
         "page": page,
         "stack_label": "speaker" if filters.get("stack") == "speaker" else "side",
     }
-    if "cursor" in request.GET and wants_partial(request):
-        return render(request, "statements/timeline.html#page", context)
-
-    stack = filters.get("stack", "side")
-    # Read from the monthly summary (or counted live for a search), then cached until the
-    # data changes, with the chart's months as a list (new name: the entry changed shape).
-    total, chart, months = cached(
-        "timeline-chart", filter_key(filters), lambda: _counts(filters, stack)
-    )
-    # Statements whose month or year the date range cuts: left out, and said so.
-    cut = (
-        cached("timeline-cut", filter_key(filters), lambda: cut_periods(timeline_base(), filters))
-        if filters.get("since") or filters.get("until")
-        else 0
-    )
-    context |= {
-        "cut": cut,
-        "year_only": sum(n for _, n in chart.get("years", [])),
-        "total": total,
-        "chart": chart,
-        "months": months,
-        "month_chips": month_chips(request, months),
-        # Says which empty state to show: nothing matches, or nothing was ingested yet.
-        "corpus_empty": not total and not (context["filtered"] and timeline_base().exists()),
-    }
-    if wants_partial(request):
-        return render(request, "statements/timeline.html#results", context)
-    return render(request, "statements/timeline.html", context)
+    if section == "results":
+        stack = filters.get("stack", "side")
+        # Read from the monthly summary (or counted live for a search), then cached until the
+        # data changes, with the chart's months as a list.
+        total, chart, months = cached(
+            "timeline-chart", filter_key(filters), lambda: _counts(filters, stack)
+        )
+        # Statements whose month or year the date range cuts: left out, and said so.
+        cut = (
+            cut_periods(timeline_base(), filters)
+            if filters.get("since") or filters.get("until")
+            else 0
+        )
+        context |= {
+            "cut": cut,
+            "year_only": sum(n for _, n in chart.get("years", [])),
+            "total": total,
+            "chart": chart,
+            "months": months,
+            "month_chips": month_chips(request, months),
+            # Says which empty state to show: nothing matches, or nothing was ingested yet.
+            "corpus_empty": not total
+            and not (context["filtered"] and timeline_base().exists()),
+        }
+    html = render_to_string(f"statements/timeline.html#{section}", context, request)
+    return {"html": html, "context": context}
 
 
 def _counts(filters: dict, stack: str) -> tuple[int, dict, list[dict]]:
