@@ -8,7 +8,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-import jinja2
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -77,16 +76,6 @@ TEMPLATES = [
                 "statements.context_processors.site",
             ],
         },
-    },
-    {
-        # Only for the statement cards (templates/jinja2/statements/_cards.html), which a page
-        # prints thirty at a time: Jinja2 compiles a template to Python and prints them in a
-        # third of the time (docs/benchmarks.md). Autoescaping is on, as in Django's templates.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        # A missing value is an error (tests catch a misspelt name) rather than blank output.
-        "OPTIONS": {"autoescape": True, "undefined": jinja2.StrictUndefined},
     },
 ]
 

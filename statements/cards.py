@@ -26,11 +26,10 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from . import search
-from .compiled import ByIds
 from .dates import as_said
 from .models import DatePrecision, Side, Statement
-from .queries import with_outlets
 from .quotes import quotation
+from .reports import with_outlets
 
 QUOTES = "\"'“”‘’«»"
 SENTINEL = "2147483647"
@@ -228,15 +227,10 @@ def _badges(ids: list[int]) -> QuerySet:
     return topics.order_by().union(groups.order_by(), all=True)
 
 
-CARD_ROWS = ByIds(_card_rows)
-BADGES = ByIds(_badges)
-
-
 def cards_of(statements: QuerySet[Statement], q: str | None = None) -> list[dict]:
     """The cards of these statements (filtered, ordered and sliced by the caller), in their
     order, in three queries whatever their number: the page's ids, then by those ids the
-    columns a card shows, then the topics and armed groups. The last two never change shape,
-    so they are compiled once (:mod:`statements.compiled`). With ``q`` (a search), each
+    columns a card shows, then the topics and armed groups. With ``q`` (a search), each
     card's body is the highlighted text, and ``rank`` is kept for keyset paging.
 
     Three small queries cost less than one that aggregates the topics and groups into arrays:
@@ -249,10 +243,10 @@ def cards_of(statements: QuerySet[Statement], q: str | None = None) -> list[dict
     if not page:
         return []
     ids = [found["id"] for found in page]
-    columns = {values[0]: values for values in CARD_ROWS.rows(ids)}
+    columns = {values[0]: values for values in _card_rows(ids)}
     topics: dict[int, list] = defaultdict(list)
     groups: dict[int, list] = defaultdict(list)
-    for pk, kind, slug, name, full_name in BADGES.rows(ids):
+    for pk, kind, slug, name, full_name in _badges(ids):
         if kind == "topic":
             topics[pk].append((slug, name))
         else:

@@ -7,28 +7,17 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncMonth
 
 from . import search
+from .cards import cards_of, date_label
 from .dates import in_range, last_whole_start, month_end, month_key
 from .models import DatePrecision, Side, Statement
+from .reports import with_outlets
 
 PAGE_SIZE = 30
 TOP_SPEAKERS = 8
-
-
-def report_count() -> Subquery:
-    """How many visible reports point at a statement (None when there are none)."""
-    reports = (
-        Statement.objects.filter(canonical=OuterRef("pk"))
-        .exclude(review_status=Statement.Review.REJECTED)
-        .order_by()
-        .values("canonical")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return Subquery(reports, output_field=IntegerField())
 
 
 # Columns of a card's document that no card shows; large ones above all.
@@ -53,11 +42,6 @@ def with_card_data(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
             .prefetch_related("topics", "armed_groups")
         )
     )
-
-
-def with_outlets(queryset: QuerySet[Statement]) -> QuerySet[Statement]:
-    """``outlets``: how many documents reported the remark, this one plus its visible reports."""
-    return queryset.annotate(outlets=Coalesce(report_count(), Value(0)) + 1)
 
 
 def visible_statements() -> QuerySet[Statement]:
@@ -229,8 +213,6 @@ def page_of(
 ) -> Page:
     """One page of cards (:mod:`statements.cards`) after ``cursor``, in the queryset's order;
     each card is marked ``new_month`` where a month heading goes. ``q`` highlights a search."""
-    from .cards import cards_of, date_label
-
     size = PAGE_SIZE
     cards = cards_of(after(queryset, cursor)[: size + 1], q=q)
     more, cards = len(cards) > size, cards[:size]

@@ -28,8 +28,9 @@ from ..cards import Links
 from ..dates import as_said
 from ..forms import NON_FILTER_PARAMS
 from ..models import Statement
-from ..queries import apply_filters, in_timeline_order, report_count, timeline_base
+from ..queries import apply_filters, in_timeline_order, timeline_base
 from ..quotes import quotation
+from ..reports import report_count
 from .common import filter_form, reader_view
 from .csv_copy import copy_rows, copy_sql
 

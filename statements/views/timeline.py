@@ -5,9 +5,6 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from ..cache import cached, filter_key
 from ..forms import NON_FILTER_PARAMS
@@ -81,10 +78,8 @@ def _section(request: HttpRequest, filters: dict, section: str) -> dict:
             "total": total,
             "chart": chart,
             "months": months,
-            "month_chips": month_chips(request, months),
             # Says which empty state to show: nothing matches, or nothing was ingested yet.
-            "corpus_empty": not total
-            and not (context["filtered"] and timeline_base().exists()),
+            "corpus_empty": not total and not (context["filtered"] and timeline_base().exists()),
         }
     html = render_to_string(f"statements/timeline.html#{section}", context, request)
     return {"html": html, "context": context}
@@ -93,36 +88,3 @@ def _section(request: HttpRequest, filters: dict, section: str) -> dict:
 def _counts(filters: dict, stack: str) -> tuple[int, dict, list[dict]]:
     total, chart = timeline_counts(filters, stack)
     return total, chart, month_links(chart)
-
-
-def month_chips(request: HttpRequest, months: list[dict]) -> SafeString:
-    """The chart's months as links, each narrowing the current filters to that month. Built
-    here in one pass rather than in the template: a decade of months is hundreds of template
-    variables. The link is encoded and escaped once; each month fills in its two dates."""
-    query = request.GET.copy()
-    query.pop("cursor", None)
-    query["since"] = query["until"] = ""  # where they were, or appended in this order
-    slots = {"since=": "since={since}", "until=": "until={until}"}
-    href = "&amp;".join(slots.get(part) or _literal(part) for part in query.urlencode().split("&"))
-    chip = (
-        f'<li><a class="badge" href="{_literal(reverse("statements:timeline"))}?{href}"{{title}}>'
-        "{name} · {total}</a></li>"
-    )
-    whole_year = ' title="The whole year: its months, then the statements known only to it"'
-    return mark_safe(  # noqa: S308 - the link is escaped above; the rest are dates and numbers
-        "".join(
-            chip.format(
-                since=m["first"].isoformat(),
-                until=m["last"].isoformat(),
-                name=escape(m["name"]),
-                total=int(m["total"]),
-                title=whole_year if len(m["label"]) == 4 else "",
-            )
-            for m in months
-        )
-    )
-
-
-def _literal(text: str) -> str:
-    """``text`` escaped, and safe inside a ``str.format`` template."""
-    return escape(text).replace("{", "{{").replace("}", "}}")

@@ -66,7 +66,7 @@ def test_a_card_quotes_the_words_and_shows_the_framing_as_context(client):
     card = body[body.index(f'id="statement-{statement.pk}"') :]
     card = card[: card.index("</article>")]
     assert f"“{WORDS}”" in card
-    assert "Asif stated, &#34;…&#34; at the briefing." in card
+    assert "Asif stated, &quot;…&quot; at the briefing." in card
     assert "“Asif stated" not in card  # the framing is never inside our quotation marks
     # The citation: who, when, where; the original article as its source.
     assert (
@@ -113,7 +113,7 @@ def test_a_statement_without_known_words_keeps_its_sentence(client):
     statement = _quoted()
     Statement.objects.filter(pk=statement.pk).update(words=[])
     body = client.get(reverse("statements:timeline")).content.decode()
-    assert "“Asif stated, &#34;The airstrikes" in body  # as before the two spans
+    assert "“Asif stated, &quot;The airstrikes" in body  # as before the two spans
 
 
 def test_a_search_marks_its_terms_in_the_words_and_the_framing(client):
