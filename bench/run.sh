@@ -43,6 +43,14 @@ for docs in ${BENCH_DOCUMENTS:-1000 10000 100000}; do
 done
 echo "Pages outside the load test, at the largest scale:"
 $PY bench/cold_pages.py
+echo "Side by side with Datasette on the same statements (its own virtualenv, bench/requirements.txt):"
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+test -x .venv-bench/bin/datasette || {
+  python3 -m venv .venv-bench
+  .venv-bench/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+}
+BENCH_CACHE_URL=${BENCH_CACHE_URL:-redis://127.0.0.1:6379/9} \
+  $PY bench/versus_datasette.py --datasette .venv-bench/bin/datasette --rebuild --rounds 3
 echo "The load test's pages in one process (to compare two checkouts back to back):"
 $PY bench/inprocess.py --requests 200
 echo "The admin's statement search:"
