@@ -1,0 +1,48 @@
+"""The timeline's rendered results, cached until the data changes (views.timeline): the same
+HTML as a fresh render, gone after a write, and a repeated page costs no query of its own."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.factories import StatementFactory
+from tests.statements import sample
+
+pytestmark = pytest.mark.django_db
+
+
+def _results(response) -> str:
+    html = response.content.decode()
+    return re.search(r'<section id="results".*?</section>', html, re.S)[0]
+
+
+@pytest.mark.parametrize("query", ["", "?side=us", "?q=border", "?stack=speaker&since=2024-01-01"])
+def test_a_cached_page_shows_what_a_fresh_render_shows(client, query):
+    sample.build(months=3, per_month=2)
+    url = reverse("statements:timeline") + query
+    fresh = _results(client.get(url))
+    assert _results(client.get(url)) == fresh
+    cache.clear()
+    assert _results(client.get(url)) == fresh
+
+
+def test_a_write_shows_at_once(client):
+    sample.build(months=2, per_month=1)
+    url = reverse("statements:timeline")
+    client.get(url)
+    new = StatementFactory(text="An invented remark said just now")
+    assert f'id="statement-{new.pk}"' in _results(client.get(url))
+
+
+@pytest.mark.parametrize("months", [1, 6])
+def test_a_repeated_page_runs_the_same_queries_whatever_the_size(
+    client, django_assert_max_num_queries, months
+):
+    sample.build(months=months, per_month=3)
+    url = reverse("statements:timeline") + "?side=us"
+    client.get(url)
+    # The session and the filter menus' cache: nothing that counts or lists statements.
+    with django_assert_max_num_queries(1):
+        client.get(url)
