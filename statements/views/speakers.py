@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 
 from ..cache import cached
 from ..cards import cards_of, shortened
@@ -40,20 +41,24 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         # A slug the speaker had before a merge leads to the speaker now; any other, 404.
         moved = get_object_or_404(SpeakerSlug.objects.select_related("speaker"), slug=slug)
         return redirect(moved.speaker, permanent=True)
-    said = timeline_base().filter(speaker=speaker)
-    # The counts, chart and topics come from the monthly summary, cached until the data
-    # changes. The cards below are a few rows by index.
+    # The counts, chart and topics come from the monthly summary; the cards are a few rows
+    # by index, the latest rendered once: all cached until the data changes.
     summary = cached("speaker-summary", speaker.pk, lambda: _summary(speaker))
-    context = {
-        "speaker": speaker,
-        **summary,
+    shown = cached("speaker-cards", speaker.pk, lambda: _cards(speaker))
+    return render(request, "statements/speaker.html", {"speaker": speaker, **summary, **shown})
+
+
+def _cards(speaker: Speaker) -> dict:
+    said = timeline_base().filter(speaker=speaker)
+    latest = cards_of(in_timeline_order(said)[:LATEST])
+    return {
         "pledges": [
             card | {"short_text": shortened(card["quote"] or card["text"], 220)}
             for card in cards_of(in_timeline_order(said.filter(is_pledge=True))[:PLEDGES])
         ],
-        "latest": cards_of(in_timeline_order(said)[:LATEST]),
+        "latest": latest,
+        "latest_html": render_to_string("statements/_cards.html", {"cards": latest}),
     }
-    return render(request, "statements/speaker.html", context)
 
 
 def _summary(speaker: Speaker) -> dict:

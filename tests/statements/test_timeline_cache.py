@@ -1,5 +1,6 @@
-"""The timeline's rendered results, cached until the data changes (views.timeline): the same
-HTML as a fresh render, gone after a write, and a repeated page costs no query of its own."""
+"""The timeline's rendered results and the speaker page's cards, cached until the data
+changes: the same HTML as a fresh render, gone after a write, and a repeated page costs no
+query of its own."""
 
 import re
 
@@ -46,3 +47,13 @@ def test_a_repeated_page_runs_the_same_queries_whatever_the_size(
     # The session and the filter menus' cache: nothing that counts or lists statements.
     with django_assert_max_num_queries(1):
         client.get(url)
+
+
+def test_the_speaker_page_shows_a_new_statement_at_once(client):
+    built = sample.build(months=2, per_month=1)
+    speaker = built["statements"][0].speaker
+    url = reverse("statements:speaker", args=[speaker.slug])
+    first = client.get(url).content.decode()
+    new = StatementFactory(speaker=speaker, text="A remark the speaker made just now")
+    assert f'id="statement-{new.pk}"' not in first
+    assert f'id="statement-{new.pk}"' in client.get(url).content.decode()
