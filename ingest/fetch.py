@@ -24,14 +24,10 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from .services import RejectedDocument
+from .errors import FetchError
 
 MAX_REDIRECTS = 5
 USER_AGENT = "CT-Statements-Ingest/1.0 (+editor upload)"
-
-
-class FetchError(RejectedDocument):
-    """The page could not be fetched; the message says why, for the editor."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +116,7 @@ def check_address(url: str) -> None:
     try:
         _resolve(host, port)
     except FetchError as error:
-        if "could not be found" not in str(error):
+        if not error.transient:  # a name that does not resolve (now)
             raise
 
 
@@ -128,7 +124,7 @@ def _resolve(host: str, port: int) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"The host {host} could not be found.") from error
+        raise FetchError(f"The host {host} could not be found.", transient=True) from error
     addresses = [info[4][0] for info in infos]
     if not _allow_private() and not all(address_is_public(a) for a in addresses):
         raise FetchError("That address points at a private or internal network.")
@@ -156,7 +152,9 @@ class _Deadline:
         return self.expired or time.monotonic() >= self.end - 0.1
 
     def error(self) -> FetchError:
-        return FetchError(f"The page took longer than {self.seconds:g} seconds to fetch.")
+        return FetchError(
+            f"The page took longer than {self.seconds:g} seconds to fetch.", transient=True
+        )
 
     def cut(self, connection: _Pinned) -> None:
         """Runs in a timer thread: shut the socket, so a read blocked on it returns at once."""
@@ -229,7 +227,11 @@ def fetch(url: str) -> FetchedPage:
                 url = urljoin(url, response.getheader("Location"))
                 continue
             if response.status != 200:
-                raise FetchError(f"The page answered {response.status} {response.reason}.")
+                raise FetchError(
+                    f"The page answered {response.status} {response.reason}.",
+                    # A timeout, too many requests, a server's trouble: all may pass.
+                    transient=response.status in (408, 429) or response.status >= 500,
+                )
             body = _read_capped(response, connection, timeout, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or ""
@@ -237,7 +239,7 @@ def fetch(url: str) -> FetchedPage:
         except (OSError, http.client.HTTPException) as error:
             if deadline.is_up():
                 raise deadline.error() from error
-            raise FetchError(f"The page could not be fetched ({error}).") from error
+            raise FetchError(f"The page could not be fetched ({error}).", transient=True) from error
         finally:
             watchdog.cancel()
             connection.close()

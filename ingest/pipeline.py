@@ -43,6 +43,7 @@ from statements.services import (
 )
 
 from .clustering import statements_cluster
+from .enqueue import INVALIDATE_AGGREGATES, send
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
 
 logger = logging.getLogger(__name__)
@@ -189,10 +190,8 @@ def aggregates_changed() -> None:
         if not open_invalidation_window(window):
             return  # the open window's end counts this document too
         bump_data_version()
-        from .tasks import invalidate_aggregates
-
         try:
-            invalidate_aggregates.apply_async(countdown=window)
+            send(INVALIDATE_AGGREGATES, countdown=window)
         except Exception:  # no broker: nothing would end the window, so end it now
             logger.warning("could not schedule the end of an invalidation window", exc_info=True)
             close_invalidation_window()

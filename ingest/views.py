@@ -20,10 +20,10 @@ from statements.highlight import segments
 from statements.models import Document
 
 from .duplicates import document_correct, kept_message, offered_corrections
+from .errors import RejectedDocument
 from .forms import UploadForm
 from .models import FileUpload, UrlFetch
 from .services import (
-    RejectedDocument,
     document_create,
     document_retry,
     file_upload_request,

@@ -129,3 +129,15 @@ def test_a_task_past_its_soft_time_limit_tells_the_editor_so():
 
     message = failure_message(SoftTimeLimitExceeded(), doing="Reading the file", limit=45)
     assert message == "Reading the file took longer than 45 seconds and was stopped."
+
+
+def test_a_task_records_whether_a_retry_may_mend_its_failure():
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from ingest.tasks import GivenUp, failure_kind
+
+    # A time limit, a worker that kept stopping, an error (a bug fixed, memory freed): may pass.
+    for error in (SoftTimeLimitExceeded(), GivenUp("Stopped after 3 attempts"), MemoryError()):
+        assert failure_kind(error) == "transient", error
+    # An exception that is not an error, as the editor's page always judged it.
+    assert failure_kind(Exception("no")) == "permanent"

@@ -3,7 +3,8 @@ import threading
 import pytest
 from django.db import connection
 
-from ingest.services import RejectedDocument, content_hash, document_create, normalize_text
+from ingest.errors import RejectedDocument
+from ingest.services import content_hash, document_create, normalize_text
 from statements.models import Document
 
 pytestmark = pytest.mark.django_db
