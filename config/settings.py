@@ -119,7 +119,7 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 AGGREGATE_CACHE_SECONDS = env.int("AGGREGATE_CACHE_SECONDS", default=600)
 # How late the aggregates may follow a stream of ingested documents: the first document of each
-# such window invalidates them at once, the rest at its end (ingest.pipeline.aggregates_changed).
+# such window invalidates them at once, the rest at its end (ingest.storing.aggregates_changed).
 # 0: after every document. Editors' changes always invalidate at once.
 INGEST_INVALIDATION_SECONDS = env.float("INGEST_INVALIDATION_SECONDS", default=5.0)
 

@@ -1,4 +1,4 @@
-"""Celery tasks: thin wrappers that load an id and call one service or pipeline function.
+"""Celery tasks: thin wrappers that load an id and call one service or storing function.
 
 Retries: only a database outage (``outages.is_outage``) is retried, with back-off doubling
 from 1 s up to RETRY_BACKOFF_MAX and full jitter, MAX_RETRIES times: about ten minutes
@@ -32,8 +32,8 @@ from statements.models import Document
 from . import enqueue
 from .models import FileUpload, IngestRequest, UrlFetch
 from .outages import DatabaseOutage, is_outage, outages_retried
-from .pipeline import document_fail, document_process
 from .services import documents_requeue_stale, file_upload_process, url_fetch_process
+from .storing import document_fail, document_process
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def process_document(document_id: int) -> str:
 
 @shared_task(name=enqueue.INVALIDATE_AGGREGATES, acks_late=True, ignore_result=True)
 def invalidate_aggregates() -> None:
-    """The end of an invalidation window of ingested documents (pipeline.aggregates_changed)."""
+    """The end of an invalidation window of ingested documents (storing.aggregates_changed)."""
     close_invalidation_window()
 
 

@@ -1,6 +1,6 @@
 """Editors' saves in the admin, serialized with re-extraction.
 
-A re-extraction (``ingest.pipeline.document_process``) locks the document row while it
+A re-extraction (``ingest.storing.document_process``) locks the document row while it
 replaces the document's automatic statements. Every admin save that writes statements takes
 that same lock first, inside the admin's transaction, and reads the statements again under it:
 so a save lands wholly before a re-extraction (which then sees the editor's review and keeps

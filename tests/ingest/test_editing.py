@@ -9,9 +9,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-import ingest.pipeline
-from ingest.pipeline import document_process
+import ingest.storing
 from ingest.services import document_create
+from ingest.storing import document_process
 from statements.models import Statement
 from tests.ingest.admin_forms import change_form_data, inline_prefix
 
@@ -33,7 +33,7 @@ def document_url(document) -> str:
 
 def reread_without(monkeypatch, statement) -> None:
     """The next run of the extractor no longer finds ``statement``."""
-    real = ingest.pipeline.extract
+    real = ingest.storing.extract
 
     def reread(text, published=None):
         result = real(text, published)
@@ -42,7 +42,7 @@ def reread_without(monkeypatch, statement) -> None:
         ]
         return dataclasses.replace(result)
 
-    monkeypatch.setattr(ingest.pipeline, "extract", reread)
+    monkeypatch.setattr(ingest.storing, "extract", reread)
 
 
 def test_saving_a_statement_a_reextraction_removed_is_refused_with_the_input_kept(

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from itertools import islice
-from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
 from ingest.services import content_hash
+from ingest.synthetic import corpus, speakers
 from statements.cache import bump_data_version
 from statements.models import ArmedGroup, Document, Outlet, Speaker, Statement, Topic
 from statements.summary import summary_rebuild
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from bench.synthetic import corpus, speakers  # noqa: E402
 
 
 class Command(BaseCommand):
     help = (
         "Generate N invented documents (news-like and transcript-like, invented speakers and "
-        "outlets) with their statements, written in bulk through the pipeline's models."
+        "outlets) with their statements, written in bulk straight into the statements' models."
     )
 
     def add_arguments(self, parser):

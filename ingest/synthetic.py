@@ -1,4 +1,5 @@
-"""Invented documents for benchmarks: news-like articles and briefing-like transcripts.
+"""Invented documents for ``manage.py generate_corpus`` and the benchmarks: news-like articles
+and briefing-like transcripts.
 
 Every speaker, outlet and place of business here is made up; no real official's name appears.
 Pure Python (no Django), so the extractor benchmark can use it too. Deterministic per seed.
