@@ -338,7 +338,7 @@ def _request_process(
     redelivered task) is left as it is."""
     if request.status == request.Status.DONE and request.document_id:
         return request
-    request_mark(request, status=working)
+    _request_mark(request, status=working)
     try:
         text = read()
         stored = document_create(
@@ -352,13 +352,13 @@ def _request_process(
             uploaded_by=request.requested_by,
         )
     except RejectedDocument as error:
-        request_mark(request, status=request.Status.FAILED, error=str(error), kind=_kind(error))
+        _request_mark(request, status=request.Status.FAILED, error=str(error), kind=_kind(error))
         return request
     request.document = stored.document
     request.duplicate = not stored.created
     for name, value in (done or {}).items():
         setattr(request, name, value)
-    request_mark(request, status=request.Status.DONE, fields=list(done or ()))
+    _request_mark(request, status=request.Status.DONE, fields=list(done or ()))
     return request
 
 
@@ -367,7 +367,7 @@ def _kind(error: RejectedDocument) -> str:
     return kinds.TRANSIENT if error.transient else kinds.PERMANENT
 
 
-def request_mark(
+def _request_mark(
     request: IngestRequest,
     *,
     status: str,
