@@ -37,37 +37,27 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="fileupload",
-            name="failure_kind",
-            field=models.CharField(
-                blank=True,
-                choices=[("transient", "Transient"), ("permanent", "Permanent")],
-                max_length=16,
-            ),
+        *(
+            migrations.AddField(
+                model_name=model,
+                name="failure_kind",
+                field=models.CharField(
+                    blank=True,
+                    choices=[("transient", "Transient"), ("permanent", "Permanent")],
+                    max_length=16,
+                ),
+            )
+            for model in ("fileupload", "urlfetch")
         ),
-        migrations.AddField(
-            model_name="urlfetch",
-            name="failure_kind",
-            field=models.CharField(
-                blank=True,
-                choices=[("transient", "Transient"), ("permanent", "Permanent")],
-                max_length=16,
-            ),
-        ),
-        migrations.AlterField(
-            model_name="fileupload",
-            name="duplicate",
-            field=models.BooleanField(
-                default=False, help_text="The text was already stored from another source."
-            ),
-        ),
-        migrations.AlterField(
-            model_name="urlfetch",
-            name="duplicate",
-            field=models.BooleanField(
-                default=False, help_text="The text was already stored from another source."
-            ),
+        *(
+            migrations.AlterField(
+                model_name=model,
+                name="duplicate",
+                field=models.BooleanField(
+                    default=False, help_text="The text was already stored from another source."
+                ),
+            )
+            for model in ("fileupload", "urlfetch")
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]
