@@ -71,6 +71,17 @@ _INST_NOUN = re.compile(
     r"|monitoring\s+team|organi[sz]ation|watchdog|body|country)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+# An institution speaking through an unnamed voice, as one mention: "a spokesperson for the
+# State Department", "an official of the Foreign Office", "the Taliban government's spokesman".
+_VOICE = r"spokes(?:person|man|woman)|press\s+secretary|representative|official"
+_VOICE_FOR = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|top|chief|deputy|principal|official)\s+)?"
+    rf"(?P<role>{_VOICE})\s+(?:for|of|from|at)\s+(?:the\s+)?(?:(?:Afghan|Pakistani|U\.S\.|US)\s+)?$"
+)
+_VOICE_OF = re.compile(
+    r"(?:'s|’s)\s+(?:(?:senior|top|chief|deputy|principal|official)\s+)?"
+    r"(?P<role>spokes(?:person|man|woman)|press\s+secretary)\b"
+)
 _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|minister|ambassador|envoy|secretary|official|diplomat"
     r"|advis[eo]r|premier|president|chief|general|commander|representative|coordinator|officer"
@@ -169,6 +180,8 @@ def find_mentions(
         ):
             continue  # "the Pakistani Taliban" is the TTP, not the Afghan government
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
+    if "spokes" in low or "official" in low or "secretary" in low or "representative" in low:
+        found += _voices_of(view, start, end, [m for m in found if m.kind == INST])
     if _GROUP_WORD.search(view, start, end):
         for m in _GROUP.finditer(view, start, end):
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
@@ -213,6 +226,22 @@ def find_mentions(
     for m in _PRONOUN.finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0)))
     return _prune(found + _names(view, start, end, known))
+
+
+def _voices_of(view: str, start: int, end: int, institutions: list[Mention]) -> list[Mention]:
+    """The institutions in ``institutions`` that speak through an unnamed voice next to them."""
+    found = []
+    for m in institutions:
+        before = _VOICE_FOR.search(view, max(start, m.start - 60), m.start)
+        after = _VOICE_OF.match(view, m.end, end)
+        voice = after or before
+        if voice is None:
+            continue
+        first, last = (m.start, after.end()) if after else (before.start(), m.end)
+        role = re.sub(r"\s+", " ", voice.group("role").lower())
+        extra = {**m.extra, "unnamed": 1, "role": role}
+        found.append(Mention(first, last, INST, view[first:last], name=m.name, extra=extra))
+    return found
 
 
 def _names(view: str, start: int, end: int, known: frozenset[str] | set[str]) -> list[Mention]:

@@ -196,3 +196,21 @@ def test_alliances_and_militaries_speak_as_institutions_and_ranks_stay_out_of_na
         "Toller Vance",
         "U.S. Department of Defense",
     ]
+
+
+def test_an_institution_speaks_through_its_unnamed_spokesperson():
+    text = (
+        "Border row deepens\n\n"
+        "KABUL: The two neighbours traded accusations on Tuesday after the envoy was summoned.\n\n"
+        "The Taliban administration's spokesman said the charges against Kabul were unfounded.\n\n"
+        "A spokeswoman for the interim Afghan government rejected the claim, stating that no "
+        "fighters crossed from its side.\n\n"
+        "A spokesperson for the State Department said Washington was following the matter.\n\n"
+        "An official of the Foreign Office said Islamabad had handed over its evidence."
+    )
+    assert _speakers(text, date(2025, 3, 5)) == [
+        "Afghan Taliban government",
+        "Afghan Taliban government",
+        "U.S. Department of State",
+        "Pakistan Foreign Office",
+    ]
