@@ -246,16 +246,18 @@ def precision_of(text: str | None) -> str:
 
 
 _NUMERIC = re.compile(
-    r"(?<![\d/])(?P<a>[01]?\d|3[01]|[12]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
+    r"(?<![\d/])(?P<a>[01]?\d|3[01]|[12]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"
 )
 
 
 def numeric_dates(view: str) -> list[tuple[int, date]]:
-    """Return (offset, date) for "5/2/2011"-style dates: month first as in US copy, day
+    """Return (offset, date) for "5/2/2011"-style dates ("2/20/24" in a transcription
+    service's title: a two-digit year is of this century): month first as in US copy, day
     first when the first number cannot be a month."""
     found = []
     for m in _NUMERIC.finditer(view):
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        y += 2000 if y < 100 else 0
         month, day = (b, a) if a > 12 else (a, b)
         try:
             found.append((m.start(), date(y, month, day)))

@@ -50,10 +50,12 @@ _LABEL = re.compile(
 )
 # The White House writes a question as a bare "Q" before it: "Q  Thank you, sir."
 _BARE_Q = re.compile(r"(?m)^[ \t\u00a0]*(?P<who>Q)\.?[ \t]+(?=[A-Z“\"(‘'])")
-# Transcription services: "Ned Price: (00:02)" on its own line, any person, any case.
+# Transcription services: "Ned Price: (00:02)" or "Ned Price (00:02):" on its own line, any
+# person, any case ("Speaker 3 (01:15):" too).
+_TIMECODE = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 _TIMECODED = re.compile(
-    r"(?m)^[ \t\u00a0]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]*"
-    r"\(\d{1,2}:\d{2}(?::\d{2})?\)[ \t]*\n?"
+    r"(?m)^[ \t\u00a0]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})"
+    rf"(?::[ \t]*{_TIMECODE}|[ \t]*{_TIMECODE}[ \t]*:)[ \t]*\n?"
 )
 # Foreign Office pages: "Question" and "Answer" alone on their lines.
 _BARE_QA = re.compile(
