@@ -51,8 +51,16 @@ _JOINT = re.compile(
     r"(?i:(?:(?:foreign|defen[cs]e|interior|prime|army|finance)\s+)?(?:sides|leaders|countries"
     r"|nations|governments|ministers|delegations|parties|presidents|secretaries|chiefs"
     r"|neighbou?rs|premiers|officials|dignitaries|counterparts|participants|members))\b"
-    r"|\b[Tt]he\s+(?:participants|quartet|trilateral|quadrilateral)\b"
+    r"|\b[Tt]he\s+(?:participants|quartet|trilateral|quadrilateral|[Dd]ialogue)\b"
 )
+# One side of talks speaking as its state: "the Pakistani delegation", "the U.S. side".
+_SIDE_OF = re.compile(
+    r"\b[Tt]he\s+(?P<nat>Pakistani|Pakistan|U\.S\.|US|American|United\s+States)\s+"
+    r"(?:delegation|side)\b"
+)
+_STATE_OF_SIDE = {"pakistani": "Pakistan", "pakistan": "Pakistan"}
+# "U.S.", "U.K.": letters of an abbreviation are no capitalised name.
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
 # "The Shanghai Cooperation Organisation (SCO) Member States", "the member states".
 _MEMBER_STATES = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<org>(?:[A-Z][\w-]*\s+(?:of\s+|for\s+)?){1,5})?(?:\([A-Z]{2,6}\)\s+)?"
@@ -150,7 +158,7 @@ ORG_WORD = re.compile(
     r"|Senate|Parliament|Board|Portal|Index|Programme|Program|Federation|Society|Trust|Cell)\b"
 )
 _TITLE_WORD = re.compile(trie_alternation(list(_TITLE_WORDS)))
-_JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all)\b")
+_JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all|dialogue)\b")
 _POSSESSIVE_WORD = re.compile(r"\b(?:his|her|its)\b")
 _MINISTRY_WORD = re.compile(r"ministry|foreign office|mofa")
 _DG_WORD = re.compile(r"\bdg\b|director|ispr|isi|fia|nacta|ctd")
@@ -188,6 +196,9 @@ def find_mentions(
     # The rarer patterns run only where a word they need occurs (a measured gain).
     for m in _JOINT.finditer(view, start, end) if _JOINT_WORD.search(low) else ():
         found.append(Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0)))
+    for m in _SIDE_OF.finditer(view, start, end) if " side" in low or "delegation" in low else ():
+        name = _STATE_OF_SIDE.get(m.group("nat").lower(), "the United States")
+        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name))
     for m in _MEMBER_STATES.finditer(view, start, end) if "member" in low else ():
         org = (m.group("org") or "").strip()
         extra = {"org": org} if org else {}
@@ -247,9 +258,10 @@ def _voices_of(view: str, start: int, end: int, institutions: list[Mention]) -> 
 def _names(view: str, start: int, end: int, known: frozenset[str] | set[str]) -> list[Mention]:
     """Capitalised runs and the surnames of known or introduced people."""
     found = []
+    abbreviations = [a.span() for a in _ABBREVIATION.finditer(view, start, end)]
     for m in _CAPNAME.finditer(view, start, end):
         name = clean_name(m.group(0))
-        if name:
+        if name and not any(a < m.end() and m.start() < b for a, b in abbreviations):
             off = m.start() + m.group(0).find(name)
             kind = SURNAME if len(name.split()) == 1 else CAPNAME
             found.append(Mention(off, off + len(name), kind, name, name=name))
