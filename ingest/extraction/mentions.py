@@ -158,6 +158,7 @@ ORG_WORD = re.compile(
     r"|Senate|Parliament|Board|Portal|Index|Programme|Program|Federation|Society|Trust|Cell)\b"
 )
 _TITLE_WORD = re.compile(trie_alternation(list(_TITLE_WORDS)))
+_CAPITAL_TITLE = re.compile(r"\b(?:PM|CM|FM)\s+[A-Z]")
 _JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all|dialogue)\b")
 _POSSESSIVE_WORD = re.compile(r"\b(?:his|her|its)\b")
 _MINISTRY_WORD = re.compile(r"ministry|foreign office|mofa")
@@ -176,8 +177,9 @@ def find_mentions(
     found: list[Mention] = []
     t = tables()
     low = view[start:end].lower()
-    if _TITLE_WORD.search(low):  # the title patterns are costly; most sentences
-        found += _titled(view, start, end, known)  # carry no title at all
+    # The title patterns are costly; most sentences carry no title at all.
+    if _TITLE_WORD.search(low) or _CAPITAL_TITLE.search(view, start, end):
+        found += _titled(view, start, end, known)
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
     if DOC_WORD.search(low) or "“" in low:
@@ -280,6 +282,8 @@ def _titled(view: str, start: int, end: int, known: frozenset[str] | set[str]) -
     low = view[start:end].lower()  # titles are matched whatever their case
     for t in title_re.finditer(low):
         t_start, t_end = start + t.start(), start + t.end()
+        if t_end - t_start == 2 and not view[t_start:t_end].isupper():
+            continue  # "pm", "cm", "fm" are titles in capitals only
         rest = rest_re.match(view, t_end, end)
         if rest is None:
             continue

@@ -90,6 +90,9 @@ _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|not|n't|never|neither|nor)\s+(?:\w+ly\s+|also\s+|now\s+)*$"
 )
 _AGENT = re.compile(r"\s+(?:by|in)\s+")
+# "State media quoted the minister as saying …": the object speaks, the subject only relays.
+_QUOTED = re.compile(r"\b(?:quoted|quoting|quotes)\s+")
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|having\s+said|stating)\b")
 
 
 @dataclass(slots=True)
@@ -130,6 +133,7 @@ def find_attributions(
         if attr is not None:
             found.append(attr)
     found.extend(_according(view, outside, start, mentions, resolver))
+    found.extend(_quoted_as(view, outside, start, mentions, resolver))
     found.extend(_participles(view, outside, start, mentions, resolver, found))
     found.extend(_nominal(view, outside, start, end, mentions, resolver))
     order = {SUBJECT: 0, INVERTED: 0, NOMINAL: 1, ACCORDING_TO: 2, PARTICIPIAL: 3}
@@ -342,6 +346,22 @@ def _according(
         speaker = Speaker(name, INSTITUTION, name, "media", "other")
         m = Mention(start + am.start("name"), start + am.end("name"), CAPNAME, name, name=name)
         found.append(Attribution(speaker, m, cue, m.start, ACCORDING_TO, "according"))
+    return found
+
+
+def _quoted_as(
+    view: str, outside: str, start: int, mentions: list[Mention], resolver: Resolver
+) -> list[Attribution]:
+    """ "Radio Pakistan quoted Prime Minister Shehbaz Sharif as saying …"."""
+    found = []
+    for qm in _QUOTED.finditer(outside):
+        m = next((m for m in mentions if m.start == start + qm.end()), None)
+        if m is None or not (said := _AS_SAYING.match(view, m.end)):
+            continue
+        speaker = resolver.resolve(m)
+        if speaker is not None:
+            cue = start + qm.start()
+            found.append(Attribution(speaker, m, cue, said.end(), SUBJECT, "quote"))
     return found
 
 

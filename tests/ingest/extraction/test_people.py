@@ -214,3 +214,19 @@ def test_an_institution_speaks_through_its_unnamed_spokesperson():
         "U.S. Department of State",
         "Pakistan Foreign Office",
     ]
+
+
+def test_the_press_capitals_for_premier_and_ministers_are_titles():
+    text = (
+        "Raid in the valley\n\n"
+        "PESHAWAR: Troops cleared a compound after a clash that began at 5 pm Sunday.\n\n"
+        "PM Shehbaz praised the troops for their courage.\n\n"
+        "CM Kundi said the province would rebuild the damaged school.\n\n"
+        '"We will find every one of them," state radio quoted Interior Minister Mohsin Naqvi '
+        "as saying."
+    )
+    said = extract(text, date(2024, 11, 10)).statements
+    assert [s.speaker for s in said] == ["Shehbaz", "Kundi", "Mohsin Naqvi"]
+    assert said[1].speaker_role == "Chief Minister"
+    assert said[0].speaker_canonical == "Shehbaz Sharif"
+    assert said[2].direct
