@@ -105,6 +105,7 @@ PARTICIPLES = """
     warning insisting agreeing pledging vowing reiterating calling arguing describing expressing
     reaffirming affirming terming declaring stating asserting maintaining explaining claiming
     accusing acknowledging assuring welcoming condemning demanding recalling pointing suggesting
+    revealing observing cautioning blaming
     """.split()
 _IRREGULAR = {
     "say": ("said", "says", "say"),

@@ -29,6 +29,7 @@ from .mention_kinds import (  # noqa: F401  (re-exported: the kinds belong with 
     Mention,
 )
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
+from .organisations import initials_mentions, organisation_mentions
 from .patterns import trie_alternation
 from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of, foreign_ministry
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
@@ -190,6 +191,7 @@ def find_mentions(
         ):
             continue  # "the Pakistani Taliban" is the TTP, not the Afghan government
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
+    found += organisation_mentions(view, start, end)
     if "spokes" in low or "official" in low or "secretary" in low or "representative" in low:
         found += _voices_of(view, start, end, [m for m in found if m.kind == INST])
     if _GROUP_WORD.search(view, start, end):
@@ -267,6 +269,7 @@ def _names(view: str, start: int, end: int, known: frozenset[str] | set[str]) ->
             off = m.start() + m.group(0).find(name)
             kind = SURNAME if len(name.split()) == 1 else CAPNAME
             found.append(Mention(off, off + len(name), kind, name, name=name))
+    found += initials_mentions(view, start, end, known)
     surnames = known_surnames()
     for m in _SURNAME.finditer(view, start, end):
         low = m.group(0).lower()

@@ -60,6 +60,8 @@ from .speaker_forms import (
 from .states import parties_name
 from .types import GROUP, INSTITUTION, PERSON, SIDE_JOINT, SIDE_OTHER, Speaker
 
+_THINK_TANK = re.compile(r"Institute|Cent(?:re|er)|Studies|Research|Portal|Forum|Foundation")
+
 
 class Resolver:
     """Resolve mentions to speakers, remembering who was mentioned (for "he", "Miller"...)."""
@@ -288,7 +290,7 @@ class Resolver:
             return Speaker(m.name, INSTITUTION, m.name, None, SIDE_OTHER)
         official = tables()["inst_alias"].get(fold(m.name))
         if official is None:
-            return None
+            return self._introduced_org(m) if m.extra.get("org_name") else None
         if official.name == "United States and Pakistan":
             return Speaker(official.name, INSTITUTION, JOINT_ORG, None, SIDE_JOINT)
         taliban = re.search(r"Taliban|Islamic Emirate", m.text)
@@ -302,6 +304,16 @@ class Resolver:
                 return other
         role = m.extra.get("role") if m.extra.get("unnamed") else official.role
         return Speaker(official.name, INSTITUTION, official.organization, role, official.side)
+
+    def _introduced_org(self, m: Mention) -> Speaker | None:
+        """An organisation the gazetteer does not know, named in full; its initials (in
+        brackets after it) refer back to it."""
+        if OUTLET.search(m.name):
+            return None
+        speaker = Speaker(m.name, INSTITUTION, m.name, None, side_from_text(m.name))
+        if m.extra.get("acronym"):
+            self.people[m.extra["acronym"].lower()] = speaker
+        return speaker
 
     def _document(self, m: Mention) -> Speaker | None:
         doc = m.extra.get("doc", "")
@@ -323,6 +335,10 @@ class Resolver:
         earlier = self.last_doc.get(doc) or (self.last_doc.get("document") if generic else None)
         if earlier is None and doc in AUTHORED_DOCS and self.salient:
             return self.salient[-1]  # "the tweet said": its author's words
+        initials = [self.people.get(w.lower()) for w in re.findall(r"\b[A-Z]{3,8}\b", m.text)]
+        by_initials = next((s for s in initials if s is not None and s.kind == INSTITUTION), None)
+        if earlier is None and by_initials is not None:  # "the LCPR report"
+            return replace(by_initials, role=m.doc_type or doc)
         if earlier is None and self.default_report is not None and doc in REPORT_DOCS:
             return replace(self.default_report, role=m.doc_type or doc)  # "a new report said"
         if earlier is None and self.recent_insts:
@@ -341,7 +357,8 @@ class Resolver:
             if word in s.name.lower() or word in self.inst_words.get(s.name, "")
         ]
         if word in ("think", "insti", "cente", "centr"):
-            recent = recent or [s for s in self.recent_insts if s.side != "other"]
+            tanks = [s for s in self.recent_insts if _THINK_TANK.search(s.name)]
+            recent = recent or tanks or [s for s in self.recent_insts if s.side != "other"]
         return recent[-1] if recent else None
 
     def _group(self, m: Mention) -> Speaker:

@@ -230,3 +230,20 @@ def test_the_press_capitals_for_premier_and_ministers_are_titles():
     assert said[1].speaker_role == "Chief Minister"
     assert said[0].speaker_canonical == "Shehbaz Sharif"
     assert said[2].direct
+
+
+def test_an_organisation_the_gazetteer_lacks_is_named_once_then_by_its_initials():
+    text = (
+        "Violence eased in June, monitor says\n\n"
+        "KARACHI: The Quetta Institute for Conflict Studies (QICS) on Monday published its "
+        "half-year review, revealing that bombings fell by a fifth.\n\n"
+        "According to the QICS review, 140 attacks were logged between January and June.\n\n"
+        "The think tank stated that most of the attacks hit police posts.\n\n"
+        "Civilian deaths also dropped, the QICS said.\n\n"
+        "The Multan Policy Research Council said that the decline might not last."
+    )
+    said = extract(text, date(2025, 7, 2)).statements
+    assert [s.speaker for s in said] == ["Quetta Institute for Conflict Studies"] * 4 + [
+        "Multan Policy Research Council"  # not "Multan" speaking as a place
+    ]
+    assert said[0].said_on == "2025-06-30"
