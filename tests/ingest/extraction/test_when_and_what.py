@@ -190,3 +190,14 @@ def test_tolls_in_words_and_as_deaths_of_but_not_a_part_of_a_toll():
     stats = {s.value: s.metric for s in extract(text, date(2031, 1, 1)).statistics}
     assert {20.0, 70.0, 6.0} <= set(stats)
     assert 5.0 not in stats  # "including five engineers" is part of the six
+
+
+def test_a_day_after_a_closing_according_to_dates_the_lead():
+    text = (
+        "Restraint urged\n\n"
+        "WASHINGTON: The United States asked both neighbours to keep their border calm and "
+        "urged Kabul to act against armed groups, according to State Department Deputy "
+        "Spokesperson Corin Abadi on Tuesday."
+    )
+    (lead,) = extract(text, date(2024, 3, 20)).statements  # a Wednesday
+    assert (lead.speaker, lead.said_on) == ("Corin Abadi", "2024-03-19")
