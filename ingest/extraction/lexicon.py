@@ -65,8 +65,8 @@ WITH_COMPLEMENT = {
     r"(?:attacks?|bombings?|blasts?|killings?|assaults?|strikes?|ambush))\b)",
     "accept": r"(?:\S+\s+){0,3}?that\b",
     # officials' instructions are statements: "directed the officials to provide …"
-    "instruct": r"(?:\S+\s+){1,6}?to\b|for\b",
-    "direct": r"(?:\S+\s+){1,6}?to\b",
+    "instruct": r"(?:\S+\s+){1,6}?to\b|for\b|that\b",
+    "direct": r"(?:\S+\s+){1,6}?to\b|that\b",
     "order": r"(?:\S+\s+){1,6}?to\b|(?:an?|the)\s+(?:inquiry|investigation|probe)",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d"

@@ -201,3 +201,17 @@ def test_a_day_after_a_closing_according_to_dates_the_lead():
     )
     (lead,) = extract(text, date(2024, 3, 20)).statements  # a Wednesday
     assert (lead.speaker, lead.said_on) == ("Corin Abadi", "2024-03-19")
+
+
+def test_an_armed_groups_claim_of_responsibility_is_no_statement():
+    text = (
+        "Highway attacks\n\n"
+        "QUETTA: Gunmen struck three highways on Monday.\n\n"
+        "In a message to reporters, BLA spokesman Tarik Rind said the group's fighters had "
+        "attacked the convoys.\n\n"
+        '"Our men carried out the raids," a TTP commander said.\n\n'
+        "Home Minister Talal Rashid said the claim by the BLA spokesman was a lie meant to "
+        "frighten travellers."
+    )
+    said = extract(text, date(2024, 8, 27)).statements
+    assert [s.speaker for s in said] == ["Talal Rashid"]
