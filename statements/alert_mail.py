@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .alert_models import SavedSearch
-from .cards import said_when
+from .cards import said_when, shortened
 from .models import DatePrecision, Statement
 
 # The most statements one mail lists; the rest are counted, with the link to the search.
@@ -33,7 +33,7 @@ def _item(statement: Statement) -> dict:
         "when": when,
         "words": words,
         "text": framing or statement.text if words else statement.text,
-        "source": document.outlet.name if document.outlet else document.title,
+        "source": document.outlet.name if document.outlet else shortened(document.title, 80),
         "url": absolute(statement.get_absolute_url()),
     }
 
