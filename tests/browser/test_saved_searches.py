@@ -68,9 +68,7 @@ def test_an_analyst_saves_the_timeline_filters_and_sees_them_on_my_alerts(
     expect(entry.get_by_role("heading")).to_have_text("Pakistani pledges <border>")
     expect(entry).to_contain_text("side: Pakistan")
     expect(entry).to_contain_text("Daily digest")
-    expect(entry.get_by_role("link", name="Atom feed")).to_have_attribute(
-        "href", search.feed_url()
-    )
+    expect(entry.get_by_role("link", name="Atom feed")).to_have_attribute("href", search.feed_url())
     page.screenshot(path=screenshot_dir / f"alerts-my-alerts-{size}.png", full_page=True)
     # The page is no wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size][0]

@@ -103,9 +103,11 @@ def test_one_mail_per_matching_statement_through_the_pipeline_and_smtp(
     processed = kurram.processed_at
     document_retry(document=kurram)
     wait_for(
-        lambda: Document.objects.filter(pk=kurram.pk, status="done")
-        .exclude(processed_at=processed)
-        .exists(),
+        lambda: (
+            Document.objects.filter(pk=kurram.pk, status="done")
+            .exclude(processed_at=processed)
+            .exists()
+        ),
         "the re-extraction",
     )
     _ingest(GWADAR)
