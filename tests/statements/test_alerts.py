@@ -246,3 +246,40 @@ def test_the_saved_search_has_its_own_feed_at_a_secret_address(reader, client, s
     assert "Pakistani remarks" in body
     assert "A remark on the border posts." in body and "American aside" not in body
     assert client.get(reverse("statements:alert_feed", args=["not-the-token"])).status_code == 404
+
+
+def test_the_digests_are_on_the_beat_schedule_and_their_task_is_registered(settings):
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    digests = {
+        tuple(entry["args"]): entry
+        for entry in settings.CELERY_BEAT_SCHEDULE.values()
+        if entry["task"] == "statements.tasks.send_digests"
+    }
+    assert set(digests) == {("daily",), ("weekly",)}
+    assert digests[("weekly",)]["schedule"].day_of_week == {1}  # Mondays
+    assert "statements.tasks.send_digests" in app.tasks
+    assert "statements.tasks.send_immediate_alerts" in app.tasks
+
+
+def test_a_finished_extraction_queues_the_check_only_when_someone_waits_for_it(
+    reader, django_capture_on_commit_callbacks
+):
+    from ingest.pipeline import document_process
+
+    text = (
+        'Islamabad, 14 May 2024. The invented minister Sarfraz Qadeer said on Tuesday: "We '
+        'will open three new border posts before the winter."'
+    )
+    first, second = DocumentFactory(text=text), DocumentFactory(text=text + " Again.")
+    with django_capture_on_commit_callbacks() as without:
+        document_process(document_id=first.pk)
+    _save(reader, "")
+    with django_capture_on_commit_callbacks() as waited:
+        document_process(document_id=second.pk)
+    queued = [
+        [f for f in callbacks if "alerts_after_extraction" in f.__qualname__]
+        for callbacks in (without, waited)
+    ]
+    assert [len(q) for q in queued] == [0, 1]
