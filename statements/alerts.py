@@ -59,7 +59,10 @@ def normalised_query(data: QueryDict) -> str:
         pairs.append(("outlet", str(outlet)))
     pairs += [(name, "on") for name in ("pledges", "verified") if filters.get(name)]
     pairs += [(name, filters[name].isoformat()) for name in ("since", "until") if name in filters]
-    return urlencode(pairs)
+    query = urlencode(pairs)
+    if len(query) > SavedSearch._meta.get_field("query").max_length:
+        raise UnsavableSearch("These filters are too many to save: choose fewer speakers.")
+    return query
 
 
 def search_filters(search: SavedSearch) -> dict | None:

@@ -105,3 +105,17 @@ def test_my_alerts_needs_a_sign_in(client):
     assert answer.status_code == 302 and answer["Location"].startswith(reverse("login"))
     saved = client.post(reverse("statements:alert_save"), {"name": "x", "frequency": "daily"})
     assert saved.status_code == 302 and not SavedSearch.objects.exists()
+
+
+def test_filters_too_long_to_save_are_refused_with_a_message(client, analyst):
+    client.force_login(analyst)
+    slugs = [
+        SpeakerFactory(slug=f"invented-speaker-with-a-long-name-{n:03d}").slug for n in range(60)
+    ]
+    query = "&".join(f"speaker={slug}" for slug in slugs)
+    answer = client.post(
+        reverse("statements:alert_save"), {"name": "x", "frequency": "daily", "query": query}
+    )
+    assert answer.status_code == 400
+    assert "too many to save" in answer.content.decode()
+    assert not SavedSearch.objects.exists()
