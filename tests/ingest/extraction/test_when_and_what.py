@@ -215,3 +215,10 @@ def test_an_armed_groups_claim_of_responsibility_is_no_statement():
     )
     said = extract(text, date(2024, 8, 27)).statements
     assert [s.speaker for s in said] == ["Talal Rashid"]
+
+
+def test_offers_of_support_and_announced_funding_are_pledges_a_reported_one_is_not():
+    assert is_pledge("The ambassador offered her country's full assistance to the inquiry.")
+    assert is_pledge("The envoy announced $12 million in new funding for bomb-disposal units.")
+    assert not is_pledge("The envoy offered condolences to the bereaved families.")
+    assert not is_pledge("She said Kabul had pledged to rein in the fighters.")
