@@ -148,6 +148,10 @@ FORM_LEMMA: dict[str, str] = {}
 for _lemma in [*SPEECH, *WITH_COMPLEMENT, *DOCUMENT_ONLY]:
     for _form in forms(_lemma):
         FORM_LEMMA.setdefault(_form, _lemma)
+# "He was of the view that …", a turn of the Pakistani press: an opinion voiced.
+for _be in ("was", "is", "were", "are"):
+    for _noun in ("view", "opinion"):
+        FORM_LEMMA[f"{_be} of the {_noun}"] = "opine"
 # Speech verbs also read as findings keep their speech meaning for people.
 DOCUMENT_FORMS = {f for lemma in DOCUMENT_ONLY if lemma not in SPEECH for f in forms(lemma)}
 VERB = re.compile(rf"\b(?P<verb>{_alternation(FORM_LEMMA)})\b")
