@@ -180,12 +180,16 @@ def _timecoded(view: str) -> list[tuple[int, int, str, str]]:
 _MONOLOGUE_HEADER = re.compile(
     r"(?i)(?:transcript\s+of\s+(?:the\s+)?(?:weekly\s+)?(?:press|media)\s+briefing\s+by"
     r"|near-verbatim\s+transcript\s+of\s+today'?’?s\s+noon\s+briefing\s+by"
-    r"|(?:weekly|daily)\s+(?:press|media)\s+briefing\s+by\s+(?:the\s+)?spokes)"
+    r"|(?:weekly|daily)\s+(?:press|media)\s+briefing\s+by\s+(?:the\s+)?spokes"
+    # the Foreign Office's pages that open with the note alone
+    r"|\[this\s+is\s+a\s+rush\s+transcript)"
 )
 # Lines between the header and the remarks: a date, a rush-transcript note, a greeting.
 _PREAMBLE = re.compile(
     r"(?i)\s*(?:\[[^\]]*\]|\(?[A-Z][a-z]+day,?\s+\d|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
-    r"|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|view\s+video|share\b|printable|skip\s+to)"
+    r"|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|view\s+video|share\b|printable|skip\s+to"
+    r"|(?:assalam|bismillah|thanks?\s+(?:you\s+)?for\s+joining|welcome\b|ladies\s+and"
+    r"|good\s+(?:afternoon|morning|evening))[^\n]{0,80}$)"
 )
 
 
