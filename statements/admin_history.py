@@ -35,11 +35,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
 
 class ChangeShown(HistoricalRecordContextHelper):
-    """Old and new values shown whole (a statement's text, not a shortened diff), and a
-    speaker merged away since by the name it had."""
+    """Old and new values shown whole (a statement's text, not a shortened diff), an empty one
+    as "(none)", and a speaker merged away since by the name it had."""
 
     def prepare_delta_change_value(self, change, value):
         value = super().prepare_delta_change_value(change, value)
+        if value is None or value == "" or isinstance(value, DeletedObject) and value.pk is None:
+            return "(none)"
         if isinstance(value, DeletedObject) and hasattr(value.model, "history"):
             last = value.model.history.filter(id=value.pk).order_by("-history_date").first()
             if last is not None:
