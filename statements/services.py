@@ -212,7 +212,8 @@ def statements_review(
         count = chosen.update(**fields, updated_at=timezone.now())
         summary_refresh(cells=cells_of_statements(chosen))
         history_bulk(chosen, user=reviewer, reason=f"Marked {status}.")
-        _log(reviewer, chosen, CHANGE, f"Marked {status}.")
+        # Each entry names its statement, whose name is its speaker's: read them at once.
+        _log(reviewer, chosen.select_related("speaker"), CHANGE, f"Marked {status}.")
         bump_data_version()
     return count
 

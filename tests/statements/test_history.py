@@ -174,3 +174,14 @@ def test_a_selection_outside_the_document_is_refused_and_nothing_saved(client, e
     statement.refresh_from_db()
     assert statement.text == SENTENCE and statement.review_status == "auto"
     assert not statement.history.exists()
+
+
+def test_a_bulk_verdict_records_its_history_in_a_few_queries(editor, django_assert_max_num_queries):
+    document = DocumentFactory(text=TEXT)
+    with history_paused():
+        StatementFactory.create_batch(40, document=document)
+    chosen = Statement.objects.filter(document=document)
+    with django_assert_max_num_queries(30):  # 26 today, whatever the number of statements
+        statements_review(statements=chosen, status="verified", reviewer=editor)
+    assert Statement.history.filter(history_user=editor).count() == 40
+    assert Statement.history.filter(history_change_reason=BASELINE).count() == 40
