@@ -3,9 +3,10 @@ verify and reject, merges) is kept as a row of django-simple-history with the wh
 the admin's history page shows who, when, and each changed field's old and new value.
 
 What the pipeline writes (bulk inserts and updates, re-extraction's deletes) is not recorded:
-a million extracted statements would mean a million history rows nobody reads. So the first
-change an editor makes to a row the extractor stored is preceded by a *baseline* row, the row as
-it was stored (``BASELINE``), from which the editor's change is shown as old -> new.
+a million extracted statements would mean a million history rows nobody reads. So an editor's
+change to a row the pipeline stored or changed since its last history row is preceded by a
+*baseline* row, the row as it was stored (``BASELINE``), from which the editor's change is shown
+as old -> new.
 
 Writes that go around ``save()`` (``QuerySet.update`` in the review and merge services) record
 their rows with ``history_bulk`` the same way: baselines first, then the new state.
@@ -23,7 +24,7 @@ from django.db.models.signals import pre_save
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-BASELINE = "As stored before the first recorded change (by the extractor or an import)."
+BASELINE = "As stored by the extractor or an import, before an editor's change."
 
 # (paused, user, reason) for the writes of the current thread or task.
 _paused: contextvars.ContextVar[bool] = contextvars.ContextVar("history_paused", default=False)
@@ -90,21 +91,30 @@ class EditorHistory(HistoricalRecords):
 
 
 def history_baseline(queryset: QuerySet) -> None:
-    """For the rows of ``queryset`` that have no history yet: a row of their state now (before
-    the change the caller is about to make), dated a moment before it, by nobody."""
+    """Before an editor changes the rows of ``queryset``: a history row of their state now, by
+    nobody, for each row that has none yet or whose last one is out of date (the pipeline or an
+    import changed it since, unrecorded). So the editor's row is compared with what they saw."""
     model = queryset.model
     manager = model.history
-    pks = list(queryset.order_by().values_list("pk", flat=True))
-    recorded = set(
-        manager.filter(id__in=pks).order_by().values_list("id", flat=True).distinct() if pks else []
-    )
-    fresh = [pk for pk in pks if pk not in recorded]
-    if fresh:
-        rows = list(model.objects.filter(pk__in=fresh))
-        for row in rows:
-            row._history_user = None  # nobody: not the editor whose change follows
+    rows = list(queryset.order_by())
+    if not rows:
+        return
+    fields = [field.attname for field in manager.model.tracked_fields]
+    latest = {
+        record.id: record
+        for record in manager.filter(id__in=[row.pk for row in rows]).latest_of_each()
+    }
+    stale = [
+        row
+        for row in rows
+        if row.pk not in latest
+        or any(getattr(row, name) != getattr(latest[row.pk], name) for name in fields)
+    ]
+    for row in stale:
+        row._history_user = None  # nobody: not the editor whose change follows
+    if stale:
         manager.bulk_history_create(
-            rows,
+            stale,
             update=True,
             default_change_reason=BASELINE,
             default_date=timezone.now() - dt.timedelta(microseconds=1),

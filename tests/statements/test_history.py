@@ -185,3 +185,23 @@ def test_a_bulk_verdict_records_its_history_in_a_few_queries(editor, django_asse
         statements_review(statements=chosen, status="verified", reviewer=editor)
     assert Statement.history.filter(history_user=editor).count() == 40
     assert Statement.history.filter(history_change_reason=BASELINE).count() == 40
+
+
+def test_what_the_pipeline_changed_since_the_last_row_is_not_put_on_the_editor(editor):
+    document = DocumentFactory(title="As uploaded")  # recorded: its upload
+    Document.objects.filter(pk=document.pk).update(title="As the extractor found it")
+    document.refresh_from_db()
+    document.title = "As the editor corrected it"
+    document._history_user = editor
+    document.save()
+    edited, baseline, uploaded = document.history.order_by("-history_date")
+    assert (uploaded.title, baseline.title, edited.title) == (
+        "As uploaded",
+        "As the extractor found it",
+        "As the editor corrected it",
+    )
+    assert baseline.history_user is None and edited.history_user == editor
+    delta = {c.field: (c.old, c.new) for c in edited.diff_against(baseline).changes}
+    assert delta == {"title": ("As the extractor found it", "As the editor corrected it")}
+    document.save()  # nothing changed since its last row: no baseline
+    assert document.history.count() == 4
