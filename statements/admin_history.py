@@ -26,6 +26,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return [url for url in urls if not (url.name or "").endswith("_simple_history")]
 
     def save_model(self, request, obj, form, change: bool) -> None:
+        tracked = {field.name for field in self.model.history.model.tracked_fields}
+        if change and not tracked.intersection(form.changed_data):
+            # Saved as it was (only its inlines changed): no row saying nothing changed.
+            obj.skip_history_when_saving = True
+            try:
+                super().save_model(request, obj, form, change)
+            finally:
+                del obj.skip_history_when_saving
+            return
         if not getattr(obj, "_change_reason", ""):
             obj._change_reason = "Edited in the admin." if change else "Added in the admin."
         super().save_model(request, obj, form, change)
