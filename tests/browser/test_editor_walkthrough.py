@@ -106,6 +106,7 @@ def _review_with_the_keyboard(
         expect(panel.locator(".review-left strong")).to_have_text(str(left))
         _settled(panel)
     expect(panel).to_contain_text("Nothing left to review here.")
+    assert set(corrected) == {"lead", "later"}, f"the article's statements changed: {corrected}"
     assert page.evaluate("window.stillTheSamePage") is True  # htmx swaps, no page loads
     return corrected
 
