@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
+    "simple_history",
     "config.apps.ConfigConfig",
     "statements",
     "ingest",
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in editor is recorded on the history rows of what a request changes.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -202,6 +205,10 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Editors' history (django-simple-history, statements/history.py): shown, never reverted (a
+# revert would skip the checks an editor's save goes through).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Celery. Without a broker (the `make run` default) tasks run in-process, synchronously.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -25,6 +25,7 @@ from statements.cache import (
     close_invalidation_window,
     open_invalidation_window,
 )
+from statements.history import history_paused
 from statements.models import (
     DatePrecision,
     Document,
@@ -92,6 +93,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+# The pipeline's writes are not editors' changes: they leave no history rows (a million
+# extracted statements would be a million rows nobody reads); see statements/history.py.
+@history_paused()
 def document_process(*, document_id: int) -> Document:
     """Extract the statements of one document and store them; idempotent.
 
