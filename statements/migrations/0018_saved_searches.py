@@ -9,7 +9,7 @@ import statements.alert_models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0015_document_text_search"),
+        ("statements", "0016_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
