@@ -11,11 +11,16 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from statements.admin import ModelAdmin
 
@@ -74,6 +79,11 @@ class SourceAdmin(ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return super().has_change_permission(request, obj) or _may_edit(request)
 
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"  # an address typed without one
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_fieldsets(self, request: HttpRequest, obj=None):
         return self.fieldsets[:-1] if obj is None else self.fieldsets
 
@@ -125,19 +135,15 @@ class SourceAdmin(ModelAdmin):
         )
 
     def poll_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        return _poll_view(self, request, object_id)
-
-
-@require_POST
-def _poll_view(model_admin: SourceAdmin, request: HttpRequest, object_id: str) -> HttpResponse:
-    """The "Poll now" button of a source's page."""
-    if not object_id.isdigit():
-        raise Http404("No such source.")
-    source = get_object_or_404(Source, pk=int(object_id))
-    if not model_admin.has_change_permission(request, source):
-        raise PermissionDenied
-    model_admin._poll(request, [source])
-    model_admin.message_user(
-        request, "The source is queued for polling; reload to see the result.", messages.SUCCESS
-    )
-    return HttpResponseRedirect(reverse("admin:ingest_source_change", args=[source.pk]))
+        """The "Poll now" button of a source's page (POST only)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not object_id.isdigit():
+            raise Http404("No such source.")
+        source = get_object_or_404(Source, pk=int(object_id))
+        if not self.has_change_permission(request, source):
+            raise PermissionDenied
+        self._poll(request, [source])
+        message = "The source is queued for polling; reload to see the result."
+        self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:ingest_source_change", args=[source.pk]))

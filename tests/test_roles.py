@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ingest.models import FileUpload, UrlFetch
+from ingest.models import FileUpload, Source, UrlFetch
 from statements.models import (
     ArmedGroup,
     Document,
@@ -54,6 +54,7 @@ POST_ONLY = {
     "ingest:document_correct",
     "ingest:fetch_retry",
     "ingest:file_upload_retry",
+    "admin:ingest_source_poll",
 }
 # The admin's own unnamed catch-alls and redirects, not pages.
 SKIPPED = {"admin:?"}
@@ -102,6 +103,7 @@ def objects(db) -> dict:
         "speakertenure": SpeakerTenure.objects.create(speaker=speaker, role="Spokesperson"),
         "urlfetch": UrlFetch.objects.create(url="https://example.com/a", status="failed"),
         "fileupload": FileUpload.objects.create(name="a.pdf", data=b"%PDF-", status="failed"),
+        "source": Source.objects.create(name="A feed", url="https://example.com/feed.xml"),
         "user": UserFactory(username="someone"),
         "group": Group.objects.get(name="analysts"),
         # Sign-in throttling's records (django-axes), which administrators may read and clear.
@@ -181,6 +183,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return OK
     if view == "autocomplete":
         return OK
+    if view == "ingest_source_poll":
+        return REDIRECT  # editors poll a source now, and come back to its page
     match = re.fullmatch(
         r"(\w+?)_(\w+?)_(changelist|add|change|history|delete|password_change)", view
     )
@@ -193,6 +197,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":
         return OK
+    if (app, model) == ("ingest", "source"):
+        return OK if action != "delete" else FORBIDDEN  # editors manage sources
     return OK if app == "statements" and action != "delete" else FORBIDDEN
 
 

@@ -168,9 +168,7 @@ def test_a_feed_that_breaks_backs_off_says_why_and_recovers(site):
 
 def test_back_off_doubles_up_to_a_day():
     source = Source(poll_minutes=60)
-    assert [source.backoff(n) for n in (0, 1, 2, 3)] == [
-        timedelta(hours=h) for h in (1, 2, 4, 8)
-    ]
+    assert [source.backoff(n) for n in (0, 1, 2, 3)] == [timedelta(hours=h) for h in (1, 2, 4, 8)]
     assert source.backoff(5) == source.backoff(40) == timedelta(days=1)
     assert Source(poll_minutes=3 * 24 * 60).backoff(2) == timedelta(days=3)  # never sooner
 
