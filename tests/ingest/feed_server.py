@@ -109,11 +109,11 @@ def article(number: int, title: str) -> bytes:
         f"<html><head><title>{escape(title)}</title>"
         '<meta property="og:site_name" content="The Invented Ledger"></head><body><article>'
         f"<h1>{escape(title)}</h1>"
-        f"<p>{place.upper()} - The district council met for the {number}th time this year to "
-        f"review the checkpoints along the canal road near {place}.</p>"
-        f'<p>"We will keep the roads open and the markets safe," the council spokesperson '
-        f"said, adding that review number {number} would be followed by another one after "
-        "the harvest season ended and the river crossing reopened.</p>"
+        f"<p>{place.upper()} - The district council met again this week for review number "
+        f"{number} of the checkpoints along the canal road near {place}.</p>"
+        '<p>"We will keep the roads open and the markets safe," said Amna Qadir, the '
+        f"district council's spokesperson, adding that review number {number} would be "
+        "followed by another one after the harvest season ended.</p>"
         "</article></body></html>"
     ).encode()
 
