@@ -7,6 +7,7 @@ change documents may manage sources. Deleting one stays with administrators.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
@@ -24,7 +25,9 @@ from django.utils import timezone
 
 from statements.admin import ModelAdmin
 
+from .fetch import check_address, normalize_url
 from .models import Source
+from .services import RejectedDocument
 from .source_tasks import source_poll_enqueue
 from .sources import polls_with_outcomes
 
@@ -37,8 +40,35 @@ def _may_edit(request: HttpRequest) -> bool:
     return request.user.has_perm("statements.change_document")
 
 
+class SourceForm(forms.ModelForm):
+    """The address is checked as an upload's is: http(s), and no private or loopback host."""
+
+    class Meta:
+        model = Source
+        fields = [
+            "name",
+            "kind",
+            "url",
+            "poll_minutes",
+            "active",
+            "outlet",
+            "document_kind",
+            "include_words",
+            "exclude_words",
+        ]
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data.get("url") or ""
+        try:
+            check_address(url)
+            return normalize_url(url)
+        except RejectedDocument as error:
+            raise forms.ValidationError(str(error)) from error
+
+
 @admin.register(Source)
 class SourceAdmin(ModelAdmin):
+    form = SourceForm
     list_display = [
         "name",
         "kind",

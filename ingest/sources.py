@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
@@ -48,6 +49,8 @@ SITEMAP_CHILDREN = 3
 MAX_COUNTDOWN = 90.0
 # After a capped poll, the next comes at most this soon, to take the rest.
 CAPPED_AGAIN_AFTER = timedelta(minutes=5)
+# Polls kept per source (a source polled every minute would otherwise add 1,440 a day).
+POLLS_KEPT = 500
 
 
 def sources_claim_due(*, now: datetime | None = None, limit: int = 100) -> list[int]:
@@ -90,16 +93,25 @@ def source_poll(*, source_id: int, requested: bool = False) -> SourcePoll | None
         try:
             outcome = _poll(source, poll)
         except Exception as error:  # recorded on the source, whatever it was
-            expected = isinstance(error, RejectedDocument | UnreadableSource)
-            if not expected:
+            message = _failure_message(error)
+            if message is None:
                 logger.exception("polling source %s failed", source_id)
-            message = str(error) if expected else f"{type(error).__name__}: {error}"
+                message = f"{type(error).__name__}: {error}"
             _failed(source, poll, message, status=getattr(error, "status", None))
             return poll
         _succeeded(source, poll, outcome)
         return poll
     finally:
         release(lock)
+
+
+def _failure_message(error: Exception) -> str | None:
+    """What the editor reads of a failure we expect (None for one we do not: a bug)."""
+    if isinstance(error, RejectedDocument | UnreadableSource):
+        return str(error)
+    if isinstance(error, SoftTimeLimitExceeded):
+        return "The poll took longer than its time limit and was stopped."
+    return None
 
 
 def _poll(source: Source, poll: SourcePoll) -> _Outcome:
@@ -263,6 +275,8 @@ def _save(source: Source, poll: SourcePoll, now: datetime) -> None:
     poll.save()
     fields = ["etag", "last_modified", "failures", "last_error", "last_polled_at", "next_poll_at"]
     source.save(update_fields=fields)
+    old = source.polls.order_by("-started_at", "-pk").values_list("pk", flat=True)[POLLS_KEPT:]
+    SourcePoll.objects.filter(pk__in=list(old[:1000])).delete()
 
 
 def polls_with_outcomes(source: Source) -> QuerySet[SourcePoll]:

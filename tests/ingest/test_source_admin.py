@@ -119,3 +119,21 @@ def test_an_editor_cannot_delete_a_source(client, editor):
     client.force_login(editor)
     assert client.get(reverse("admin:ingest_source_delete", args=[source.pk])).status_code == 403
     assert Source.objects.filter(pk=source.pk).exists()
+
+
+def test_a_source_on_an_internal_address_is_refused_with_a_message(client, editor, settings):
+    settings.INGEST_ALLOW_PRIVATE_URLS = False
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:ingest_source_add"),
+        {
+            "name": "Inside",
+            "kind": "feed",
+            "url": "http://127.0.0.1:8000/feed.xml",
+            "poll_minutes": "30",
+            "document_kind": "article",
+        },
+    )
+    assert response.status_code == 200
+    assert "private or internal network" in response.content.decode()
+    assert not Source.objects.exists()

@@ -353,3 +353,11 @@ def test_a_source_being_polled_elsewhere_is_left_alone(site):
         assert not site.requests
     finally:
         release(f"source-{source.pk}")
+
+
+def test_only_the_newest_polls_are_kept(site, monkeypatch):
+    monkeypatch.setattr("ingest.sources.POLLS_KEPT", 2)
+    site.pages["/feed.xml"] = Page(rss([], base=site.url("")), RSS, etag='"same"')
+    source = feed_source(site)
+    polls = [source_poll(source_id=source.pk) for _ in range(4)]
+    assert list(source.polls.values_list("pk", flat=True)) == [polls[3].pk, polls[2].pk]
