@@ -112,6 +112,8 @@ class SourceAdmin(ModelAdmin):
     def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "url":
             kwargs["assume_scheme"] = "https"  # an address typed without one
+        if db_field.name in ("include_words", "exclude_words"):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 60})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request: HttpRequest, obj=None):

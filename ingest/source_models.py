@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 
 from statements.models import Document
 
@@ -74,9 +73,6 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("admin:ingest_source_change", args=[self.pk])
 
     @property
     def interval(self) -> timedelta:
