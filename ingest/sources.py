@@ -229,7 +229,15 @@ def _entry_create(
             },
         )
         row.save(update_fields=["fetch"])
-        if fetch_created:
+        if fetch_created or row.fetch.can_retry:
+            # New, or asked for before and failed for a passing reason (the network, a time
+            # limit): fetch it now. A page refused for good (too large, not text) stays so.
+            UrlFetch.objects.filter(pk=row.fetch.pk).update(
+                status=UrlFetch.Status.QUEUED,
+                error="",
+                attempts=0,
+                status_changed_at=timezone.now(),
+            )
             _send_fetch(row.fetch.pk, countdown)
     return True
 

@@ -361,3 +361,22 @@ def test_only_the_newest_polls_are_kept(site, monkeypatch):
     source = feed_source(site)
     polls = [source_poll(source_id=source.pk) for _ in range(4)]
     assert list(source.polls.values_list("pk", flat=True)) == [polls[3].pk, polls[2].pk]
+
+
+def test_an_address_that_failed_for_a_passing_reason_is_fetched_again_when_listed(site):
+    add_articles(site, 1, 2)
+    down = UrlFetch.objects.create(
+        url=site.url("/news/1"), status="failed", error="The page answered 503 Unavailable."
+    )
+    refused = UrlFetch.objects.create(
+        url=site.url("/news/2"), status="failed", error="The page is larger than the 5 MB limit."
+    )
+    items = [("/news/1", "One"), ("/news/2", "Two")]
+    site.pages["/feed.xml"] = Page(rss(items, base=site.url("")), RSS)
+    source = feed_source(site)
+    assert source_poll(source_id=source.pk).new == 2
+    run_fetches(source)
+    down.refresh_from_db()
+    refused.refresh_from_db()
+    assert down.status == "done" and down.document is not None
+    assert refused.status == "failed" and not site.hits("/news/2")
