@@ -29,7 +29,7 @@ from .fetch import check_address, normalize_url
 from .models import Source
 from .services import RejectedDocument
 from .source_tasks import source_poll_enqueue
-from .sources import polls_with_outcomes
+from .sources import POLL_LEASE, polls_with_outcomes
 
 # Polls and entries shown on a source's page, newest first.
 POLLS_SHOWN = 50
@@ -146,8 +146,9 @@ class SourceAdmin(ModelAdmin):
     def _poll(self, request: HttpRequest, sources) -> int:
         count = 0
         for source in sources:
-            # Due now too, so beat polls it should the broker not take the message.
-            Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now())
+            # Claimed as beat claims a due source: beat leaves it alone while it is polled, and
+            # polls it once the lease ends should the broker have lost the message.
+            Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now() + POLL_LEASE)
             source_poll_enqueue(source=source)
             count += 1
         LogEntry.objects.log_actions(

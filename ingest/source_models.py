@@ -131,6 +131,11 @@ class SourceEntry(models.Model):
     fetch = models.ForeignKey(
         "ingest.UrlFetch", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    shared = models.BooleanField(
+        default=False,
+        help_text="Its address was asked for before (by an editor or another source), so it "
+        "was not fetched again for this source.",
+    )
 
     class Meta:
         constraints = [

@@ -228,8 +228,9 @@ def _entry_create(
                 "kind": source.document_kind,
             },
         )
-        row.save(update_fields=["fetch"])
-        if fetch_created or row.fetch.can_retry:
+        row.shared = not (fetch_created or row.fetch.can_retry)
+        row.save(update_fields=["fetch", "shared"])
+        if not row.shared:
             # New, or asked for before and failed for a passing reason (the network, a time
             # limit): fetch it now. A page refused for good (too large, not text) stays so.
             UrlFetch.objects.filter(pk=row.fetch.pk).update(
@@ -289,12 +290,14 @@ def _save(source: Source, poll: SourcePoll, now: datetime) -> None:
 
 def polls_with_outcomes(source: Source) -> QuerySet[SourcePoll]:
     """The source's polls, newest first, each with what became of its new entries: ingested
-    (a new document), already stored (the same text from elsewhere), failed, still waiting."""
+    (a new document), already stored (the same text, or the same address, asked for before),
+    failed, still waiting."""
     fetch = "entries__fetch__"
     done = Q(**{f"{fetch}status": UrlFetch.Status.DONE})
+    duplicate = Q(**{f"{fetch}duplicate": True})
     return source.polls.annotate(
-        ingested=Count("entries", filter=done & Q(**{f"{fetch}duplicate": False})),
-        duplicates=Count("entries", filter=done & Q(**{f"{fetch}duplicate": True})),
+        ingested=Count("entries", filter=done & ~duplicate & Q(entries__shared=False)),
+        duplicates=Count("entries", filter=done & (duplicate | Q(entries__shared=True))),
         failed=Count("entries", filter=Q(**{f"{fetch}status": UrlFetch.Status.FAILED})),
         waiting=Count(
             "entries",

@@ -135,6 +135,8 @@ def test_an_entry_another_source_already_listed_is_not_fetched_again(site):
     assert len(site.hits("/news/1")) == 1
     assert first.entries.get().fetch_id == second.entries.get().fetch_id
     assert Document.objects.count() == 1
+    outcome = polls_with_outcomes(second).get()
+    assert (outcome.new, outcome.ingested, outcome.duplicates) == (1, 0, 1)
 
 
 def test_a_feed_that_breaks_backs_off_says_why_and_recovers(site):
