@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 import jinja2
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -157,6 +158,9 @@ LOGIN_URL = "login"
 # Mail, for password reset: EMAIL_URL names the backend, e.g. smtp+tls://user:pass@host:587 or
 # consolemail:// (django-environ's forms). Without it no mail can go out, so password reset is
 # not offered: its pages are not routed (config/urls.py) and the sign-in page has no link.
+# Without EMAIL_URL, mail (the saved searches' alerts) is written to the console, as `make
+# run` shows it; password reset is not offered then.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     globals().update({k: v for k, v in env.email_url("EMAIL_URL").items() if v is not None})
@@ -164,6 +168,8 @@ PASSWORD_RESET_OFFERED = bool(EMAIL_URL)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ctwatch@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# The site's address as readers reach it, for the links in mail (alerts) that leave the site.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 LOGIN_REDIRECT_URL = "statements:timeline"
 LOGOUT_REDIRECT_URL = "statements:timeline"
 
@@ -239,7 +245,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "ingest.source_tasks.poll_due_sources",
         "schedule": timedelta(seconds=env.int("SOURCE_CHECK_EVERY_SECONDS", default=60)),
     },
+    # Saved searches' digests (statements.alerts): what is new since the last one, never sent
+    # empty. Times are in CELERY_TIMEZONE (UTC unless TIME_ZONE says otherwise).
+    "alerts-daily-digest": {
+        "task": "statements.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=env.int("ALERTS_DIGEST_HOUR", default=6)),
+        "args": ["daily"],
+    },
+    "alerts-weekly-digest": {
+        "task": "statements.tasks.send_digests",
+        "schedule": crontab(
+            minute=0, hour=env.int("ALERTS_DIGEST_HOUR", default=6), day_of_week="monday"
+        ),
+        "args": ["weekly"],
+    },
 }
+CELERY_TIMEZONE = TIME_ZONE
 
 # How long a document may sit queued or processing before the sweep sends it again. The sweep
 # is the backstop (a broker down at upload, a message lost with Redis); redelivery and retries

@@ -41,6 +41,7 @@ from statements.services import (
     speakers_find,
     topics_for,
 )
+from statements.tasks import alerts_after_extraction
 
 from .clustering import statements_cluster
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
@@ -168,6 +169,7 @@ def document_process(*, document_id: int) -> Document:
             if s.pk not in linked
         )
         aggregates_changed()  # bulk writes above send no signals
+        alerts_after_extraction(document_id=document.pk)  # saved searches, once committed
     return document
 
 

@@ -428,3 +428,8 @@ class Statistic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source or '?'} {self.period}: {self.metric} = {self.value}"
+
+
+# Saved searches and their alerts live in a module of their own; imported here so that Django
+# finds them as models of this app.
+from .alert_models import AlertDelivery, SavedSearch  # noqa: E402, F401

@@ -20,9 +20,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ingest.models import FileUpload, Source, UrlFetch
+from statements.alerts import unsubscribe_token
 from statements.models import (
     ArmedGroup,
     Document,
+    SavedSearch,
     SpeakerAlias,
     SpeakerTenure,
     Statistic,
@@ -55,6 +57,8 @@ POST_ONLY = {
     "ingest:fetch_retry",
     "ingest:file_upload_retry",
     "admin:ingest_source_poll",
+    "statements:alert_save",
+    "statements:alert_delete",
 }
 # The admin's own unnamed catch-alls and redirects, not pages.
 SKIPPED = {"admin:?"}
@@ -112,6 +116,8 @@ def objects(db) -> dict:
         ),
         "accesslog": AccessLog.objects.create(username="someone", **_access),
         "accessfailurelog": AccessFailureLog.objects.create(username="someone", **_access),
+        # Someone else's saved search: nobody else may delete it; its links need no sign-in.
+        "alert": SavedSearch.objects.create(user=UserFactory(username="someone"), name="Theirs"),
     }
 
 
@@ -138,6 +144,8 @@ def url_for(route: Route, objects: dict) -> str:
             "object_id": objects["document"].pk,
         },
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "statements:alert_unsubscribe": {"token": unsubscribe_token(objects["alert"])},
+        "statements:alert_feed": {"token": objects["alert"].feed_token},
     }
     if route.name in special:
         return reverse(route.name, kwargs=special[route.name])
@@ -154,6 +162,14 @@ def expected(name: str, role: str, *, read_requires_login: bool = False) -> str:
     signed_in = role != "anonymous"
     if name in ("statements:review", "statements:review_statement"):
         return OK if role in ("editor", "admin") else ADMIN_LOGIN  # the editors' review queue
+    if name in ("statements:alert_unsubscribe", "statements:alert_feed"):
+        return OK  # the signed link or the feed's secret token is the key: no sign-in
+    if name == "statements:alerts":
+        return OK if signed_in else LOGIN  # My alerts: one's own saved searches
+    if name == "statements:alert_save":
+        return "400" if signed_in else LOGIN  # the matrix posts no filters and no frequency
+    if name == "statements:alert_delete":
+        return NOT_FOUND if signed_in else LOGIN  # someone else's saved search
     if name.startswith("statements:"):
         return LOGIN if read_requires_login and not signed_in else OK
     if name == "health":

@@ -15,7 +15,7 @@ from .officials import (
 )
 from .resolver import Resolver
 from .sentences import BODY, BULLET, Paragraph, Unit
-from .states import joint_name
+from .states import joint_name, parties_together, title_parties
 from .types import (
     INSTITUTION,
     ISSUED,
@@ -80,7 +80,11 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
     if "joint statement" in low or (
         "united states" in low and "pakistan" in low and "joint" in low
     ):
-        name = joint_name(header)
+        # The parties its title names together ("… on the Pakistan-U.S. Dialogue"), else
+        # every state of the header (a body's "the border with Afghanistan" is no party).
+        lines = [view[p.start : p.end] for p in paras[:3]]
+        named = [title_parties(line) for line in lines if parties_together(line)]
+        name = named[0] if named else joint_name(header)
         org = JOINT_ORG if name == JOINT_STATEMENT else name
         return Speaker(name, INSTITUTION, org, "statement", "joint")
     person = _ISSUER_PERSON.search(header)
