@@ -240,10 +240,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# Task modules that autodiscovery (which reads each app's tasks.py) would not find.
+CELERY_IMPORTS = ["ingest.source_tasks"]
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-documents": {
         "task": "ingest.tasks.requeue_stale_documents",
         "schedule": timedelta(minutes=env.int("REQUEUE_EVERY_MINUTES", default=2)),
+    },
+    # Sources (ingest/sources.py): every minute, the ones whose next poll is due are polled.
+    "poll-due-sources": {
+        "task": "ingest.source_tasks.poll_due_sources",
+        "schedule": timedelta(seconds=env.int("SOURCE_CHECK_EVERY_SECONDS", default=60)),
     },
     # Saved searches' digests (statements.alerts): what is new since the last one, never sent
     # empty. Times are in CELERY_TIMEZONE (UTC unless TIME_ZONE says otherwise).
@@ -289,6 +296,13 @@ INGEST_FETCH_TIMEOUT = env.int("INGEST_FETCH_TIMEOUT", default=15)
 # server drips its bytes. Keep it below the fetch task's time limit (ingest/tasks.py, 120 s).
 INGEST_FETCH_DEADLINE = env.float("INGEST_FETCH_DEADLINE", default=60.0)
 INGEST_ALLOW_PRIVATE_URLS = env.bool("INGEST_ALLOW_PRIVATE_URLS", default=False)
+# Sources: new entries taken from one poll (the rest wait for the next), the least time between
+# two requests to one host (a Redis key per host, on SOURCE_REDIS_URL, the broker by default),
+# and how long a host's robots.txt is kept.
+SOURCE_MAX_ENTRIES_PER_POLL = env.int("SOURCE_MAX_ENTRIES_PER_POLL", default=25)
+SOURCE_HOST_INTERVAL = env.float("SOURCE_HOST_INTERVAL", default=2.0)
+SOURCE_REDIS_URL = env.str("SOURCE_REDIS_URL", default=CELERY_BROKER_URL)
+SOURCE_ROBOTS_SECONDS = env.int("SOURCE_ROBOTS_SECONDS", default=3600)
 
 # Whether analysts must sign in to read the dashboard.
 READ_REQUIRES_LOGIN = env.bool("READ_REQUIRES_LOGIN", default=False)

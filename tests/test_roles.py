@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ingest.models import FileUpload, UrlFetch
+from ingest.models import FileUpload, Source, UrlFetch
 from statements.alerts import unsubscribe_token
 from statements.models import (
     ArmedGroup,
@@ -56,6 +56,7 @@ POST_ONLY = {
     "ingest:document_correct",
     "ingest:fetch_retry",
     "ingest:file_upload_retry",
+    "admin:ingest_source_poll",
     "statements:alert_save",
     "statements:alert_delete",
 }
@@ -106,6 +107,7 @@ def objects(db) -> dict:
         "speakertenure": SpeakerTenure.objects.create(speaker=speaker, role="Spokesperson"),
         "urlfetch": UrlFetch.objects.create(url="https://example.com/a", status="failed"),
         "fileupload": FileUpload.objects.create(name="a.pdf", data=b"%PDF-", status="failed"),
+        "source": Source.objects.create(name="A feed", url="https://example.com/feed.xml"),
         "user": UserFactory(username="someone"),
         "group": Group.objects.get(name="analysts"),
         # Sign-in throttling's records (django-axes), which administrators may read and clear.
@@ -197,6 +199,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return OK
     if view == "autocomplete":
         return OK
+    if view == "ingest_source_poll":
+        return REDIRECT  # editors poll a source now, and come back to its page
     match = re.fullmatch(
         r"(\w+?)_(\w+?)_(changelist|add|change|history|delete|password_change)", view
     )
@@ -209,6 +213,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":
         return OK
+    if (app, model) == ("ingest", "source"):
+        return OK if action != "delete" else FORBIDDEN  # editors manage sources
     return OK if app == "statements" and action != "delete" else FORBIDDEN
 
 
