@@ -17,6 +17,8 @@ from .types import DAY, MONTH, UNKNOWN, YEAR
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    # the State Department's datelines print the month in capitals ("MARCH 12, 2024")
+    "|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

@@ -153,3 +153,20 @@ def test_a_joint_statements_parties_are_those_its_title_names_together():
         "United States–Pakistan joint statement",
     ]
     assert "U.S. Border Security" not in {s.speaker for s in extract(text, None).statements}
+
+
+def test_a_readout_keeps_only_what_was_said_not_its_narrative():
+    text = (
+        "Deputy Secretary Varga's Call with Pakistani Interior Minister Rana\n"
+        "READOUT\n"
+        "OFFICE OF THE SPOKESPERSON\n"
+        "APRIL 3, 2031\n"
+        "The below is attributable to Spokesperson Ilse Brandt:\n"
+        "Deputy Secretary Orla Varga spoke today with Interior Minister Kamran Rana. The "
+        "Deputy Secretary offered condolences for the victims of the Gwadar port attack. The "
+        "two discussed the investigation. The Deputy Secretary reaffirmed U.S. support for "
+        "Pakistan's efforts against terrorist groups."
+    )
+    said = extract(text, None).statements
+    assert [s.speaker for s in said] == ["Orla Varga", "Orla Varga"]
+    assert said[0].said_on == "2031-04-03" and not any(s.direct for s in said)
