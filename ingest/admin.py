@@ -144,3 +144,7 @@ class FileUploadAdmin(IngestRequestAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).defer("data")
+
+
+# Sources (feeds, sitemaps, index pages) have their own admin module.
+from . import source_admin  # noqa: E402, F401

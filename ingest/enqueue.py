@@ -26,14 +26,15 @@ def send(task: str, *args, countdown: float | None = None) -> None:
     current_app.signature(task, args=args).apply_async(countdown=countdown)
 
 
-def send_on_commit(task: str, row_id: int) -> None:
-    """Send task ``task`` for row ``row_id`` once the current transaction commits, so it never
-    runs before its row exists. If the broker cannot be reached the row simply stays queued;
-    the periodic sweep (``requeue_stale``) sends it again later, so nothing accepted is lost."""
+def send_on_commit(task: str, row_id: int, *, countdown: float | None = None) -> None:
+    """Send task ``task`` for row ``row_id`` (to start ``countdown`` seconds later, if given)
+    once the current transaction commits, so it never runs before its row exists. If the broker
+    cannot be reached the row simply stays queued; the periodic sweep (``requeue_stale``) sends
+    it again later, so nothing accepted is lost."""
 
     def sent() -> None:
         try:
-            send(task, row_id)
+            send(task, row_id, countdown=countdown)
         except OperationalError:  # broker down: the sweep will retry
             logger.warning("could not send %s(%s); the row stays queued", task, row_id)
 

@@ -17,4 +17,7 @@ class RejectedDocument(ValueError):
 
 
 class FetchError(RejectedDocument):
-    """The page could not be fetched; the message says why, for the editor."""
+    """The page could not be fetched; the message says why, for the editor. ``status`` is the
+    HTTP status a server answered with, when it answered."""
+
+    status: int | None = None

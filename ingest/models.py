@@ -121,3 +121,8 @@ class FileUpload(IngestRequest):
 
     def get_absolute_url(self) -> str:
         return reverse("ingest:file_upload", args=[self.pk])
+
+
+# Sources (feeds, sitemaps, index pages) keep their models apart; imported here so Django finds
+# them as this app's.
+from .source_models import Source, SourceEntry, SourcePoll  # noqa: E402, F401

@@ -96,6 +96,11 @@ _BETWEEN_PARTIES = re.compile(r"[\s,&/–-]*(?:and\s+)?(?:the\s+)?")
 def title_parties(title: str) -> str:
     """The joint statement of the states a headline names together ("China, Pakistan term …",
     "Pakistan and the US talk … in Afghanistan" names two parties, not three)."""
+    return _statement_of(parties_together(title))
+
+
+def parties_together(title: str) -> list[str]:
+    """The first run of two or more states a line names together, or []."""
     runs: list[list[str]] = []
     last_end = None
     for start, end, name in _countries(title):
@@ -105,7 +110,7 @@ def title_parties(title: str) -> str:
         else:
             runs.append([name])
         last_end = end
-    return _statement_of(next((run for run in runs if len(run) > 1), []))
+    return next((run for run in runs if len(run) > 1), [])
 
 
 def parties_name(text: str) -> str | None:

@@ -141,7 +141,7 @@ def test_failures_recorded_before_their_kind_was_stored_get_it_from_their_wordin
 
     from ingest.models import FileUpload, UrlFetch, url_hash
 
-    migration = importlib.import_module("ingest.migrations.0006_request_failure_kind")
+    migration = importlib.import_module("ingest.migrations.0008_request_failure_kind")
     fetch = UrlFetch.objects.create(
         url="https://example.com/a", url_hash=url_hash("https://example.com/a"), status="failed"
     )

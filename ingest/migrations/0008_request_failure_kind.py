@@ -33,7 +33,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ingest", "0005_file_upload"),
+        ("ingest", "0007_sources"),
     ]
 
     operations = [
