@@ -368,10 +368,16 @@ def test_only_the_newest_polls_are_kept(site, monkeypatch):
 def test_an_address_that_failed_for_a_passing_reason_is_fetched_again_when_listed(site):
     add_articles(site, 1, 2)
     down = UrlFetch.objects.create(
-        url=site.url("/news/1"), status="failed", error="The page answered 503 Unavailable."
+        url=site.url("/news/1"),
+        status="failed",
+        error="The page answered 503 Unavailable.",
+        failure_kind="transient",
     )
     refused = UrlFetch.objects.create(
-        url=site.url("/news/2"), status="failed", error="The page is larger than the 5 MB limit."
+        url=site.url("/news/2"),
+        status="failed",
+        error="The page is larger than the 5 MB limit.",
+        failure_kind="permanent",
     )
     items = [("/news/1", "One"), ("/news/2", "Two")]
     site.pages["/feed.xml"] = Page(rss(items, base=site.url("")), RSS)
