@@ -31,7 +31,14 @@ from .mention_kinds import (  # noqa: F401  (re-exported: the kinds belong with 
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
 from .organisations import initials_mentions, organisation_mentions
 from .patterns import trie_alternation
-from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of, foreign_ministry
+from .states import (
+    FOREIGN_MINISTRY,
+    FOREIGN_MISSION,
+    STATES_TOGETHER,
+    country_of,
+    foreign_ministry,
+    mission_name,
+)
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
 
 _NATION = (
@@ -162,6 +169,7 @@ _TITLE_WORD = re.compile(trie_alternation(list(_TITLE_WORDS)))
 _CAPITAL_TITLE = re.compile(r"\b(?:PM|CM|FM)\s+[A-Z]")
 _JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all|dialogue)\b")
 _POSSESSIVE_WORD = re.compile(r"\b(?:his|her|its)\b")
+_MISSION_WORD = re.compile(r"embassy|commission|consulate")
 _MINISTRY_WORD = re.compile(r"ministry|foreign office|mofa")
 _DG_WORD = re.compile(r"\bdg\b|director|ispr|isi|fia|nacta|ctd")
 _CAPNAME = re.compile(rf"\b{NAME}(?:\s+(?:(?:for|of|and|on)\s+)?{NAME})?\b")
@@ -216,6 +224,11 @@ def find_mentions(
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0), extra={"as": pro}))
     for m in FOREIGN_MINISTRY.finditer(view, start, end) if _MINISTRY_WORD.search(low) else ():
         name = foreign_ministry(country_of(m.group("nat") or m.group("country")))
+        extra = {"generated": 1}
+        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))
+    missions = FOREIGN_MISSION.finditer(view, start, end) if _MISSION_WORD.search(low) else ()
+    for m in missions:
+        name = mission_name(m.group("kind"), m.group("nat"))
         extra = {"generated": 1}
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))
     for m in _ROLE_NOUN.finditer(view, start, end):

@@ -247,3 +247,18 @@ def test_an_organisation_the_gazetteer_lacks_is_named_once_then_by_its_initials(
         "Multan Policy Research Council"  # not "Multan" speaking as a place
     ]
     assert said[0].said_on == "2025-06-30"
+
+
+def test_another_countrys_mission_speaks_for_itself():
+    text = (
+        "Convoy bombed\n\n"
+        "KARACHI: A blast hit a convoy of foreign engineers on Sunday night.\n\n"
+        "Interior Minister Talal Rashid condemned the bombing.\n\n"
+        "China's embassy in Islamabad said it was shocked and asked for a thorough inquiry.\n\n"
+        "The Afghan Consulate in Peshawar said none of its citizens were hurt."
+    )
+    assert _speakers(text, date(2024, 10, 7)) == [
+        "Talal Rashid",
+        "Embassy of China",
+        "Consulate of Afghanistan",
+    ]
