@@ -4,12 +4,38 @@ import datetime
 
 import django.core.validators
 import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+EVENT_MODELS = ["event", "eventmention", "eventfigure", "reaction"]
+
+
+def grant(apps, schema_editor):
+    """The roles of 0002 for the new models: analysts view, editors view, add and change."""
+    config = apps.get_app_config("statements")
+    config.models_module = True
+    create_permissions(config, verbosity=0)
+    config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    perms = Permission.objects.filter(content_type__app_label="statements")
+    wanted = {
+        "analysts": ["view"],
+        "editors": ["view", "add", "change"],
+        "administrators": ["view", "add", "change", "delete"],
+    }
+    for name, actions in wanted.items():
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            codenames = [f"{a}_{m}" for m in EVENT_MODELS for a in actions]
+            group.permissions.add(*perms.filter(codename__in=codenames))
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("statements", "0015_document_text_search"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
@@ -337,4 +363,5 @@ class Migration(migrations.Migration):
                 fields=("statement", "event"), name="reaction_unique"
             ),
         ),
+        migrations.RunPython(grant, migrations.RunPython.noop),
     ]
