@@ -42,7 +42,7 @@ _KINDS = [
     ),
     (
         "armed_assault",
-        r"gunmen|stormed|opened\s+fire|ambush(?:ed)?|armed\s+(?:attack|assault)|fire\s+raid"
+        r"gunmen|stormed|opened\s+fire|ambush(?:ed)?|(?:terrorists|militants|insurgents)\s+attacked|armed\s+(?:attack|assault)|fire\s+raid"
         r"|raided|assault(?:ed)?|exchange\s+of\s+fire",
     ),
     ("other", r"(?:terrorist\s+|terror\s+|militant\s+)?attack(?:s|ed)?|massacre"),
