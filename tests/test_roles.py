@@ -94,8 +94,7 @@ def objects(db) -> dict:
     speaker = statement.speaker
     # Two events, each mentioned once: the admin's merge needs two, the split one mention.
     events = [
-        Event.objects.create(name=f"Quetta bombing {n}", slug=f"quetta-bombing-{n}")
-        for n in (1, 2)
+        Event.objects.create(name=f"Quetta bombing {n}", slug=f"quetta-bombing-{n}") for n in (1, 2)
     ]
     mentions = [
         EventMention.objects.create(event=e, document=document, start=n, end=n + 5)
