@@ -142,7 +142,11 @@ class EventAdmin(admin.ModelAdmin):
 
     @admin.action(description="Merge the selected events into one", permissions=["change"])
     def merge_events(self, request: HttpRequest, queryset: QuerySet[Event]):
-        events = list(queryset.order_by("occurred_on", "pk"))
+        events = list(
+            queryset.annotate(mention_total=Count("mentions", distinct=True)).order_by(
+                "occurred_on", "pk"
+            )
+        )
         if len(events) < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return None
@@ -159,7 +163,7 @@ class EventAdmin(admin.ModelAdmin):
             "title": "Merge events",
             "opts": self.model._meta,
             "events": events,
-            "suggested": max(events, key=lambda e: e._mentions).pk,
+            "suggested": max(events, key=lambda e: e.mention_total).pk,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/statements/event/merge.html", context)
