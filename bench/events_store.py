@@ -33,7 +33,7 @@ def main() -> None:
     from statements.models import Document, Event, Statement
     from tests import event_documents as D
 
-    print(f"{Statement.objects.count():,} statements, {Event.objects.count():,} events")
+    print(f"{Statement.objects.count():,} statements, {Event.objects.count():,} events")  # noqa: T201
     for name in ("LEDGER", "WIRE", "MERIDIAN", "CONDEMNATION", "LAKKI"):
         text, day = getattr(D, name), D.PUBLISHED[name]
         found = extract(text, day).events
@@ -49,7 +49,9 @@ def main() -> None:
                     times.append((time.perf_counter() - started) * 1000)
                 queries = len(captured.captured_queries)
                 transaction.set_rollback(True)
-        print(f"{name:13} {len(found)} events  {statistics.median(times):6.1f} ms  {queries} queries")
+        print(  # noqa: T201
+            f"{name:13} {len(found)} events  {statistics.median(times):6.1f} ms  {queries} queries"
+        )
 
 
 if __name__ == "__main__":

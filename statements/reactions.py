@@ -160,7 +160,7 @@ def _names_place(text: str, event: Event) -> bool:
 def _prefilter(events: list[Event]) -> str:
     """A PostgreSQL regex that a reacting statement's text must match (words or places)."""
     words = [r"condemn", r"condolence", r"sympath", r"mourn", r"grie", r"solidarity"]
-    words += [re.escape(n) for e in events for n in (e.place, e.district) if n]
+    words += [re.escape(n) for e in events for n in (e.place, e.district, e.name) if n]
     return "(" + "|".join(dict.fromkeys(words)) + ")"
 
 
