@@ -168,16 +168,30 @@ def sentence_figures(sentence: str) -> list[tuple[int, int, int, str, str]]:
         row = (m.start("num"), m.end("num"), int(value), metric, _QUALIFIER.get(qual, ""))
         if not any(f[2:4] == row[2:4] for f in found):
             found.append(row)
-    for m in _HOSTAGES.finditer(sentence):  # "took 400 passengers hostage"
-        value = _value(m.group("num"))
-        qual = " ".join((m.group("qual") or "").lower().split())
-        if value is not None and not any(f[2:4] == (int(value), "hostages") for f in found):
-            found.append(
-                (m.start("num"), m.end("num"), int(value), "hostages", _QUALIFIER.get(qual, ""))
-            )
+    # "took 400 passengers hostage", "kidnapped seven policemen", "the toll rose to 15"
+    for rx, metric in ((_HOSTAGES, "hostages"), (_TAKEN, "hostages"), (_TOLL, "killed")):
+        for m in rx.finditer(sentence):
+            value = _value(m.group("num"))
+            qual = " ".join((m.group("qual") or "").lower().split())
+            if value is None or (1900 <= value <= 2100):
+                continue
+            if not any(f[2:4] == (int(value), metric) for f in found):
+                found.append(
+                    (m.start("num"), m.end("num"), int(value), metric, _QUALIFIER.get(qual, ""))
+                )
     return sorted(found)
 
 
+_TAKEN = re.compile(
+    rf"\b(?:kidnapped|abducted)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
+    rf"(?!\s+(?:years?|months?|days?|hours?)\b)",
+    re.I,
+)
+_TOLL = re.compile(
+    rf"\btoll\b(?:\s+[\w’'-]+){{0,6}}?\s+(?:rose|climbed|reached|jumped|stood|increased|has\s+risen"
+    rf"|had\s+risen|risen)\s+(?:to|at)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)",
+    re.I,
+)
 _HOSTAGES = re.compile(
     rf"\b(?:took|taken|taking|holding|held|seized)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})"
     rf"(?:\s+[\w-]+){{0,3}}?\s+(?:as\s+)?hostages?\b",

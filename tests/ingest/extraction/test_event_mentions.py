@@ -105,3 +105,30 @@ def test_the_json_output_carries_the_events_beside_the_statistics():
     assert event["occurred_on"] == "2025-03-04"
     assert [f["value"] for f in event["figures"]] == [14, 23]
     assert all(D.WIRE[s:e] for s, e in event["mentions"])
+
+
+def test_a_rising_toll_a_blame_and_a_kidnapping_are_read():
+    text = (
+        "At least 12 people were killed when a bomb ripped through a crowded market in Peshawar "
+        "on Sunday.\n\n"
+        "Police blamed the TTP for the attack.\n\n"
+        "The toll from Sunday's blast rose to 15 on Tuesday, hospital officials said.\n\n"
+        "Gunmen kidnapped seven policemen in Bannu on Monday.\n"
+    )
+    market, kidnapping = events(text)
+    assert (market.kind, market.target, market.occurred_on) == (
+        "bombing",
+        "civilians",
+        "2025-06-08",
+    )
+    assert (market.armed_group, market.group_basis) == ("TTP", "blamed")
+    assert [(f.value, f.qualifier, f.source) for f in market.figures] == [
+        (12, "at least", ""),
+        (15, "", "hospital officials"),
+    ]
+    assert (kidnapping.kind, kidnapping.district, kidnapping.occurred_on) == (
+        "kidnapping",
+        "Bannu",
+        "2025-06-09",
+    )
+    assert [(f.metric, f.value) for f in kidnapping.figures] == [("hostages", 7)]
