@@ -47,12 +47,44 @@ _KINDS = [
     ),
     ("other", r"(?:terrorist\s+|terror\s+|militant\s+)?attack(?:s|ed)?|massacre"),
 ]
+_KEYWORDS = (
+    "suicide",
+    "hijack",
+    "kidnap",
+    "abduct",
+    "hostage",
+    "rocket",
+    "mortar",
+    "killing",
+    "shot dead",
+    "gunned",
+    "assassinat",
+    "bomb",
+    "blast",
+    "explosi",
+    "ied",
+    "landmine",
+    "grenade",
+    "gunmen",
+    "stormed",
+    "opened fire",
+    "ambush",
+    "raid",
+    "assault",
+    "attack",
+    "massacre",
+    "blew",
+    "detonated",
+    "exploded",
+    "exchange of fire",
+)
 _TRIGGER = re.compile("|".join(f"(?P<{kind}>\\b(?:{rx})\\b)" for kind, rx in _KINDS), re.I)
 # Figures and periods of many attacks: the statistics' business, not an event's.
 _AGGREGATE = re.compile(
     r"(?i)\bincidents\b|\b\d+\s+(?:terrorist\s+|terror\s+|militant\s+)?attacks\b|%|per\s*cent"
     r"|\bquarter\b|\bfirst\s+half\b|\bvarious\s+attacks|\bmultiple\s+attacks|\bsuch\s+attacks"
 )
+_AGGREGATE_KEYS = ("incidents", "attacks", "%", "cent", "quarter", "first half")
 _CLAIMED = re.compile(
     r"(?i)\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the\s+(?:attack|blast|bombing)|it)"
     r"|\b(?:took|taken|take|accepted|owned)\s+(?:up\s+)?(?:responsibility|the\s+attack)"
@@ -145,13 +177,18 @@ def event_mentions(
     dateline = _dateline_place(view, sentences)
     for index, (start, end, _) in enumerate(sentences):
         sentence = view[start:end]
+        trigger = _trigger(sentence)
+        # Most sentences name no attack and follow none: the cheap test first.
+        if trigger is None and not (events and index - events[-1][2] <= _WINDOW):
+            continue
+        if _aggregate(sentence):
+            continue
+        figures = sentence_figures(sentence)
+        if trigger is None and not figures:
+            continue
         skip = _DATELINE.match(sentence) if index == 0 else None  # "QUETTA: ..." is no place
         lead = skip.end() if skip else 0
         here = [p for _, p in places_in(sentence[lead:])]
-        trigger = _TRIGGER.search(sentence)
-        figures = sentence_figures(sentence)
-        if _AGGREGATE.search(sentence) or (trigger is None and not figures):
-            continue
         when = _date(sentence, trigger, ref, lead) if trigger else None
         anchored = trigger is not None and bool(
             figures
@@ -179,6 +216,19 @@ def event_mentions(
         _finish(event, places, dateline, view)
         found.append(event)
     return found
+
+
+def _trigger(sentence: str) -> re.Match[str] | None:
+    """The first attack word of the sentence. Substring tests (in C) find where one may
+    start, so the regex runs from there, not from every position of every sentence."""
+    low = sentence.lower()
+    hits = [at for at in map(low.find, _KEYWORDS) if at >= 0]
+    return _TRIGGER.search(sentence, max(0, min(hits) - 12)) if hits else None
+
+
+def _aggregate(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(k in low for k in _AGGREGATE_KEYS) and _AGGREGATE.search(sentence) is not None
 
 
 def _kind(sentence: str) -> str:
