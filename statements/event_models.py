@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Max, Min
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from . import dates
@@ -107,6 +108,10 @@ class Event(models.Model):
             models.Index(fields=["-occurred_on", "-id"], name="event_keyset_idx"),
             models.Index(fields=["province", "occurred_on"], name="event_province_idx"),
             models.Index(fields=["kind", "occurred_on"], name="event_kind_idx"),
+            # The merge's candidates: an undated report matches by town, district or name.
+            models.Index(fields=["place", "occurred_on"], name="event_place_idx"),
+            models.Index(fields=["district", "occurred_on"], name="event_district_idx"),
+            models.Index(Upper("name"), name="event_name_upper_idx"),
         ]
 
     def __str__(self) -> str:

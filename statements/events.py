@@ -21,6 +21,8 @@ from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
+from django.db.models.functions import Upper
+from django.db.models.lookups import Exact
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
@@ -129,7 +131,7 @@ def _candidates(found: list[_Found], earlier: set[int], document: Document) -> l
         elif item.reported:
             query |= Q(occurred_on__range=(item.reported - UNDATED_LOOKBACK, item.reported))
         if item.name:
-            query |= Q(name__iexact=item.name)
+            query |= Q(Exact(Upper("name"), item.name.upper()))  # event_name_upper_idx
         if item.raw.place or item.raw.district:
             near = Q(place=item.raw.place) if item.raw.place else Q(district=item.raw.district)
             query |= near & Q(occurred_on__isnull=True)
