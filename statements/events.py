@@ -23,6 +23,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.db.models.lookups import Exact
+from django.utils import timezone
 from django.utils.text import slugify
 from rapidfuzz import fuzz
 
@@ -76,8 +77,13 @@ def events_store_for_document(document: Document, mentions: Sequence[Any]) -> li
         events.append(event)
     _create(new)
     if changed:
+        now = timezone.now()
+        for event in changed:
+            event.updated_at = now  # bulk_update does not touch auto_now fields by itself
         fields = ["occurred_on", "date_precision", "kind", "target", "armed_group", "group_basis"]
-        Event.objects.bulk_update({e.pk: e for e in changed}.values(), [*fields, *_FILLED])
+        Event.objects.bulk_update(
+            {e.pk: e for e in changed}.values(), [*fields, *_FILLED, "updated_at"]
+        )
     _store_rows(document, found, events)
     _drop_orphans(earlier - {e.pk for e in events})
     reactions_link_for_document(document)
