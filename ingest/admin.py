@@ -150,3 +150,7 @@ class FileUploadAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+# Sources (feeds, sitemaps, index pages) have their own admin module.
+from . import source_admin  # noqa: E402, F401

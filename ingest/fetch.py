@@ -31,7 +31,10 @@ USER_AGENT = "CT-Statements-Ingest/1.0 (+editor upload)"
 
 
 class FetchError(RejectedDocument):
-    """The page could not be fetched; the message says why, for the editor."""
+    """The page could not be fetched; the message says why, for the editor. ``status`` is the
+    HTTP status a server answered with, when it answered."""
+
+    status: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class FetchedPage:
     content_type: str
     charset: str
     body: bytes
+    # For conditional requests (sources): 304 when the page did not change, with no body.
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
 
 
 # Characters a path or query may hold as they are (RFC 3986's reserved and unreserved, and
@@ -202,8 +209,11 @@ class _PinnedHTTPSConnection(_Pinned, http.client.HTTPSConnection):
         self.sock.do_handshake()
 
 
-def fetch(url: str) -> FetchedPage:
+def fetch(url: str, *, headers: dict[str, str] | None = None) -> FetchedPage:
     """GET ``url`` (following up to five checked redirects); raises FetchError with a reason.
+
+    ``headers`` are sent with the request (a source's If-None-Match, If-Modified-Since); a 304
+    answer then comes back as a page with ``status`` 304 and no body.
 
     Each read waits at most INGEST_FETCH_TIMEOUT seconds, and the whole fetch, redirects
     included, at most INGEST_FETCH_DEADLINE seconds.
@@ -223,17 +233,28 @@ def fetch(url: str) -> FetchedPage:
         parts = urlsplit(url)
         target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
         try:
-            connection.request("GET", target, headers={"User-Agent": USER_AGENT})
+            connection.request("GET", target, headers={**(headers or {}), "User-Agent": USER_AGENT})
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
                 url = urljoin(url, response.getheader("Location"))
                 continue
+            if response.status == 304 and headers:
+                return FetchedPage(url=url, content_type="", charset="", body=b"", status=304)
             if response.status != 200:
-                raise FetchError(f"The page answered {response.status} {response.reason}.")
+                error = FetchError(f"The page answered {response.status} {response.reason}.")
+                error.status = response.status
+                raise error
             body = _read_capped(response, connection, timeout, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or ""
-            return FetchedPage(url=url, content_type=content_type, charset=charset, body=body)
+            return FetchedPage(
+                url=url,
+                content_type=content_type,
+                charset=charset,
+                body=body,
+                etag=response.getheader("ETag", "")[:500],
+                last_modified=response.getheader("Last-Modified", "")[:100],
+            )
         except (OSError, http.client.HTTPException) as error:
             if deadline.is_up():
                 raise deadline.error() from error

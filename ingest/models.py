@@ -157,3 +157,8 @@ class FileUpload(models.Model):
     @property
     def can_retry(self) -> bool:
         return self.status == self.Status.FAILED and retry_can_help(self.error)
+
+
+# Sources (feeds, sitemaps, index pages) keep their models apart; imported here so Django finds
+# them as this app's.
+from .source_models import Source, SourceEntry, SourcePoll  # noqa: E402, F401

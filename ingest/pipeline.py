@@ -26,6 +26,7 @@ from statements.cache import (
     open_invalidation_window,
 )
 from statements.events import events_store_for_document
+from statements.history import history_paused
 from statements.models import (
     DatePrecision,
     Document,
@@ -42,6 +43,7 @@ from statements.services import (
     speakers_find,
     topics_for,
 )
+from statements.tasks import alerts_after_extraction
 
 from .clustering import statements_cluster
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
@@ -92,6 +94,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+# The pipeline's writes are not editors' changes: they leave no history rows (a million
+# extracted statements would be a million rows nobody reads); see statements/history.py.
+@history_paused()
 def document_process(*, document_id: int) -> Document:
     """Extract the statements of one document and store them; idempotent.
 
@@ -171,6 +176,7 @@ def document_process(*, document_id: int) -> Document:
             if s.pk not in linked
         )
         aggregates_changed()  # bulk writes above send no signals
+        alerts_after_extraction(document_id=document.pk)  # saved searches, once committed
     return document
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import review, views
-from .feeds import StatementFeed
+from .feeds import SavedSearchFeed, StatementFeed
 
 app_name = "statements"
 
@@ -19,6 +19,11 @@ urlpatterns = [
     path("documents/", views.document_list, name="documents"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("statements/<int:pk>/", views.statement_detail, name="statement"),
+    path("alerts/", views.alerts_page, name="alerts"),
+    path("alerts/save/", views.alert_save, name="alert_save"),
+    path("alerts/<int:pk>/delete/", views.alert_delete, name="alert_delete"),
+    path("alerts/unsubscribe/<str:token>/", views.alert_unsubscribe, name="alert_unsubscribe"),
+    path("alerts/feed/<str:token>.atom", SavedSearchFeed(), name="alert_feed"),
     path("review/", review.review_queue, name="review"),
     path("review/<int:pk>/", review.review_statement, name="review_statement"),
 ]

@@ -19,12 +19,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ingest.models import FileUpload, UrlFetch
+from ingest.models import FileUpload, Source, UrlFetch
+from statements.alerts import unsubscribe_token
 from statements.models import (
     ArmedGroup,
     Document,
     Event,
     EventMention,
+    SavedSearch,
     SpeakerAlias,
     SpeakerTenure,
     Statistic,
@@ -56,6 +58,9 @@ POST_ONLY = {
     "ingest:document_correct",
     "ingest:fetch_retry",
     "ingest:file_upload_retry",
+    "admin:ingest_source_poll",
+    "statements:alert_save",
+    "statements:alert_delete",
 }
 # The admin's own unnamed catch-alls and redirects, not pages.
 SKIPPED = {"admin:?"}
@@ -114,6 +119,7 @@ def objects(db) -> dict:
         "speakertenure": SpeakerTenure.objects.create(speaker=speaker, role="Spokesperson"),
         "urlfetch": UrlFetch.objects.create(url="https://example.com/a", status="failed"),
         "fileupload": FileUpload.objects.create(name="a.pdf", data=b"%PDF-", status="failed"),
+        "source": Source.objects.create(name="A feed", url="https://example.com/feed.xml"),
         "user": UserFactory(username="someone"),
         "group": Group.objects.get(name="analysts"),
         # Sign-in throttling's records (django-axes), which administrators may read and clear.
@@ -122,6 +128,8 @@ def objects(db) -> dict:
         ),
         "accesslog": AccessLog.objects.create(username="someone", **_access),
         "accessfailurelog": AccessFailureLog.objects.create(username="someone", **_access),
+        # Someone else's saved search: nobody else may delete it; its links need no sign-in.
+        "alert": SavedSearch.objects.create(user=UserFactory(username="someone"), name="Theirs"),
     }
 
 
@@ -148,6 +156,8 @@ def url_for(route: Route, objects: dict) -> str:
             "object_id": objects["document"].pk,
         },
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "statements:alert_unsubscribe": {"token": unsubscribe_token(objects["alert"])},
+        "statements:alert_feed": {"token": objects["alert"].feed_token},
     }
     if route.name in special:
         return reverse(route.name, kwargs=special[route.name])
@@ -164,6 +174,14 @@ def expected(name: str, role: str, *, read_requires_login: bool = False) -> str:
     signed_in = role != "anonymous"
     if name in ("statements:review", "statements:review_statement"):
         return OK if role in ("editor", "admin") else ADMIN_LOGIN  # the editors' review queue
+    if name in ("statements:alert_unsubscribe", "statements:alert_feed"):
+        return OK  # the signed link or the feed's secret token is the key: no sign-in
+    if name == "statements:alerts":
+        return OK if signed_in else LOGIN  # My alerts: one's own saved searches
+    if name == "statements:alert_save":
+        return "400" if signed_in else LOGIN  # the matrix posts no filters and no frequency
+    if name == "statements:alert_delete":
+        return NOT_FOUND if signed_in else LOGIN  # someone else's saved search
     if name.startswith("statements:"):
         return LOGIN if read_requires_login and not signed_in else OK
     if name == "health":
@@ -193,6 +211,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return OK
     if view == "autocomplete":
         return OK
+    if view == "ingest_source_poll":
+        return REDIRECT  # editors poll a source now, and come back to its page
     match = re.fullmatch(
         r"(\w+?)_(\w+?)_(changelist|add|change|history|delete|password_change)", view
     )
@@ -207,6 +227,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":
         return OK
+    if (app, model) == ("ingest", "source"):
+        return OK if action != "delete" else FORBIDDEN  # editors manage sources
     return OK if app == "statements" and action != "delete" else FORBIDDEN
 
 

@@ -10,10 +10,12 @@ journalist gives it.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
+from . import dates as D
 from .statistics import NUMBER_WORDS, document_source, source_name
-from .types import ExtractedStatement, ExtractedStatistic
+from .types import DAY, ExtractedStatement, ExtractedStatistic
 
 _WORDS = {**NUMBER_WORDS, "dozens": None, "scores": None}  # no count in "dozens"
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(w for w, v in _WORDS.items() if v)
@@ -43,6 +45,17 @@ _OUTCOME_THEN_COUNT = re.compile(
     rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",
     re.I,
 )
+# The toll's source when no extracted statement carries it ("police said", "according to
+# rescue officials"): bare sources are no statements, yet they are whom the figure is from.
+_TOLD_BY = re.compile(
+    r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?P<by>WHO)|(?P<who>WHO)\s+(?:said|say|says|told"
+    r"|confirmed|reported))\b".replace(
+        "WHO",
+        r"police|(?:rescue|hospital|district|local|security|health|government|police)\s+"
+        r"(?:officials?|sources)|officials|doctors|rescuers|Rescue\s+1122|the\s+military"
+        r"|the\s+army|ISPR|hospital\s+sources",
+    )
+)
 _ANY_COUNT = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
 _NOT_PEOPLE = re.compile(
     r"(?i)\b(?:years?|months?|days?|hours?|km|kilometres?|kilometers?|miles?|percent|per\s+cent"
@@ -63,6 +76,7 @@ def casualties(
     _toll_matches.cache_clear()  # one document's sentences: no benchmark reads a warm cache
     found: list[ExtractedStatistic] = []
     seen = set(known)
+    ref = D.Ref(date.fromisoformat(day), DAY) if day else None
     fallback = document_source(view)  # a report write-up's figures are the report's
     for start, end, _ in sentences:
         sentence = view[start:end]
@@ -78,12 +92,15 @@ def casualties(
             seen.add(value)
             pos = start + m.start("num")
             speaker = next((s for s in statements if s.start <= pos < s.end), None)
+            told = _TOLD_BY.search(sentence)
+            by = (told.group("by") or told.group("who")) if told else None
             found.append(
                 ExtractedStatistic(
                     value=value,
                     metric=_metric(m),
-                    source=source_name(speaker) if speaker else fallback,
-                    period=(speaker.said_on if speaker and speaker.said_on else day),
+                    source=source_name(speaker) if speaker else (_short(by) or fallback),
+                    period=_attack_day(sentence, ref)
+                    or (speaker.said_on if speaker and speaker.said_on else day),
                     start=pos,
                     end=start + m.end("num"),
                 )
@@ -96,6 +113,23 @@ def _toll_matches(sentence: str) -> tuple[re.Match[str], ...]:
     """The figure patterns' matches in one sentence, read once for the statistics and again,
     from this cache, for the attack the sentence reports."""
     return (*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence))
+
+
+def _short(by: str | None) -> str | None:
+    """ "the police" -> "police"; acronyms kept as written."""
+    if not by:
+        return None
+    by = re.sub(r"(?i)^the\s+", "", " ".join(by.split()))
+    return by if by.isupper() else by.lower()
+
+
+def _attack_day(sentence: str, ref: D.Ref | None) -> str | None:
+    """The day the sentence gives its attack ("… in Quetta on Friday"), at its precision."""
+    for m in D.DATE_PHRASE.finditer(sentence):
+        resolved = D.resolve(m, ref)
+        if resolved is not None:
+            return resolved.as_text()
+    return None
 
 
 def _value(num: str) -> float | None:

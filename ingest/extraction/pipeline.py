@@ -7,6 +7,7 @@ from datetime import date
 from .articles import article_statements
 from .casualties import casualties
 from .chrome import mask_chrome
+from .claims import is_group_claim
 from .entities import group_mentions, groups_between, places, upper_places
 from .event_mentions import event_mentions
 from .issued import is_release, issued_statements, issuer_of
@@ -75,6 +76,7 @@ def extract(text: str, published: date | None = None) -> Extraction:
     # given to the statements whose spans hold them.
     mentions = group_mentions(view)
     result.organizations = groups_between(mentions, 0, len(view))
+    result.statements = [s for s in result.statements if not is_group_claim(s, mentions)]
     for stmt in result.statements:
         stmt.armed_groups = groups_between(mentions, stmt.start, stmt.end)
     result.places = places(view)

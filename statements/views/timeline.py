@@ -21,6 +21,7 @@ from ..queries import (
     timeline_base,
 )
 from ..summary_reads import timeline_counts
+from .alerts import SaveSearchForm
 from .common import filter_form, reader_view, renamed_redirect, wants_partial
 
 
@@ -60,6 +61,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         else 0
     )
     context |= {
+        "save_form": _save_form(request),
         "cut": cut,
         "year_only": sum(n for _, n in chart.get("years", [])),
         "total": total,
@@ -72,6 +74,13 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if wants_partial(request):
         return render(request, "statements/timeline.html#results", context)
     return render(request, "statements/timeline.html", context)
+
+
+def _save_form(request: HttpRequest) -> SaveSearchForm | None:
+    """The form that saves these filters as a search (signed-in users only)."""
+    if not request.user.is_authenticated:
+        return None
+    return SaveSearchForm(initial={"query": request.GET.urlencode()}, auto_id="save-%s")
 
 
 def _counts(filters: dict, stack: str) -> tuple[int, dict, list[dict]]:

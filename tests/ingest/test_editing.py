@@ -98,6 +98,7 @@ def test_an_edit_in_the_document_pages_statements_is_an_edit_and_survives_reextr
 ):
     document = processed_document(next(iter(demo_texts.values())))
     statement = document.statements.order_by("start").first()
+    said_on = statement.said_on
     count = document.statements.count()
     client.force_login(editor)
     page = client.get(document_url(document))
@@ -113,8 +114,17 @@ def test_an_edit_in_the_document_pages_statements_is_an_edit_and_survives_reextr
     assert statement.reviewed_by == editor
     entry = LogEntry.objects.get(user=editor, object_id=str(statement.pk))
     assert "said_on" in entry.get_change_message()
+    # Its history: the row as extracted, then the editor's, with the old and the new date.
+    edited, extracted = statement.history.order_by("-history_date")
+    assert edited.history_user == editor
+    assert edited.history_change_reason == "Edited on the document's page."
+    delta = {c.field: (c.old, c.new) for c in edited.diff_against(extracted).changes}
+    assert delta["said_on"] == (said_on, dt.date(2020, 2, 3))
+    # Nothing of the document's own fields changed: no history row for it.
+    assert not document.history.filter(history_user=editor).exists()
 
     document_process(document_id=document.pk)
+    assert statement.history.count() == 2  # the re-extraction records nothing
 
     statement.refresh_from_db()
     assert statement.said_on == dt.date(2020, 2, 3)
