@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from . import dates
 from .dates import DatePrecision
+from .event_dates import lag_range
 
 
 class EventKind(models.TextChoices):
@@ -71,6 +72,19 @@ class ReactionBasis(models.TextChoices):
     NAMES_PLACE = "names_place", "Names the place"
 
 
+class EventQuerySet(models.QuerySet):
+    def with_tolls(self) -> EventQuerySet:
+        """Annotate each event with the lowest and highest figure its sources give:
+        ``killed_low``, ``killed_high``, ``injured_low``… (None where no source gives one),
+        in the list's one query."""
+        annotations = {}
+        for metric in Metric.values:
+            only = models.Q(figures__metric=metric)
+            annotations[f"{metric}_low"] = Min("figures__value", filter=only)
+            annotations[f"{metric}_high"] = Max("figures__value", filter=only)
+        return self.annotate(**annotations)
+
+
 class Event(models.Model):
     name = models.CharField(max_length=200, help_text='e.g. "Jaffar Express hijacking"')
     slug = models.SlugField(max_length=220, unique=True)
@@ -102,6 +116,8 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = EventQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("occurred_on").desc(nulls_last=True), "-id"]
         indexes = [
@@ -122,7 +138,11 @@ class Event(models.Model):
 
     def toll_range(self, metric: str) -> tuple[int, int] | None:
         """(lowest, highest) figure the sources give for ``metric``; None when none gives
-        one. Uses prefetched ``figures`` when present, one query otherwise."""
+        one. Uses ``with_tolls()`` annotations or prefetched ``figures`` when present, one
+        query otherwise."""
+        low = getattr(self, f"{metric}_low", None)
+        if hasattr(self, f"{metric}_high"):
+            return None if low is None else (low, getattr(self, f"{metric}_high"))
         cache = getattr(self, "_prefetched_objects_cache", {})
         if "figures" in cache:
             values = [f.value for f in cache["figures"] if f.metric == metric]
@@ -213,3 +233,11 @@ class Reaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} → {self.event_id} ({self.basis})"
+
+    def lag_range(self) -> tuple[int, int] | None:
+        """(fewest, most) days from the event to the statement that both dates allow: the
+        exact lag twice when both are known to the day, None when either is unknown."""
+        event, statement = self.event, self.statement
+        return lag_range(
+            event.occurred_on, event.date_precision, statement.said_on, statement.date_precision
+        )

@@ -54,6 +54,7 @@ def test_a_condemnation_the_day_after_is_linked_with_its_basis_and_lag():
     assert by["Marla Quinn"].basis == "condemns"
     assert by["U.S. Department of State"].basis == "condemns"
     assert by["Marla Quinn"].statement.said_on == D.PUBLISHED["CONDEMNATION"]
+    assert by["Marla Quinn"].lag_range() == (1, 1)  # the day after
 
 
 def test_a_statement_naming_the_town_but_not_the_attack_is_linked_by_the_place():
@@ -159,3 +160,19 @@ def test_a_report_known_only_to_the_month_joins_the_event_without_blurring_its_d
     event = turbat()
     assert (event.occurred_on, event.date_precision) == (D.TUESDAY, "day")
     assert sorted(event.figures.filter(metric="killed").values_list("value", flat=True)) == [11, 13]
+
+
+def test_tolls_come_as_ranges_from_annotations_prefetch_or_a_query(
+    django_assert_num_queries,
+):
+    ingest("LEDGER", "WIRE", "MERIDIAN", "LAKKI")
+    with django_assert_num_queries(1):
+        ranges = {e.place: e.toll_range("killed") for e in Event.objects.with_tolls()}
+    assert ranges == {"Turbat": (11, 14), "Lakki Marwat": (3, 3)}
+    with django_assert_num_queries(2):
+        events = list(Event.objects.prefetch_related("figures"))
+        assert {e.place: e.toll_range("injured") for e in events} == {
+            "Turbat": (19, 23),
+            "Lakki Marwat": None,
+        }
+    assert Event.objects.get(place="Turbat").toll_range("hostages") is None
