@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 
 from . import dates
+from .dates import DatePrecision
 from .history import EditorHistory
 
 
@@ -19,13 +20,6 @@ class Side(models.TextChoices):
     JOINT = "joint", "Joint"
     AF = "af", "Afghanistan"
     OTHER = "other", "Other"
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
 
 
 class Outlet(models.Model):
@@ -452,3 +446,6 @@ class Statistic(models.Model):
 # Saved searches and their alerts live in a module of their own; imported here so that Django
 # finds them as models of this app.
 from .alert_models import AlertDelivery, SavedSearch  # noqa: E402, F401
+
+# The events of issue #16 live in their own module; importing it here registers its models.
+from .event_models import Event, EventFigure, EventKind, EventMention, EventTarget, Reaction  # noqa: E402, F401, I001

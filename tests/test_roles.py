@@ -24,6 +24,8 @@ from statements.alerts import unsubscribe_token
 from statements.models import (
     ArmedGroup,
     Document,
+    Event,
+    EventMention,
     SavedSearch,
     SpeakerAlias,
     SpeakerTenure,
@@ -95,7 +97,17 @@ def objects(db) -> dict:
     statement = StatementFactory(document=document)
     statement.topics.add(TopicFactory())
     speaker = statement.speaker
+    # Two events, each mentioned once: the admin's merge needs two, the split one mention.
+    events = [
+        Event.objects.create(name=f"Quetta bombing {n}", slug=f"quetta-bombing-{n}") for n in (1, 2)
+    ]
+    mentions = [
+        EventMention.objects.create(event=e, document=document, start=n, end=n + 5)
+        for n, e in enumerate(events)
+    ]
     return {
+        "event": events[0],
+        "eventmention": mentions[0],
         "document": document,
         "statement": statement,
         "speaker": speaker,
@@ -209,6 +221,8 @@ def _expected_in_admin(view: str, role: str) -> str:
     app, model, action = match.groups()
     if app == "ingest" and model in ("urlfetch", "fileupload") and action == "add":
         return FORBIDDEN  # the workers write these rows; nobody adds them by hand
+    if (app, model, action) == ("statements", "eventmention", "add"):
+        return FORBIDDEN  # the extractor finds mentions in documents; nobody adds them by hand
     if (app, action) == ("axes", "add"):
         return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":

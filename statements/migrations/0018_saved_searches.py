@@ -9,7 +9,7 @@ import statements.alert_models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("statements", "0016_history"),
+        ("statements", "0017_events"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
