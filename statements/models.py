@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 
 from . import dates
+from .dates import DatePrecision
 
 
 class Side(models.TextChoices):
@@ -18,13 +19,6 @@ class Side(models.TextChoices):
     JOINT = "joint", "Joint"
     AF = "af", "Afghanistan"
     OTHER = "other", "Other"
-
-
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
 
 
 class Outlet(models.Model):
@@ -428,3 +422,7 @@ class Statistic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source or '?'} {self.period}: {self.metric} = {self.value}"
+
+
+# The events of issue #16 live in their own module; importing it here registers its models.
+from .event_models import Event, EventFigure, EventKind, EventMention, EventTarget, Reaction  # noqa: E402, F401, I001
