@@ -15,7 +15,7 @@ class Segment:
     # The first piece of its statement (it carries the statement's anchor, #s<pk>).
     first: bool = True
     # Inside a cited figure's span; ``anchors``: the ids of the figures starting here (f<pk>
-    # for a statistic, t<pk> for an event's toll, m<pk> for a mention of an event).
+    # for a statistic, t<pk> for an event's toll).
     figure: bool = False
     anchors: tuple[str, ...] = field(default_factory=tuple)
 
@@ -27,7 +27,7 @@ def segments(
     marks: Iterable[tuple[int, int, str]] = (),
 ) -> list[Segment]:
     """The text cut at statement offsets; overlapping spans keep the first, by start. Cited
-    figures' spans, and ``marks`` (start, end, anchor id: an event's toll or mention), cut it
+    figures' spans, and ``marks`` (start, end, anchor id: an event's toll), cut it
     further, so that each has an anchor where it starts and is marked, inside a statement's
     highlight or not."""
     parts: list[Segment] = []

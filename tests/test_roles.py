@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ingest.models import FileUpload, UrlFetch
+from statements.event_models import Event, EventFigure, EventMention, Reaction
 from statements.models import (
     ArmedGroup,
     Document,
@@ -90,7 +91,14 @@ def objects(db) -> dict:
     statement = StatementFactory(document=document)
     statement.topics.add(TopicFactory())
     speaker = statement.speaker
+    event = Event.objects.create(name="An invented blast", slug="an-invented-blast")
     return {
+        "event": event,
+        "eventmention": EventMention.objects.create(event=event, document=document, start=0, end=9),
+        "eventfigure": EventFigure.objects.create(
+            event=event, document=document, metric="killed", value=3, start=0, end=9
+        ),
+        "reaction": Reaction.objects.create(statement=statement, event=event, basis="condemns"),
         "document": document,
         "statement": statement,
         "speaker": speaker,
@@ -271,6 +279,17 @@ def test_the_matrix_covers_the_pages_this_issue_added():
     names = {route.name for route in routes()}
     assert {"ingest:upload", "ingest:document", "ingest:document_retry", "ingest:fetch"} <= names
     assert {"statements:timeline", "statements:document", "admin:index"} <= names
+    # Issue 16's pages: the events, one event, the reactions table, their exports and feed.
+    assert {
+        "statements:events",
+        "statements:event",
+        "statements:reactions",
+        "statements:events_csv",
+        "statements:events_json",
+        "statements:events_feed",
+        "statements:reactions_csv",
+        "statements:reactions_json",
+    } <= names
 
 
 @pytest.mark.parametrize(

@@ -258,7 +258,9 @@ def events_json(request: HttpRequest) -> StreamingHttpResponse:
 
 @reader_view
 def reactions_csv(request: HttpRequest) -> StreamingHttpResponse:
-    return _csv(request, "reactions", REACTION_COLUMNS, lambda: (r for r, _ in reaction_records(request)))
+    return _csv(
+        request, "reactions", REACTION_COLUMNS, lambda: (r for r, _ in reaction_records(request))
+    )
 
 
 @reader_view
