@@ -25,6 +25,7 @@ from statements.cache import (
     close_invalidation_window,
     open_invalidation_window,
 )
+from statements.events import events_store_for_document
 from statements.models import (
     DatePrecision,
     Document,
@@ -153,6 +154,8 @@ def document_process(*, document_id: int) -> Document:
         statements_cluster(
             document=document, touched=touched, statements=reviewed + updated + created
         )
+        # The attacks it reports, merged with other documents' reports; reactions linked.
+        events_store_for_document(document, result.events)
         # The summary: cells of statements that were there before (and of others whose link
         # clustering changed) are recomputed; new statements are added to theirs.
         new = {s.pk for s in created}

@@ -9,6 +9,20 @@ prints JSON Lines. See docs/extractor.md.
 """
 
 from .pipeline import EXTRACTOR_VERSION, extract
-from .types import ExtractedStatement, ExtractedStatistic, Extraction
+from .types import (
+    ExtractedEvent,
+    ExtractedFigure,
+    ExtractedStatement,
+    ExtractedStatistic,
+    Extraction,
+)
 
-__all__ = ["EXTRACTOR_VERSION", "Extraction", "ExtractedStatement", "ExtractedStatistic", "extract"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Extraction",
+    "ExtractedEvent",
+    "ExtractedFigure",
+    "ExtractedStatement",
+    "ExtractedStatistic",
+    "extract",
+]

@@ -119,3 +119,67 @@ def _metric(m: re.Match[str]) -> str:
         qualifier = " ".join(m.group("qual").lower().split())
         metric += f" ({qualifier})"
     return metric
+
+
+# The toll of one attack, for its event record: the victims' figures only (militants killed in
+# the response are not the attack's toll), as killed, injured or hostages.
+_VICTIM_METRIC = (
+    ("hostages", re.compile(r"(?i)hostage|abducted|kidnapped")),
+    ("injured", re.compile(r"(?i)injur|wound|hurt")),
+    ("killed", re.compile(r"(?i)kill|dead|death|died|martyr|lives|shahadat|perished|claimed")),
+)
+_ATTACKERS = re.compile(
+    r"(?i)\b(?:terrorists?|militants?|khwarij|kharijis?|attackers?|bombers?|insurgents?"
+    r"|assailants?|gunmen|hijackers?|suspects?|miscreants|outlaws)\b"
+)
+_QUALIFIER = {
+    "at least": "at least",
+    "over": "more than",
+    "more than": "more than",
+    "nearly": "about",
+    "almost": "about",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "as many as": "up to",
+    "up to": "up to",
+}
+
+
+def sentence_figures(sentence: str) -> list[tuple[int, int, int, str, str]]:
+    """The victims' figures of one sentence: (start, end, value, metric, qualifier), offsets
+    into ``sentence`` of the number; metric is killed, injured or hostages, qualifier one of
+    "", "at least", "about", "more than", "up to". Militants' losses are left out."""
+    if not _ANY_COUNT.search(sentence):
+        return []
+    found: list[tuple[int, int, int, str, str]] = []
+    for m in [*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence)]:
+        who = m.group("who") or ""
+        if _NOT_PEOPLE.search(who) or _ATTACKERS.search(who):
+            continue
+        outcome = " ".join(m.group("outcome").lower().split())
+        if outcome.startswith(("leaving", "left")):
+            outcome = (m.groupdict().get("after") or "killed").lower()
+        metric = next((name for name, rx in _VICTIM_METRIC if rx.search(outcome)), None)
+        value = _value(m.group("num"))
+        if metric is None or value is None or (1900 <= value <= 2100):
+            continue
+        qual = " ".join((m.group("qual") or "").lower().split())
+        row = (m.start("num"), m.end("num"), int(value), metric, _QUALIFIER.get(qual, ""))
+        if not any(f[2:4] == row[2:4] for f in found):
+            found.append(row)
+    for m in _HOSTAGES.finditer(sentence):  # "took 400 passengers hostage"
+        value = _value(m.group("num"))
+        qual = " ".join((m.group("qual") or "").lower().split())
+        if value is not None and not any(f[2:4] == (int(value), "hostages") for f in found):
+            found.append(
+                (m.start("num"), m.end("num"), int(value), "hostages", _QUALIFIER.get(qual, ""))
+            )
+    return sorted(found)
+
+
+_HOSTAGES = re.compile(
+    rf"\b(?:took|taken|taking|holding|held|seized)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})"
+    rf"(?:\s+[\w-]+){{0,3}}?\s+(?:as\s+)?hostages?\b",
+    re.I,
+)

@@ -8,6 +8,7 @@ from .articles import article_statements
 from .casualties import casualties
 from .chrome import mask_chrome
 from .entities import group_mentions, groups_between, places, upper_places
+from .event_mentions import event_mentions
 from .issued import is_release, issued_statements, issuer_of
 from .quotes import normalize_quotes
 from .reference import document_reference, report_month
@@ -17,11 +18,11 @@ from .transcripts import date_from_lead, header_people, speaker_of, transcript_s
 from .turns import monologue_start, turns
 from .types import DAY, Extraction
 
-EXTRACTOR_VERSION = "2.1.0"
+EXTRACTOR_VERSION = "2.2.0"  # 2.2: attacks (events) with their tolls
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
-    """Extract statements, groups, places and statistics from one document.
+    """Extract statements, groups, places, statistics and attacks from one document.
 
     Takes the document text and, if known, its publication date; returns an Extraction whose
     offsets index ``text`` exactly.
@@ -77,4 +78,5 @@ def extract(text: str, published: date | None = None) -> Extraction:
     for stmt in result.statements:
         stmt.armed_groups = groups_between(mentions, stmt.start, stmt.end)
     result.places = places(view)
+    result.events = event_mentions(view, sentences, result.statements, ref, mentions)
     return result
