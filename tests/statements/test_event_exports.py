@@ -104,3 +104,13 @@ def test_an_export_costs_the_same_queries_for_more_events(
 ):
     with django_assert_max_num_queries(6):
         _body(client.get(reverse("statements:events_csv")))
+
+
+def test_the_statement_feed_and_export_honour_the_event_filter(client, attacks):
+    query = {"event": attacks["market"].slug}
+    feed = client.get(reverse("statements:feed"), query).content.decode()
+    assert "reacting to: Kalat market bombing" in feed
+    assert "Bannu police post attack was cowardly" not in feed
+    assert feed.count("<entry>") == 3
+    rows = _csv(client.get(reverse("statements:export_csv"), query))
+    assert {r["speaker"] for r in rows} == {"Casey Brandt", "Nadia Rauf", "Tariq Sohail"}
