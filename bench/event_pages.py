@@ -159,15 +159,16 @@ def main() -> None:
     seed(args.events)
     collect_static()
     targets = pages()
-    print(f"{Event.objects.count():,} events, {Statement.objects.count():,} statements")
+    print(f"{Event.objects.count():,} events, {Statement.objects.count():,} statements")  # noqa: T201
     server = start_server(args.port, args.workers)
     try:
-        print(
-            f"{'page':45} queries  server p50  p95   client p50  p95   req/s  ({args.clients} clients)"
+        print(  # noqa: T201
+            f"{'page':45} queries  server p50  p95   client p50  p95   req/s"
+            f"  ({args.clients} clients)"
         )
         for name, path in targets.items():
             r = load(args.port, path, args.clients, args.requests)
-            print(
+            print(  # noqa: T201
                 f"{name:45} {query_count(path):7d}  {r['server_p50']:10.1f} {r['server_p95']:5.1f}"
                 f"   {r['wall_p50']:10.1f} {r['wall_p95']:5.1f}  {r['rps']:5.0f}"
             )
