@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from ..cache import cached, filter_key
 from ..event_forms import EventFilterForm
 from ..event_models import Event, EventFigure, Reaction
 from ..event_reads import (
@@ -44,13 +45,41 @@ def filtered_events(filters: dict) -> QuerySet[Event]:
     return in_event_order(event_rows(filter_events(Event.objects.all(), filters)))
 
 
-def _page(request: HttpRequest, events: QuerySet[Event]) -> Page:
-    return Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+class NewestFirst:
+    """Filtered events newest first, undated last, for a Paginator: the dated ones in the order
+    of the index (occurred_on DESC, id DESC), which a page reads without sorting them all, then
+    the undated ones. Their counts are cached per filters until the data changes, so a page
+    usually costs only its own rows."""
+
+    ordered = True
+
+    def __init__(self, filters: dict) -> None:
+        events = event_rows(filter_events(Event.objects.all(), filters))
+        self.dated = events.filter(occurred_on__isnull=False).order_by("-occurred_on", "-id")
+        self.undated = events.filter(occurred_on__isnull=True).order_by("-id")
+        self.key = filter_key(filters)
+
+    def counts(self) -> tuple[int, int]:
+        return cached("event-counts", self.key, lambda: (self.dated.count(), self.undated.count()))
+
+    def count(self) -> int:
+        return sum(self.counts())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[Event]:
+        dated = self.counts()[0]
+        start, stop = part.start or 0, part.stop
+        rows = list(self.dated[start : min(stop, dated)]) if start < dated else []
+        if stop > dated:
+            rows += list(self.undated[max(start - dated, 0) : stop - dated])
+        return rows
 
 
 def _listing(request: HttpRequest, template: str) -> HttpResponse:
     form, filters = event_form(request)
-    page = _page(request, filtered_events(filters))
+    page = Paginator(NewestFirst(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "filters": filters,

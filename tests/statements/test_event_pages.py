@@ -145,7 +145,13 @@ def test_a_page_costs_as_many_queries_with_three_events_as_with_forty(client, na
 
 
 def _many_extra(i: int) -> None:
-    event = Event.objects.create(name=f"Extra {i}", slug=f"extra-{i}", province="Punjab")
+    event = Event.objects.create(
+        name=f"Extra {i}",
+        slug=f"extra-{i}",
+        province="Punjab",
+        occurred_on=dt.date(2023, 1, 1) + dt.timedelta(days=i),
+        date_precision="day",
+    )
     document = DocumentFactory(text="Two figures, one sentence.")
     for value in (3, 5):
         EventFigure.objects.create(
@@ -224,3 +230,23 @@ def test_names_and_words_from_documents_are_escaped(client, attacks):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     body = client.get(attacks["checkpoint"].get_absolute_url()).content.decode()
     assert "<script>alert(1)" not in body
+
+
+def test_undated_events_come_last_and_the_pages_join_them_without_a_gap(client, settings):
+    for i in range(55):
+        Event.objects.create(
+            name=f"Dated {i:02d}",
+            slug=f"dated-{i}",
+            occurred_on=dt.date(2020, 1, 1) + dt.timedelta(days=i),
+            date_precision="day",
+        )
+    for i in range(5):
+        Event.objects.create(name=f"Undated {i}", slug=f"undated-{i}")
+    first = _text(client.get(reverse("statements:events")))
+    second = _text(client.get(reverse("statements:events"), {"page": 2}))
+    assert "60 events" in first and "Page 1 of 2" in first
+    assert "Dated 54" in first and "Dated 05" in first and "Dated 04" not in first
+    names = re.findall(r"(?:Dated \d+|Undated \d)", second)
+    assert names == ["Dated 04", "Dated 03", "Dated 02", "Dated 01", "Dated 00"] + [
+        f"Undated {i}" for i in (4, 3, 2, 1, 0)
+    ]
