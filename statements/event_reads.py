@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet
 
-from .dates import BREADTH, last_whole_start
+from .cards import said_when
+from .dates import BREADTH, as_said, last_whole_start
 from .event_models import Event, EventFigure, Reaction
 from .models import DatePrecision, Side, Statement
 
@@ -194,6 +195,10 @@ class Brief:
     precision: str
     lag: Lag
 
+    @property
+    def when(self) -> str:
+        return said_when(self.said_on, self.precision, "date unknown")
+
 
 @dataclass
 class Reactions:
@@ -257,11 +262,37 @@ def reactions_of(events: list[Event]) -> dict[int, Reactions]:
 
 @dataclass
 class Row:
-    """An event with its tolls and reactions: a row of the events list or reactions table."""
+    """An event with its tolls and reactions: a row of the events list or reactions table,
+    its date and place worked out here once (fifty rows of template includes cost more than
+    the page's queries)."""
 
     event: Event
     tolls: list[Toll]
     reactions: Reactions
+
+    @property
+    def when(self) -> str:
+        return said_when(self.event.occurred_on, self.event.date_precision, "Date unknown")
+
+    @property
+    def iso(self) -> str:
+        return as_said(self.event.occurred_on, self.event.date_precision)
+
+    @property
+    def where(self) -> str:
+        """Town and district ("Turbat, Kech"), or the district, or the province."""
+        e = self.event
+        places = [p for p in dict.fromkeys((e.place, e.district)) if p]
+        return ", ".join(places) or e.province or e.get_country_display()
+
+    @property
+    def region(self) -> str:
+        """The province (and the country outside Pakistan) under the town, when named."""
+        e = self.event
+        if not (e.place or e.district):
+            return "" if e.country == "PK" else str(e.get_country_display())
+        country = "" if e.country == "PK" else str(e.get_country_display())
+        return ", ".join(p for p in (e.province, country) if p)
 
 
 def rows_of(events: list[Event]) -> list[Row]:
