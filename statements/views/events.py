@@ -30,7 +30,7 @@ from ..event_reads import (
 )
 from .common import reader_view, wants_partial
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30  # as the timeline: a row costs more to render than to read
 # Columns of a linked document no event page shows; its text above all.
 DOCUMENT_DEFERRED = ("text", "places", "error", "content_hash")
 

@@ -233,7 +233,7 @@ def test_names_and_words_from_documents_are_escaped(client, attacks):
 
 
 def test_undated_events_come_last_and_the_pages_join_them_without_a_gap(client, settings):
-    for i in range(55):
+    for i in range(35):
         Event.objects.create(
             name=f"Dated {i:02d}",
             slug=f"dated-{i}",
@@ -244,8 +244,8 @@ def test_undated_events_come_last_and_the_pages_join_them_without_a_gap(client, 
         Event.objects.create(name=f"Undated {i}", slug=f"undated-{i}")
     first = _text(client.get(reverse("statements:events")))
     second = _text(client.get(reverse("statements:events"), {"page": 2}))
-    assert "60 events" in first and "Page 1 of 2" in first
-    assert "Dated 54" in first and "Dated 05" in first and "Dated 04" not in first
+    assert "40 events" in first and "Page 1 of 2" in first
+    assert "Dated 34" in first and "Dated 05" in first and "Dated 04" not in first
     names = re.findall(r"(?:Dated \d+|Undated \d)", second)
     assert names == ["Dated 04", "Dated 03", "Dated 02", "Dated 01", "Dated 00"] + [
         f"Undated {i}" for i in (4, 3, 2, 1, 0)
