@@ -88,7 +88,8 @@ def event_months(filters: dict) -> tuple[list[EventMonth], list[tuple[int, int]]
 
 
 def killed_datasets(months: list[str], found: list[EventMonth]) -> list[dict]:
-    """Two lines on the right axis: the killed range's low and high ends per month."""
+    """Two lines on the right axis: the killed range's low and high ends per month; none when
+    no month's attacks give a toll."""
     index = {m: i for i, m in enumerate(months)}
     low: list[int | None] = [None] * len(months)
     high: list[int | None] = [None] * len(months)
@@ -96,6 +97,8 @@ def killed_datasets(months: list[str], found: list[EventMonth]) -> list[dict]:
         if m.with_toll and m.month in index:
             low[index[m.month]] = m.killed_low
             high[index[m.month]] = m.killed_high
+    if all(v is None for v in high):
+        return []
     line = {"type": "line", "yAxisID": "y2", "spanGaps": False, "order": 0, "pointRadius": 3}
     return [
         line
