@@ -148,7 +148,9 @@ def lag_of(
 ) -> Lag:
     """The lag of a statement after an event, never finer than what both dates know."""
     precisions = {event_precision, said_precision}
-    if event_on is None or said_on is None or DatePrecision.UNKNOWN in precisions:
+    if event_on is None or event_precision == DatePrecision.UNKNOWN:
+        return Lag("the event's date is unknown")
+    if said_on is None or said_precision == DatePrecision.UNKNOWN:
         return UNKNOWN_LAG
     if precisions == {DatePrecision.DAY}:
         days = (said_on - event_on).days

@@ -84,3 +84,38 @@ def test_an_analyst_follows_an_attack_and_its_reactions(
     )
     page.screenshot(path=str(screenshot_dir / f"context-{screen}.png"), full_page=True)
     assert errors == []
+
+
+@pytest.fixture
+def demo_corpus(settings):
+    # In-process processing, as `make run` does without a broker.
+    from django.core.management import call_command
+
+    from config.celery import app
+    from tests.conftest import DEMO_CORPUS
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    try:
+        call_command("load_officials")
+        call_command("ingest", str(DEMO_CORPUS / "manifest.jsonl"))
+    finally:
+        app.conf.task_always_eager = False
+
+
+def test_an_attack_of_the_demo_corpus_with_its_toll_and_reactions(
+    page: Page, live_server, demo_corpus, screenshot_dir
+):
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + "/events/")
+    rows = page.locator("table.events tbody tr")
+    expect(rows.first).to_be_visible()
+    page.screenshot(path=str(screenshot_dir / "events-demo.png"), full_page=True)
+    # The attack the most statements reacted to.
+    row = rows.filter(has_text="killed").first
+    row.locator("th a").click()
+    expect(page.locator("table.event-figures tbody tr").nth(1)).to_be_visible()
+    reactions = page.locator(".reactions-list .reaction")
+    assert reactions.count() >= 1
+    expect(reactions.first.locator(".source a").first).to_have_attribute("href", re.compile("#s"))
+    page.screenshot(path=str(screenshot_dir / "event-demo.png"), full_page=True)

@@ -38,7 +38,8 @@ def _text(response) -> str:
         (("2025-03-11", "day"), ("2025-06-01", "month"), "3 months after", None),
         (("2025-01-01", "year"), ("2025-03-12", "day"), "within the year", None),
         (("2025-03-11", "day"), ("2025-03-10", "day"), "1 day before", -1),
-        (("2025-03-11", "unknown"), ("2025-03-12", "day"), "timing unknown", None),
+        (("2025-03-11", "unknown"), ("2025-03-12", "day"), "the event's date is unknown", None),
+        (("2025-03-11", "day"), ("2025-03-12", "unknown"), "timing unknown", None),
     ],
 )
 def test_a_lag_is_never_finer_than_both_dates(event, said, label, days):
