@@ -9,9 +9,14 @@ from . import dates
 from .cache import cached
 from .event_models import EventKind, EventTarget
 from .event_reads import province_choices
-from .forms import PERIOD_HELP, SlugChoiceField, StatementFilterForm
+from .forms import SlugChoiceField, StatementFilterForm
 from .models import ArmedGroup
 
+# As for statements: a period the range cuts is left out, never given an invented day.
+EVENT_PERIOD_HELP = (
+    "An event known only to its month or year matches when the whole month or year lies"
+    " within the dates."
+)
 REACTION_CHOICES = [
     ("", "Any, or none"),
     ("any", "Some reaction"),
@@ -40,7 +45,7 @@ def _date_field(label: str) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=False,
-        help_text=PERIOD_HELP.replace("statement", "event"),
+        help_text=EVENT_PERIOD_HELP,
         validators=dates.VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )

@@ -61,6 +61,8 @@ def test_an_analyst_follows_an_attack_and_its_reactions(
 
     # The attacks of Balochistan that drew no US reaction, from the reactions table.
     page.goto(live_server.url + "/reactions/")
+    if screen == "phone":  # the filters fold away on a phone
+        page.get_by_role("button", name="Filters").click()
     page.select_option("#id_province", "Balochistan")
     expect(page).to_have_url(re.compile(r"province=Balochistan"))
     page.select_option("#id_reaction", "no_us")
@@ -68,6 +70,8 @@ def test_an_analyst_follows_an_attack_and_its_reactions(
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Turbat checkpoint assault")
     expect(rows.first.locator(".first-us")).to_contain_text("No US reaction")
+    # A short URL to share: the filters set, not the empty ones.
+    assert page.url.endswith("/reactions/?province=Balochistan&reaction=no_us")
     page.screenshot(path=str(screenshot_dir / f"reactions-{screen}.png"), full_page=True)
 
     with page.expect_download() as download:
