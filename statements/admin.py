@@ -367,3 +367,7 @@ class StatisticAdmin(ModelAdmin):
     search_fields = ["metric", "source", "document__title"]
     autocomplete_fields = ["document"]
     list_select_related = ["document"]
+
+
+# The events' admin (issue #16) lives in its own module; importing it registers it.
+from . import admin_events  # noqa: E402, F401

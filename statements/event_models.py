@@ -150,6 +150,11 @@ class EventMention(models.Model):
     def __str__(self) -> str:
         return f"{self.event_id} in document {self.document_id} @{self.start}"
 
+    @property
+    def sentence(self) -> str:
+        """The sentence of the document that mentions the event."""
+        return self.document.text[self.start : self.end]
+
 
 class EventFigure(models.Model):
     """One source's figure for the event (killed, injured, hostages), with its sentence."""

@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from rapidfuzz import fuzz
@@ -38,6 +38,15 @@ _FAMILIES = [
     {EventKind.ARMED_ASSAULT, EventKind.HIJACKING, EventKind.KIDNAPPING},
 ]
 _FILLED = ("province", "district", "place")
+# Two workers storing two reports of one attack at once would each find no event and create
+# two: storing events is serialized (it takes milliseconds) by a transaction-scoped lock.
+_LOCK_KEY = 0x16E7E175
+
+
+def _serialize() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
 
 
 @transaction.atomic
@@ -45,6 +54,7 @@ def events_store_for_document(document: Document, mentions: Sequence[Any]) -> li
     """Store the attacks the extractor found in ``document`` (objects with the fields of
     ``ingest.extraction.ExtractedEvent``), replacing what an earlier run of the same
     document stored; link reactions. Returns the document's events."""
+    _serialize()
     earlier = set(EventMention.objects.filter(document=document).values_list("event_id", flat=True))
     EventMention.objects.filter(document=document).delete()
     EventFigure.objects.filter(document=document).delete()
@@ -266,6 +276,7 @@ def _drop_orphans(event_ids: Iterable[int]) -> None:
 def event_merge(keep: Event, others: Iterable[Event]) -> Event:
     """Merge ``others`` into ``keep``: their mentions, figures and reactions move to it, it
     takes what they know that it does not, and they are deleted. The result is editor-made."""
+    _serialize()
     others = [o for o in others if o.pk != keep.pk]
     ids = [o.pk for o in others]
     if not ids:
@@ -295,6 +306,7 @@ def event_merge(keep: Event, others: Iterable[Event]) -> Event:
 def event_split(event: Event, mention_ids: Iterable[int]) -> Event:
     """Move these mentions of ``event`` (and the figures and reactions of their documents'
     sentences that follow them) to a new event copied from it; both become editor-made."""
+    _serialize()
     moved = list(event.mentions.filter(pk__in=list(mention_ids)))
     if not moved:
         raise ValueError("Choose mentions of this event to split off.")

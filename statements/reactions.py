@@ -4,7 +4,8 @@ A statement reacts to an event when it condemns it, offers condolences for it, n
 names its place, and was said from the event's day to a week after it (as far as both dates
 are known). Within the document that reports the attack, the text ties them: a statement
 whose sentence mentions the attack, or that condemns or mourns an attack the document
-reports, responds to it whatever the dates. Across documents the window and the words must
+reports, responds to it whatever the dates; one that only reports it (the police giving the
+toll) does not. Across documents the window and the words must
 both hold; a condemnation that names neither place nor attack is linked only when a single
 attack of that country falls in its window.
 
@@ -124,8 +125,10 @@ def _responds(
     found: list[tuple[Event, str]] = []
     for event in events:
         spans = own.get(event.pk, [])
+        # Reporting the attack (the officials who give its toll) is not reacting to it.
         if any(s < statement.end and statement.start < e for s, e in spans):
-            found.append((event, words or ReactionBasis.NAMES_ATTACK))
+            if words:
+                found.append((event, words))
             continue
         in_window = window is not None and _in_window(event, window)
         if spans and words and about_attack and (in_window or event.occurred_on is None):
@@ -157,7 +160,7 @@ def _names_place(text: str, event: Event) -> bool:
 def _prefilter(events: list[Event]) -> str:
     """A PostgreSQL regex that a reacting statement's text must match (words or places)."""
     words = [r"condemn", r"condolence", r"sympath", r"mourn", r"grie", r"solidarity"]
-    words += [re.escape(n) for e in events for n in (e.place, e.district) if n]
+    words += [re.escape(n) for e in events for n in (e.place, e.district, e.name) if n]
     return "(" + "|".join(dict.fromkeys(words)) + ")"
 
 

@@ -20,10 +20,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ingest.models import FileUpload, UrlFetch
-from statements.event_models import Event, EventFigure, EventMention, Reaction
 from statements.models import (
     ArmedGroup,
     Document,
+    Event,
+    EventFigure,
+    EventMention,
+    Reaction,
     SpeakerAlias,
     SpeakerTenure,
     Statistic,
@@ -91,14 +94,21 @@ def objects(db) -> dict:
     statement = StatementFactory(document=document)
     statement.topics.add(TopicFactory())
     speaker = statement.speaker
-    event = Event.objects.create(name="An invented blast", slug="an-invented-blast")
+    # Two events, each mentioned once: the admin's merge needs two, the split one mention.
+    events = [
+        Event.objects.create(name=f"Quetta bombing {n}", slug=f"quetta-bombing-{n}") for n in (1, 2)
+    ]
+    mentions = [
+        EventMention.objects.create(event=e, document=document, start=n, end=n + 5)
+        for n, e in enumerate(events)
+    ]
     return {
-        "event": event,
-        "eventmention": EventMention.objects.create(event=event, document=document, start=0, end=9),
+        "event": events[0],
+        "eventmention": mentions[0],
         "eventfigure": EventFigure.objects.create(
-            event=event, document=document, metric="killed", value=3, start=0, end=9
+            event=events[0], document=document, metric="killed", value=3, start=0, end=9
         ),
-        "reaction": Reaction.objects.create(statement=statement, event=event, basis="condemns"),
+        "reaction": Reaction.objects.create(statement=statement, event=events[0], basis="condemns"),
         "document": document,
         "statement": statement,
         "speaker": speaker,
@@ -197,6 +207,8 @@ def _expected_in_admin(view: str, role: str) -> str:
     app, model, action = match.groups()
     if app == "ingest" and model in ("urlfetch", "fileupload") and action == "add":
         return FORBIDDEN  # the workers write these rows; nobody adds them by hand
+    if (app, model, action) == ("statements", "eventmention", "add"):
+        return FORBIDDEN  # the extractor finds mentions in documents; nobody adds them by hand
     if (app, action) == ("axes", "add"):
         return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":

@@ -24,7 +24,7 @@ from .types import DAY, UNKNOWN, ExtractedEvent, ExtractedFigure, ExtractedState
 _KINDS = [
     (
         "suicide_bombing",
-        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|blasts?|attacks?|attackers?|explosions?)"
+        r"suicide\s+(?:car\s+|truck\s+|vehicle[\s-]borne\s+)?(?:bomb(?:er|ers|ing|ings)?|blasts?|attacks?|attackers?|explosions?)"
         r"|blew\s+(?:him|her)self\s+up|detonated\s+(?:his|her)\s+(?:explosives?\s+)?vest"
         r"|exploded\s+(?:him|her)self",
     ),
@@ -42,17 +42,49 @@ _KINDS = [
     ),
     (
         "armed_assault",
-        r"gunmen|stormed|opened\s+fire|ambush(?:ed)?|armed\s+(?:attack|assault)|fire\s+raid"
+        r"gunmen|stormed|opened\s+fire|ambush(?:ed)?|(?:terrorists|militants|insurgents)\s+attacked|armed\s+(?:attack|assault)|fire\s+raid"
         r"|raided|assault(?:ed)?|exchange\s+of\s+fire",
     ),
     ("other", r"(?:terrorist\s+|terror\s+|militant\s+)?attack(?:s|ed)?|massacre"),
 ]
+_KEYWORDS = (
+    "suicide",
+    "hijack",
+    "kidnap",
+    "abduct",
+    "hostage",
+    "rocket",
+    "mortar",
+    "killing",
+    "shot dead",
+    "gunned",
+    "assassinat",
+    "bomb",
+    "blast",
+    "explosi",
+    "ied",
+    "landmine",
+    "grenade",
+    "gunmen",
+    "stormed",
+    "opened fire",
+    "ambush",
+    "raid",
+    "assault",
+    "attack",
+    "massacre",
+    "blew",
+    "detonated",
+    "exploded",
+    "exchange of fire",
+)
 _TRIGGER = re.compile("|".join(f"(?P<{kind}>\\b(?:{rx})\\b)" for kind, rx in _KINDS), re.I)
 # Figures and periods of many attacks: the statistics' business, not an event's.
 _AGGREGATE = re.compile(
     r"(?i)\bincidents\b|\b\d+\s+(?:terrorist\s+|terror\s+|militant\s+)?attacks\b|%|per\s*cent"
     r"|\bquarter\b|\bfirst\s+half\b|\bvarious\s+attacks|\bmultiple\s+attacks|\bsuch\s+attacks"
 )
+_AGGREGATE_KEYS = ("incidents", "attacks", "%", "cent", "quarter", "first half")
 _CLAIMED = re.compile(
     r"(?i)\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the\s+(?:attack|blast|bombing)|it)"
     r"|\b(?:took|taken|take|accepted|owned)\s+(?:up\s+)?(?:responsibility|the\s+attack)"
@@ -63,6 +95,10 @@ _BLAMED = re.compile(
 )
 _ATTACKERS = re.compile(r"(?i)\b(?:militants|terrorists|fighters|bombers?|insurgents)\b")
 _SAYS = re.compile(r"(?i)\b(?:said|says|told|confirmed|according\s+to|stated|reported)\b")
+_REACTED = re.compile(
+    r"(?i)\b(?:condemn\w*|denounc\w*|deplor\w*|said|says|told|express\w*|offer\w*|announc\w*"
+    r"|visited|held|were\s+held|mourn\w*)\b"
+)
 _DENIED = re.compile(r"(?i)\bden(?:ied|ies|y)\b|\bdistanced\b|\bdisowned\b|\bcondemn")
 _ANOTHER = re.compile(
     r"(?i)\b(?:another|second|separate|separately|earlier\s+(?:on|this|in)|a\s+day\s+(?:earlier|before))\b"
@@ -111,11 +147,14 @@ _NOUN = {
     "rocket_attack": "rocket attack",
     "other": "attack",
 }
+_SOURCE_WHO = (
+    r"ISPR|police(?:\s+officials?)?|officials?|hospital\s+(?:officials?|sources?|spokesperson)"
+    r"|rescue\s+(?:officials|workers)|Rescue\s+1122|the\s+military|the\s+army|CTD"
+    r"|(?:district\s+)?health\s+officials?|the\s+provincial\s+government|the\s+interior\s+ministry"
+)
 _SOURCE = re.compile(
-    r"(?i)\b(?:according\s+to|told|said|confirmed)\s+(?:the\s+)?(?P<who>ISPR|police|officials?"
-    r"|hospital\s+officials|rescue\s+officials|Rescue\s+1122|the\s+military|the\s+army|CTD"
-    r"|(?:district\s+)?health\s+officials?)\b"
-    r"|\b(?P<who2>ISPR|police|officials|the\s+military|rescue\s+officials)\s+(?:said|say|says)\b"
+    rf"(?i)\b(?:according\s+to|told|confirmed\s+by)\s+(?:the\s+|a\s+)?(?P<who>{_SOURCE_WHO})\b"
+    rf"|\b(?P<who2>{_SOURCE_WHO})\s+(?:said|say|says|told|confirmed|put)\b"
 )
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z .]{2,30}?)\s*(?:,[^:–—-]{0,30})?\s*(?::|\s[–—-])\s"
@@ -138,13 +177,19 @@ def event_mentions(
     dateline = _dateline_place(view, sentences)
     for index, (start, end, _) in enumerate(sentences):
         sentence = view[start:end]
-        skip = _DATELINE.match(sentence) if index == 0 else None  # "QUETTA: ..." is no place
-        here = [p for _, p in places_in(sentence[skip.end() if skip else 0 :])]
-        trigger = _TRIGGER.search(sentence)
-        figures = sentence_figures(sentence)
-        if _AGGREGATE.search(sentence) or (trigger is None and not figures):
+        trigger = _trigger(sentence)
+        # Most sentences name no attack and follow none: the cheap test first.
+        if trigger is None and not (events and index - events[-1][2] <= _WINDOW):
             continue
-        when = _date(sentence, trigger, ref) if trigger else None
+        if _aggregate(sentence):
+            continue
+        figures = sentence_figures(sentence)
+        if trigger is None and not figures:
+            continue
+        skip = _DATELINE.match(sentence) if index == 0 else None  # "QUETTA: ..." is no place
+        lead = skip.end() if skip else 0
+        here = [p for _, p in places_in(sentence[lead:])]
+        when = _date(sentence, trigger, ref, lead) if trigger else None
         anchored = trigger is not None and bool(
             figures
             or (when and when.precision == DAY)
@@ -173,6 +218,19 @@ def event_mentions(
     return found
 
 
+def _trigger(sentence: str) -> re.Match[str] | None:
+    """The first attack word of the sentence. Substring tests (in C) find where one may
+    start, so the regex runs from there, not from every position of every sentence."""
+    low = sentence.lower()
+    hits = [at for at in map(low.find, _KEYWORDS) if at >= 0]
+    return _TRIGGER.search(sentence, max(0, min(hits) - 12)) if hits else None
+
+
+def _aggregate(sentence: str) -> bool:
+    low = sentence.lower()
+    return any(k in low for k in _AGGREGATE_KEYS) and _AGGREGATE.search(sentence) is not None
+
+
 def _kind(sentence: str) -> str:
     """The most particular kind of attack the sentence names ("suicide bombings" over
     "militant attacks")."""
@@ -198,15 +256,17 @@ def _same_event(events, here, when, sentence, index):
     return None
 
 
-def _date(sentence: str, trigger: re.Match[str] | None, ref: D.Ref | None) -> D.Resolved | None:
+def _date(
+    sentence: str, trigger: re.Match[str] | None, ref: D.Ref | None, lead: int = 0
+) -> D.Resolved | None:
     """The date phrase of the sentence nearest its attack word, resolved against the
     document's date; None when there is none or it does not resolve (or lies ahead)."""
     at = trigger.start() if trigger else 0
     found = []
-    for m in D.DATE_PHRASE.finditer(sentence):
+    for m in D.DATE_PHRASE.finditer(sentence, lead):  # a dateline's date is the report's
         between = sentence[min(at, m.start()) : max(at, m.end())]
-        if re.search(r"[.;!?”\"]\s", between):
-            continue  # another clause's date ("We reiterate that today")
+        if re.search(r"[.;!?”\"]\s", between) or _REACTED.search(between):
+            continue  # another clause's date ("We reiterate that today", "on Monday condemned")
         resolved = D.resolve(m, ref)
         if resolved is None:
             continue
@@ -277,7 +337,7 @@ def _source(sentence: str, speaker: ExtractedStatement | None) -> str:
     if m is None:
         return ""
     who = (m.group("who") or m.group("who2")).lower()
-    return "ISPR" if who == "ispr" else re.sub(r"^the\s+", "", who)
+    return "ISPR" if who == "ispr" else " ".join(re.sub(r"^the\s+", "", who).split())
 
 
 def _finer(new: str, old: str) -> bool:
