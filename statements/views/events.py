@@ -116,7 +116,7 @@ def _figures(event: Event) -> list[EventFigure]:
     return list(
         event.figures.select_related("document", "document__outlet")
         .defer(*(f"document__{name}" for name in DOCUMENT_DEFERRED))
-        .annotate(sentence=Substr("document__text", F("start") + 1, F("end") - F("start")))
+        .annotate(sentence_text=Substr("document__text", F("start") + 1, F("end") - F("start")))
         .order_by("metric", "value", "document__published_on", "pk")
     )
 
@@ -167,7 +167,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     mentions = list(
         event.mentions.select_related("document", "document__outlet")
         .defer(*(f"document__{name}" for name in DOCUMENT_DEFERRED))
-        .annotate(sentence=Substr("document__text", F("start") + 1, F("end") - F("start")))
+        .annotate(sentence_text=Substr("document__text", F("start") + 1, F("end") - F("start")))
         .order_by("document__published_on", "document_id", "start")
     )
     context = {
