@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet
 
 from .cards import said_when
-from .dates import BREADTH, as_said, last_whole_start
+from .dates import BREADTH, as_said, last_whole_start, period_end
 from .event_models import Event, EventFigure, Reaction
 from .models import DatePrecision, Side, Statement
 
@@ -185,6 +185,12 @@ def said_order(said_on: dt.date | None, precision: str, pk: int) -> tuple:
 # Reactions per event -------------------------------------------------------------------------
 
 
+def _soonest(r: Brief) -> tuple:
+    if r.said_on is None or r.precision == DatePrecision.UNKNOWN:
+        return (1, dt.date.max, 0, r.statement_id)
+    return (0, period_end(r.said_on, r.precision), -BREADTH.get(r.precision, 2), r.statement_id)
+
+
 @dataclass
 class Brief:
     """One reaction as the reactions table shows it."""
@@ -209,7 +215,11 @@ class Reactions:
     all: list[Brief] = field(default_factory=list)
 
     def first(self, side: str) -> Brief | None:
-        return next((r for r in self.all if r.side == side), None)
+        """The side's reaction known to have come soonest: the one whose date, at its
+        precision, ends first (a remark of "11 March" before one of "March", which may have
+        come on the 31st); undated ones only when there is no other."""
+        mine = [r for r in self.all if r.side == side]
+        return min(mine, key=_soonest, default=None)
 
     def count(self, side: str) -> int:
         return sum(r.side == side for r in self.all)
