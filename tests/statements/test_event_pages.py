@@ -252,3 +252,36 @@ def test_undated_events_come_last_and_the_pages_join_them_without_a_gap(client, 
     assert names == ["Dated 04", "Dated 03", "Dated 02", "Dated 01", "Dated 00"] + [
         f"Undated {i}" for i in (4, 3, 2, 1, 0)
     ]
+
+
+def test_a_hostile_sentence_from_a_document_is_shown_as_text(client, attacks):
+    hostile = '<img src=x onerror="alert(1)"> claimed 7 killed.'
+    document = DocumentFactory(text=hostile)
+    EventFigure.objects.create(
+        event=attacks["market"],
+        document=document,
+        metric="killed",
+        value=7,
+        start=0,
+        end=len(hostile),
+    )
+    body = client.get(attacks["market"].get_absolute_url()).content.decode()
+    assert "<img src=x" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; claimed 7 killed." in body
+    assert "killed 7–12 (4 sources)" in _text(client.get(reverse("statements:events")))
+
+
+def test_the_event_page_costs_the_same_queries_with_more_sources_and_reactions(client, attacks):
+    market = attacks["market"]
+    with CaptureQueriesContext(connection) as few:
+        client.get(market.get_absolute_url())
+    for i in range(15):
+        document = DocumentFactory(text=f"Reporters counted {i} more dead.")
+        EventFigure.objects.create(
+            event=market, document=document, metric="killed", value=i, start=0, end=20
+        )
+        statement = StatementFactory(document=document, speaker=SpeakerFactory(side="pk"))
+        Reaction.objects.create(statement=statement, event=market, basis="condolences")
+    with CaptureQueriesContext(connection) as many:
+        client.get(market.get_absolute_url())
+    assert len(many) == len(few) <= 5
