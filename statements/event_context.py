@@ -103,14 +103,14 @@ def killed_datasets(months: list[str], found: list[EventMonth]) -> list[dict]:
     return [
         line
         | {
-            "label": "Killed in attacks, highest figures (sum of each attack's highest)",
+            "label": "Killed, highest figures",
             "data": high,
             "borderColor": KILLED_COLOR,
             "backgroundColor": KILLED_COLOR,
         },
         line
         | {
-            "label": "Killed in attacks, lowest figures (sum of each attack's lowest)",
+            "label": "Killed, lowest figures",
             "data": low,
             "borderColor": KILLED_COLOR,
             "backgroundColor": "#ffffff",
