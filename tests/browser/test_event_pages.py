@@ -36,6 +36,9 @@ def test_an_analyst_follows_an_attack_and_its_reactions(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Attacks").click()
     expect(page.get_by_role("heading", name="Attacks and incidents")).to_be_visible()
     expect(page.locator("table.events")).to_contain_text("killed 9–12 (3 sources)")
+    if screen == "phone":  # the filters folded away (filters.js), the page at the screen's width
+        expect(page.get_by_role("button", name="Filters")).to_be_visible()
+        page.wait_for_function("() => document.documentElement.scrollWidth <= 390")
     page.screenshot(path=str(screenshot_dir / f"events-{screen}.png"), full_page=True)
 
     page.get_by_role("link", name="Kalat market bombing").click()
