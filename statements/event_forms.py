@@ -22,6 +22,8 @@ REACTION_CHOICES = [
     ("any", "Some reaction"),
     ("us", "A US reaction"),
     ("pk", "A Pakistani reaction"),
+    ("joint", "A joint reaction"),
+    ("af", "An Afghan reaction"),
     ("no_us", "No US reaction"),
     ("no_pk", "No Pakistani reaction"),
     ("none", "No reaction at all"),
