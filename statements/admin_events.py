@@ -59,9 +59,12 @@ class EventMentionInline(_Sentence, admin.TabularInline):
 
 class EventFigureInline(_Sentence, admin.TabularInline):
     model = EventFigure
+    # What a source said, with its sentence: read-only (re-extraction of the document would
+    # replace a corrected copy anyway); the event's own fields are the editors'.
     fields = ["metric", "value", "qualifier", "source", "document", "start", "end", "sentence"]
-    readonly_fields = ["document", "start", "end", "sentence"]
+    readonly_fields = fields
     extra = 0
+    can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False  # a figure comes with its sentence, from a document

@@ -4,8 +4,8 @@ A statement reacts to an event when it condemns it, offers condolences for it, n
 names its place, and was said from the event's day to a week after it (as far as both dates
 are known). Within the document that reports the attack, the text ties them: a statement
 whose sentence mentions the attack, or that condemns or mourns an attack the document
-reports, responds to it whatever the dates; one that only reports it (the police giving the
-toll) does not. Across documents the window and the words must
+reports, responds to it whatever the dates; one that gives its toll (the police, a hospital)
+reports it rather than reacting to it. Across documents the window and the words must
 both hold; a condemnation that names neither place nor attack is linked only when a single
 attack of that country falls in its window.
 
@@ -23,7 +23,7 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from .event_dates import span
-from .event_models import Event, EventMention, Reaction, ReactionBasis
+from .event_models import Event, EventFigure, EventMention, Reaction, ReactionBasis
 from .models import Document, Statement
 
 WINDOW_DAYS = 7
@@ -59,10 +59,16 @@ def reactions_link_for_document(document: Document) -> int:
     for first, last in windows:
         query |= Q(occurred_on__range=(first, last))
     events = list(Event.objects.filter(query)) if own or windows else []
+    tolls: dict[int, list[tuple[int, int]]] = {}
+    if own:
+        for event_id, start, end in EventFigure.objects.filter(document=document).values_list(
+            "event_id", "start", "end"
+        ):
+            tolls.setdefault(event_id, []).append((start, end))
     links = [
         (statement, event, basis)
         for statement in statements
-        for event, basis in _responds(statement, events, mentions)
+        for event, basis in _responds(statement, events, mentions, True, tolls)
     ]
     return _store(links)
 
@@ -111,6 +117,7 @@ def _responds(
     events: list[Event],
     mentions: list[tuple[int, int, int]],
     lone_rule: bool = True,
+    tolls_of: dict[int, list[tuple[int, int]]] | None = None,
 ) -> list[tuple[Event, str]]:
     """The events ``statement`` responds to, with the basis of each link."""
     text = statement.text
@@ -121,14 +128,16 @@ def _responds(
         event_id: [(s, e) for eid, s, e in mentions if eid == event_id]
         for event_id, _, _ in mentions
     }
+    tolls_of = tolls_of or {}
     window = _window_of(statement)
     found: list[tuple[Event, str]] = []
     for event in events:
         spans = own.get(event.pk, [])
-        # Reporting the attack (the officials who give its toll) is not reacting to it.
         if any(s < statement.end and statement.start < e for s, e in spans):
-            if words:
-                found.append((event, words))
+            # Reporting the attack (the officials who give its toll) is not reacting to it.
+            tolls = tolls_of.get(event.pk, [])
+            if words or not any(s < statement.end and statement.start < e for s, e in tolls):
+                found.append((event, words or ReactionBasis.NAMES_ATTACK))
             continue
         in_window = window is not None and _in_window(event, window)
         if spans and words and about_attack and (in_window or event.occurred_on is None):

@@ -99,6 +99,11 @@ _REACTED = re.compile(
     r"(?i)\b(?:condemn\w*|denounc\w*|deplor\w*|said|says|told|express\w*|offer\w*|announc\w*"
     r"|visited|held|were\s+held|mourn\w*)\b"
 )
+# "said on Saturday that the Turbat bombing …": the day of the saying, not of the attack.
+_SAID_ON = re.compile(
+    r"(?i)\b(?:said|says|told|stated|added|announced|condemned|confirmed|warned|visited)"
+    r"(?:\s+\w+){0,3}?\s+(?:on\s+|late\s+|early\s+)?$"
+)
 _DENIED = re.compile(r"(?i)\bden(?:ied|ies|y)\b|\bdistanced\b|\bdisowned\b|\bcondemn")
 _ANOTHER = re.compile(
     r"(?i)\b(?:another|second|separate|separately|earlier\s+(?:on|this|in)|a\s+day\s+(?:earlier|before))\b"
@@ -265,7 +270,8 @@ def _date(
     found = []
     for m in D.DATE_PHRASE.finditer(sentence, lead):  # a dateline's date is the report's
         between = sentence[min(at, m.start()) : max(at, m.end())]
-        if re.search(r"[.;!?”\"]\s", between) or _REACTED.search(between):
+        said = _SAID_ON.search(sentence, max(0, m.start() - 40), m.start())
+        if re.search(r"[.;!?”\"]\s", between) or _REACTED.search(between) or said:
             continue  # another clause's date ("We reiterate that today", "on Monday condemned")
         resolved = D.resolve(m, ref)
         if resolved is None:

@@ -1,6 +1,8 @@
 """Storing attacks found in documents: one event per attack across outlets, every source's
 toll kept with its sentence, reactions linked in both orders of arrival (issue #16)."""
 
+import datetime as dt
+
 import pytest
 
 from ingest.pipeline import document_process
@@ -129,3 +131,31 @@ def test_storing_takes_as_many_queries_for_many_mentions_as_for_one(
     with django_assert_max_num_queries(len(one.captured_queries)):
         events_store_for_document(docs["WIRE"], many)
     assert Statement.objects.exists()
+
+
+def test_a_statement_naming_the_attack_days_later_is_linked_by_its_name():
+    ingest("LEDGER")
+    text = (
+        "Donors pledge police training\n\n"
+        "ISLAMABAD: Interior Minister Saleem Qazi said on Saturday that the Turbat suicide "
+        "bombing had shown the need for better armoured vehicles for the police.\n"
+    )
+    document = document_create(text=text, published_on=D.TUESDAY.replace(day=8), enqueue=False)
+    document_process(document_id=document.document.pk)
+    reaction = Reaction.objects.get()
+    assert (reaction.basis, reaction.statement.speaker.name) == ("names_attack", "Saleem Qazi")
+    assert reaction.event == turbat()
+
+
+def test_a_report_known_only_to_the_month_joins_the_event_without_blurring_its_day():
+    ingest("LEDGER")
+    text = (
+        "Balochistan in review\n\n"
+        "In March 2025 a suicide bomber struck a police checkpoint in Turbat, killing 13 "
+        "policemen, according to police.\n"
+    )
+    document = document_create(text=text, published_on=dt.date(2025, 4, 2), enqueue=False)
+    document_process(document_id=document.document.pk)
+    event = turbat()
+    assert (event.occurred_on, event.date_precision) == (D.TUESDAY, "day")
+    assert sorted(event.figures.filter(metric="killed").values_list("value", flat=True)) == [11, 13]
