@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from .alerts import search_filters
 from .cards import said_when, shortened
 from .dates import as_said
+from .event_models import Event
 from .forms import StatementFilterForm
 from .models import ArmedGroup, DatePrecision, SavedSearch, Side, Speaker, Statement, Topic
 from .queries import apply_filters, timeline_base, with_card_data
@@ -123,6 +124,9 @@ def filters_named(filters: dict, unknown: list[str]) -> list[str]:
     if group := filters.get("group"):
         short = ArmedGroup.objects.filter(pk=group).values_list("short_name", flat=True).first()
         named.append(f"group: {short}")
+    if event := filters.get("event"):
+        name = Event.objects.filter(pk=event).values_list("name", flat=True).first()
+        named.append(f"reacting to: {name}")
     if q := filters.get("q"):
         named.append(f"search: {q}")
     if filters.get("pledges"):

@@ -1,7 +1,9 @@
 from django.urls import path
 
 from . import review, views
+from .event_feed import EventFeed
 from .feeds import SavedSearchFeed, StatementFeed
+from .views import event_exports, events
 
 app_name = "statements"
 
@@ -13,6 +15,14 @@ urlpatterns = [
     path("pledges/", views.pledge_ledger, name="pledges"),
     path("context/", views.statistics, name="statistics"),
     path("compare/", views.compare, name="compare"),
+    path("events/", events.event_list, name="events"),
+    path("events/export.csv", event_exports.events_csv, name="events_csv"),
+    path("events/export.json", event_exports.events_json, name="events_json"),
+    path("events/feed.atom", EventFeed(), name="events_feed"),
+    path("events/<slug:slug>/", events.event_detail, name="event"),
+    path("reactions/", events.reactions_table, name="reactions"),
+    path("reactions/export.csv", event_exports.reactions_csv, name="reactions_csv"),
+    path("reactions/export.json", event_exports.reactions_json, name="reactions_json"),
     path("speakers/", views.speaker_list, name="speakers"),
     path("speaker-search/", views.speaker_search, name="speaker_search"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),

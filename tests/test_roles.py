@@ -25,7 +25,9 @@ from statements.models import (
     ArmedGroup,
     Document,
     Event,
+    EventFigure,
     EventMention,
+    Reaction,
     SavedSearch,
     SpeakerAlias,
     SpeakerTenure,
@@ -108,6 +110,10 @@ def objects(db) -> dict:
     return {
         "event": events[0],
         "eventmention": mentions[0],
+        "eventfigure": EventFigure.objects.create(
+            event=events[0], document=document, metric="killed", value=3, start=0, end=9
+        ),
+        "reaction": Reaction.objects.create(statement=statement, event=events[0], basis="condemns"),
         "document": document,
         "statement": statement,
         "speaker": speaker,
@@ -307,6 +313,17 @@ def test_the_matrix_covers_the_pages_this_issue_added():
     names = {route.name for route in routes()}
     assert {"ingest:upload", "ingest:document", "ingest:document_retry", "ingest:fetch"} <= names
     assert {"statements:timeline", "statements:document", "admin:index"} <= names
+    # Issue 16's pages: the events, one event, the reactions table, their exports and feed.
+    assert {
+        "statements:events",
+        "statements:event",
+        "statements:reactions",
+        "statements:events_csv",
+        "statements:events_json",
+        "statements:events_feed",
+        "statements:reactions_csv",
+        "statements:reactions_json",
+    } <= names
 
 
 @pytest.mark.parametrize(

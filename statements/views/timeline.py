@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..cache import cached, filter_key
+from ..event_models import Event
 from ..forms import NON_FILTER_PARAMS
 from ..queries import (
     Cursor,
@@ -44,6 +45,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "filtered": not filters.keys() <= NON_FILTER_PARAMS,
         "page": page,
         "stack_label": "speaker" if filters.get("stack") == "speaker" else "side",
+        # The event whose reactions these are (the filter ``event=<slug>``).
+        "event": Event.objects.filter(pk=filters["event"]).first() if "event" in filters else None,
     }
     if "cursor" in request.GET and wants_partial(request):
         return render(request, "statements/timeline.html#page", context)
