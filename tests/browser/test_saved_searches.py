@@ -47,6 +47,7 @@ def test_an_analyst_saves_the_timeline_filters_and_sees_them_on_my_alerts(
     page.select_option("#id_side", "pk")
     expect(page).to_have_url(re.compile(r"side=pk"))
     expect(page.locator("article.statement-card")).to_have_count(1)
+    page.locator("details.save-search-box summary").click()  # folded under the results line
     form = page.locator("form#save-search")
     expect(form.locator('input[name="query"]')).to_have_value(re.compile(r"side=pk"))
     page.evaluate("window.stillTheSamePage = true")
