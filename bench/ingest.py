@@ -101,9 +101,9 @@ def round_(documents: int, concurrency: int, seed: int, preload: bool) -> dict:
     and the clock runs from the first upload to the last document done."""
     from django.core.management import call_command
 
-    from bench.synthetic import corpus
     from config.celery import app
     from ingest.services import document_create
+    from ingest.synthetic import corpus
     from statements.models import Statement
 
     call_command("flush", interactive=False, verbosity=0)

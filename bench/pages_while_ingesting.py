@@ -42,9 +42,9 @@ def main() -> None:
     collect_static()
     targets = {name: path for name, path in pages().items() if name in MEASURED}
 
-    from bench.synthetic import corpus
     from config.celery import app
     from ingest.services import document_create
+    from ingest.synthetic import corpus
     from statements.models import Document
 
     app.control.purge()

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "csp",
+    "simple_history",
     "config.apps.ConfigConfig",
     "statements",
     "ingest",
@@ -54,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in editor is recorded on the history rows of what a request changes.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -108,7 +112,7 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 AGGREGATE_CACHE_SECONDS = env.int("AGGREGATE_CACHE_SECONDS", default=600)
 # How late the aggregates may follow a stream of ingested documents: the first document of each
-# such window invalidates them at once, the rest at its end (ingest.pipeline.aggregates_changed).
+# such window invalidates them at once, the rest at its end (ingest.storing.aggregates_changed).
 # 0: after every document. Editors' changes always invalidate at once.
 INGEST_INVALIDATION_SECONDS = env.float("INGEST_INVALIDATION_SECONDS", default=5.0)
 
@@ -146,6 +150,9 @@ LOGIN_URL = "login"
 # Mail, for password reset: EMAIL_URL names the backend, e.g. smtp+tls://user:pass@host:587 or
 # consolemail:// (django-environ's forms). Without it no mail can go out, so password reset is
 # not offered: its pages are not routed (config/urls.py) and the sign-in page has no link.
+# Without EMAIL_URL, mail (the saved searches' alerts) is written to the console, as `make
+# run` shows it; password reset is not offered then.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     globals().update({k: v for k, v in env.email_url("EMAIL_URL").items() if v is not None})
@@ -153,6 +160,8 @@ PASSWORD_RESET_OFFERED = bool(EMAIL_URL)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ctwatch@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# The site's address as readers reach it, for the links in mail (alerts) that leave the site.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 LOGIN_REDIRECT_URL = "statements:timeline"
 LOGOUT_REDIRECT_URL = "statements:timeline"
 
@@ -186,6 +195,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Editors' history (django-simple-history, statements/history.py): shown, never reverted (a
+# revert would skip the checks an editor's save goes through).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Celery. Without a broker (the `make run` default) tasks run in-process, synchronously.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -216,12 +229,34 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# Task modules that autodiscovery (which reads each app's tasks.py) would not find.
+CELERY_IMPORTS = ["ingest.source_tasks"]
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-documents": {
         "task": "ingest.tasks.requeue_stale_documents",
         "schedule": timedelta(minutes=env.int("REQUEUE_EVERY_MINUTES", default=2)),
     },
+    # Sources (ingest/sources.py): every minute, the ones whose next poll is due are polled.
+    "poll-due-sources": {
+        "task": "ingest.source_tasks.poll_due_sources",
+        "schedule": timedelta(seconds=env.int("SOURCE_CHECK_EVERY_SECONDS", default=60)),
+    },
+    # Saved searches' digests (statements.alerts): what is new since the last one, never sent
+    # empty. Times are in CELERY_TIMEZONE (UTC unless TIME_ZONE says otherwise).
+    "alerts-daily-digest": {
+        "task": "statements.tasks.send_digests",
+        "schedule": crontab(minute=0, hour=env.int("ALERTS_DIGEST_HOUR", default=6)),
+        "args": ["daily"],
+    },
+    "alerts-weekly-digest": {
+        "task": "statements.tasks.send_digests",
+        "schedule": crontab(
+            minute=0, hour=env.int("ALERTS_DIGEST_HOUR", default=6), day_of_week="monday"
+        ),
+        "args": ["weekly"],
+    },
 }
+CELERY_TIMEZONE = TIME_ZONE
 
 # How long a document may sit queued or processing before the sweep sends it again. The sweep
 # is the backstop (a broker down at upload, a message lost with Redis); redelivery and retries
@@ -250,6 +285,13 @@ INGEST_FETCH_TIMEOUT = env.int("INGEST_FETCH_TIMEOUT", default=15)
 # server drips its bytes. Keep it below the fetch task's time limit (ingest/tasks.py, 120 s).
 INGEST_FETCH_DEADLINE = env.float("INGEST_FETCH_DEADLINE", default=60.0)
 INGEST_ALLOW_PRIVATE_URLS = env.bool("INGEST_ALLOW_PRIVATE_URLS", default=False)
+# Sources: new entries taken from one poll (the rest wait for the next), the least time between
+# two requests to one host (a Redis key per host, on SOURCE_REDIS_URL, the broker by default),
+# and how long a host's robots.txt is kept.
+SOURCE_MAX_ENTRIES_PER_POLL = env.int("SOURCE_MAX_ENTRIES_PER_POLL", default=25)
+SOURCE_HOST_INTERVAL = env.float("SOURCE_HOST_INTERVAL", default=2.0)
+SOURCE_REDIS_URL = env.str("SOURCE_REDIS_URL", default=CELERY_BROKER_URL)
+SOURCE_ROBOTS_SECONDS = env.int("SOURCE_ROBOTS_SECONDS", default=3600)
 
 # Whether analysts must sign in to read the dashboard.
 READ_REQUIRES_LOGIN = env.bool("READ_REQUIRES_LOGIN", default=False)

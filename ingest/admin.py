@@ -116,13 +116,11 @@ admin.site.unregister(Document)
 admin.site.register(Document, IngestDocumentAdmin)
 
 
-@admin.register(UrlFetch)
-class UrlFetchAdmin(ModelAdmin):
-    """URL uploads and what became of them; read-only, since the workers write these rows."""
+class IngestRequestAdmin(ModelAdmin):
+    """URL and file uploads and what became of them; read-only, since the workers write these
+    rows."""
 
-    list_display = ["url", "status", "document", "duplicate", "requested_by", "requested_at"]
-    list_filter = ["status", "duplicate"]
-    search_fields = ["url"]
+    list_filter = ["status", "failure_kind", "duplicate"]
     list_select_related = ["document", "requested_by"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -132,21 +130,21 @@ class UrlFetchAdmin(ModelAdmin):
         return False
 
 
-@admin.register(FileUpload)
-class FileUploadAdmin(admin.ModelAdmin):
-    """PDF and HTML uploads and what became of them; read-only, since the workers write these."""
+@admin.register(UrlFetch)
+class UrlFetchAdmin(IngestRequestAdmin):
+    list_display = ["url", "status", "document", "duplicate", "requested_by", "requested_at"]
+    search_fields = ["url"]
 
+
+@admin.register(FileUpload)
+class FileUploadAdmin(IngestRequestAdmin):
     list_display = ["name", "size", "status", "document", "requested_by", "requested_at"]
-    list_filter = ["status", "duplicate"]
     search_fields = ["name"]
-    list_select_related = ["document", "requested_by"]
     exclude = ["data"]
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).defer("data")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
 
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+# Sources (feeds, sitemaps, index pages) have their own admin module.
+from . import source_admin  # noqa: E402, F401

@@ -8,7 +8,10 @@ class IngestConfig(AppConfig):
     def ready(self) -> None:
         from statements.hooks import speakers_merged
 
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            tasks,  # noqa: F401  (registers the tasks that enqueue sends by name)
+        )
         from .clustering import speakers_merged as regroup
 
         # A merge of speakers regroups their re-reports at once (not at the next extraction).

@@ -24,14 +24,10 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from .services import RejectedDocument
+from .errors import FetchError
 
 MAX_REDIRECTS = 5
 USER_AGENT = "CT-Statements-Ingest/1.0 (+editor upload)"
-
-
-class FetchError(RejectedDocument):
-    """The page could not be fetched; the message says why, for the editor."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,10 @@ class FetchedPage:
     content_type: str
     charset: str
     body: bytes
+    # For conditional requests (sources): 304 when the page did not change, with no body.
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
 
 
 # Characters a path or query may hold as they are (RFC 3986's reserved and unreserved, and
@@ -120,7 +120,7 @@ def check_address(url: str) -> None:
     try:
         _resolve(host, port)
     except FetchError as error:
-        if "could not be found" not in str(error):
+        if not error.transient:  # a name that does not resolve (now)
             raise
 
 
@@ -128,7 +128,7 @@ def _resolve(host: str, port: int) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise FetchError(f"The host {host} could not be found.") from error
+        raise FetchError(f"The host {host} could not be found.", transient=True) from error
     addresses = [info[4][0] for info in infos]
     if not _allow_private() and not all(address_is_public(a) for a in addresses):
         raise FetchError("That address points at a private or internal network.")
@@ -156,7 +156,9 @@ class _Deadline:
         return self.expired or time.monotonic() >= self.end - 0.1
 
     def error(self) -> FetchError:
-        return FetchError(f"The page took longer than {self.seconds:g} seconds to fetch.")
+        return FetchError(
+            f"The page took longer than {self.seconds:g} seconds to fetch.", transient=True
+        )
 
     def cut(self, connection: _Pinned) -> None:
         """Runs in a timer thread: shut the socket, so a read blocked on it returns at once."""
@@ -202,8 +204,11 @@ class _PinnedHTTPSConnection(_Pinned, http.client.HTTPSConnection):
         self.sock.do_handshake()
 
 
-def fetch(url: str) -> FetchedPage:
+def fetch(url: str, *, headers: dict[str, str] | None = None) -> FetchedPage:
     """GET ``url`` (following up to five checked redirects); raises FetchError with a reason.
+
+    ``headers`` are sent with the request (a source's If-None-Match, If-Modified-Since); a 304
+    answer then comes back as a page with ``status`` 304 and no body.
 
     Each read waits at most INGEST_FETCH_TIMEOUT seconds, and the whole fetch, redirects
     included, at most INGEST_FETCH_DEADLINE seconds.
@@ -223,21 +228,36 @@ def fetch(url: str) -> FetchedPage:
         parts = urlsplit(url)
         target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
         try:
-            connection.request("GET", target, headers={"User-Agent": USER_AGENT})
+            connection.request("GET", target, headers={**(headers or {}), "User-Agent": USER_AGENT})
             response = connection.getresponse()
             if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
                 url = urljoin(url, response.getheader("Location"))
                 continue
+            if response.status == 304 and headers:
+                return FetchedPage(url=url, content_type="", charset="", body=b"", status=304)
             if response.status != 200:
-                raise FetchError(f"The page answered {response.status} {response.reason}.")
+                error = FetchError(
+                    f"The page answered {response.status} {response.reason}.",
+                    # A timeout, too many requests, a server's trouble: all may pass.
+                    transient=response.status in (408, 429) or response.status >= 500,
+                )
+                error.status = response.status
+                raise error
             body = _read_capped(response, connection, timeout, deadline)
             content_type = response.headers.get_content_type()
             charset = response.headers.get_content_charset() or ""
-            return FetchedPage(url=url, content_type=content_type, charset=charset, body=body)
+            return FetchedPage(
+                url=url,
+                content_type=content_type,
+                charset=charset,
+                body=body,
+                etag=response.getheader("ETag", "")[:500],
+                last_modified=response.getheader("Last-Modified", "")[:100],
+            )
         except (OSError, http.client.HTTPException) as error:
             if deadline.is_up():
                 raise deadline.error() from error
-            raise FetchError(f"The page could not be fetched ({error}).") from error
+            raise FetchError(f"The page could not be fetched ({error}).", transient=True) from error
         finally:
             watchdog.cancel()
             connection.close()

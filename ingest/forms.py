@@ -12,9 +12,10 @@ from django.template.defaultfilters import filesizeformat
 from statements.dates import VALIDATORS
 from statements.models import Document, Outlet
 
+from .errors import RejectedDocument
 from .fetch import check_address
 from .readers import SUPPORTED, ReadText, read_bytes, read_later
-from .services import RejectedDocument, require_enough_text
+from .services import require_enough_text
 
 
 class UploadForm(forms.Form):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from statements.history import history_paused
 from statements.models import SpeakerTenure
 from statements.services import speaker_add_alias, speaker_resolve
 
@@ -19,6 +20,7 @@ def _day(value: str | None) -> date | None:
 
 
 @transaction.atomic
+@history_paused()  # an import, as the pipeline's writes: no history rows
 def officials_load(path: Path = OFFICIALS) -> int:
     """Create or complete a Speaker for every gazetteer entry; returns how many entries."""
     if not path.exists():

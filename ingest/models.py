@@ -10,35 +10,61 @@ from django.urls import reverse
 
 from statements.models import Document
 
-# Failures a retry can mend: the network, a server's passing trouble, a worker stopped. Any other
-# failure (an address refused, a file that is not a PDF, too large, too short...) comes back the
-# same however often it is tried, so no Retry is offered for it.
-_PASSING_FAILURES = (
-    "could not be fetched",
-    "could not be found",
-    "took longer than",
-    "answered 408",
-    "answered 429",
-    "answered 5",
-    "Stopped after",
-)
-
-
-def retry_can_help(error: str) -> bool:
-    """Whether retrying a fetch or a file read that failed with ``error`` may succeed."""
-    if not error:
-        return True
-    return any(marker in error for marker in _PASSING_FAILURES) or error.split(" ")[0].endswith(
-        "Error:"
-    )
-
 
 def url_hash(url: str) -> str:
     """The key of a (normalized) URL: a btree index on the URL itself fails on a long one."""
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
-class UrlFetch(models.Model):
+class IngestRequest(models.Model):
+    """What a URL upload and a file upload share: the editor's details for the document, and
+    the state of the worker's job. ``Status`` and ``status`` are each kind's own (a fetch is
+    "fetching" where a file is "reading")."""
+
+    class FailureKind(models.TextChoices):
+        # The network, a server's passing trouble, a time limit, a worker stopped: may pass.
+        TRANSIENT = "transient", "Transient"
+        # An address refused, a file that is not a PDF, too large, too short...: a retry
+        # comes back the same however often it is tried, so none is offered.
+        PERMANENT = "permanent", "Permanent"
+
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=32, choices=Document.Kind.choices, default=Document.Kind.ARTICLE
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+
+    error = models.TextField(blank=True)
+    failure_kind = models.CharField(max_length=16, choices=FailureKind.choices, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    document = models.ForeignKey(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    duplicate = models.BooleanField(
+        default=False, help_text="The text was already stored from another source."
+    )
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["status", "status_changed_at"])]
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def can_retry(self) -> bool:
+        """Whether a retry may succeed: offered unless the failure is known to be permanent."""
+        return self.status == self.Status.FAILED and self.failure_kind != self.FailureKind.PERMANENT
+
+
+class UrlFetch(IngestRequest):
     """A URL an editor submitted. Keyed by the URL's hash, so the same page is never fetched
     twice (a unique index on the URL itself fails past PostgreSQL's index row size).
 
@@ -56,30 +82,7 @@ class UrlFetch(models.Model):
 
     url = models.URLField(max_length=2000)
     url_hash = models.CharField(max_length=64, unique=True, editable=False)
-    title = models.CharField(max_length=500, blank=True)
-    outlet = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    kind = models.CharField(
-        max_length=32, choices=Document.Kind.choices, default=Document.Kind.ARTICLE
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    requested_at = models.DateTimeField(auto_now_add=True)
-
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    status_changed_at = models.DateTimeField(auto_now_add=True)
-    document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    duplicate = models.BooleanField(
-        default=False, help_text="The fetched text was already stored from another source."
-    )
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
 
     def __str__(self) -> str:
         return self.url
@@ -91,16 +94,8 @@ class UrlFetch(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("ingest:fetch", args=[self.pk])
 
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
 
-    @property
-    def can_retry(self) -> bool:
-        return self.status == self.Status.FAILED and retry_can_help(self.error)
-
-
-class FileUpload(models.Model):
+class FileUpload(IngestRequest):
     """A PDF or HTML file an editor uploaded, read later by a worker.
 
     Reading a PDF can take far longer than a web request may (one page can decompress to
@@ -119,30 +114,7 @@ class FileUpload(models.Model):
     name = models.CharField(max_length=255)
     data = models.BinaryField(editable=False)
     size = models.PositiveIntegerField(default=0)
-    title = models.CharField(max_length=500, blank=True)
-    outlet = models.CharField(max_length=200, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    kind = models.CharField(
-        max_length=32, choices=Document.Kind.choices, default=Document.Kind.ARTICLE
-    )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    requested_at = models.DateTimeField(auto_now_add=True)
-
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    error = models.TextField(blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    status_changed_at = models.DateTimeField(auto_now_add=True)
-    document = models.ForeignKey(
-        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    duplicate = models.BooleanField(
-        default=False, help_text="The file's text was already stored from another source."
-    )
-
-    class Meta:
-        indexes = [models.Index(fields=["status", "status_changed_at"])]
 
     def __str__(self) -> str:
         return self.name
@@ -150,10 +122,7 @@ class FileUpload(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("ingest:file_upload", args=[self.pk])
 
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
 
-    @property
-    def can_retry(self) -> bool:
-        return self.status == self.Status.FAILED and retry_can_help(self.error)
+# Sources (feeds, sitemaps, index pages) keep their models apart; imported here so Django finds
+# them as this app's.
+from .source_models import Source, SourceEntry, SourcePoll  # noqa: E402, F401

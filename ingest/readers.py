@@ -16,8 +16,8 @@ from django.conf import settings
 
 from statements.dates import within
 
+from .errors import RejectedDocument
 from .pdf_text import reflow_pages
-from .services import RejectedDocument
 
 logger = logging.getLogger(__name__)
 
@@ -299,7 +299,8 @@ def _pdf_pages(reader, *, filename: str, limits: PdfLimits) -> list[str]:
             raise RejectedDocument(
                 f"{filename} was not read: reading it took longer than {limits.seconds:g} "
                 f"seconds (stopped at page {number} of {count}). Save it again as a plain PDF, "
-                "or paste its text."
+                "or paste its text.",
+                transient=True,
             )
         pages.append(page.extract_text() or "")
         total += len(pages[-1])

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from kombu.exceptions import OperationalError
 
 from statements.dates import within
 from statements.models import Document, Outlet
 
-from .models import FileUpload, UrlFetch, url_hash
-
-logger = logging.getLogger(__name__)
+from .enqueue import FETCH_URL, PROCESS_DOCUMENT, READ_UPLOAD, send_on_commit
+from .errors import RejectedDocument
+from .fetch import check_url, normalize_url
+from .fetch import fetch as http_get
+from .models import FileUpload, IngestRequest, UrlFetch, url_hash
+from .readers import ReadText, read_bytes, read_fetched
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -30,10 +32,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # and de-duplication miss them. All twelve go: the browser orders Urdu or Arabic letters right
 # without them, and at worst a neutral character at the edge of a run shows on its other side.
 _BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-class RejectedDocument(ValueError):
-    """The input cannot become a document; the message says why, for the editor."""
 
 
 def normalize_text(text: str) -> str:
@@ -168,20 +166,9 @@ def require_enough_text(text: str) -> None:
 
 
 def document_enqueue(*, document: Document) -> None:
-    """Send the document to the workers once the current transaction commits.
-
-    If the broker cannot be reached the document simply stays queued; the periodic sweep
-    (``requeue_stale``) sends it again later, so nothing accepted is lost.
-    """
-    from .tasks import process_document
-
-    def send() -> None:
-        try:
-            process_document.delay(document.pk)
-        except OperationalError:  # broker down: the sweep will retry
-            logger.warning("could not enqueue document %s; it stays queued", document.pk)
-
-    transaction.on_commit(send)
+    """Send the document to the workers once the current transaction commits (if the broker
+    cannot be reached, the periodic sweep sends it later)."""
+    send_on_commit(PROCESS_DOCUMENT, document.pk)
 
 
 def documents_requeue_stale(*, older_than: datetime) -> int:
@@ -236,8 +223,6 @@ def url_fetch_request(
     A URL asked for before returns its existing row (``created=False``); one that failed is
     queued again, since the page may be reachable now.
     """
-    from .fetch import check_url, normalize_url
-
     url = normalize_url(url)
     check_url(url)  # a literal internal address is refused at once; host names in the worker
     fetch, created = UrlFetch.objects.get_or_create(
@@ -260,21 +245,11 @@ def url_fetch_request(
 
 def url_fetch_enqueue(*, fetch: UrlFetch) -> None:
     """Send the URL to the workers on commit; if the broker is down the sweep sends it later."""
-    from .tasks import fetch_url
-
-    def send() -> None:
-        try:
-            fetch_url.delay(fetch.pk)
-        except OperationalError:
-            logger.warning("could not enqueue URL fetch %s; it stays queued", fetch.pk)
-
-    transaction.on_commit(send)
+    send_on_commit(FETCH_URL, fetch.pk)
 
 
 def url_fetch_retry(*, fetch: UrlFetch) -> None:
-    UrlFetch.objects.filter(pk=fetch.pk).update(
-        status=UrlFetch.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
-    )
+    _request_requeue(fetch)
     url_fetch_enqueue(fetch=fetch)
 
 
@@ -283,40 +258,15 @@ def url_fetch_process(*, fetch_id: int) -> UrlFetch:
 
     A page whose text is already stored (from a file, or another URL) points at that document.
     """
-    from .fetch import fetch as http_get
-    from .readers import read_fetched
-
     fetch = UrlFetch.objects.get(pk=fetch_id)
-    if fetch.status == UrlFetch.Status.DONE and fetch.document_id:
-        return fetch  # a redelivered task: the page was fetched already
-    _url_fetch_mark(fetch, status=UrlFetch.Status.FETCHING)
-    try:
+
+    def read() -> ReadText:
         page = http_get(fetch.url)
-        read = read_fetched(
+        return read_fetched(
             page.body, content_type=page.content_type, charset=page.charset, url=fetch.url
         )
-        stored = document_create(
-            text=read.text,
-            title=fetch.title or read.title,
-            outlet=fetch.outlet or read.outlet,
-            url=fetch.url,
-            published_on=fetch.published_on or read.published_on,
-            kind=fetch.kind,
-            check_length=True,
-            uploaded_by=fetch.requested_by,
-        )
-    except RejectedDocument as error:
-        _url_fetch_mark(fetch, status=UrlFetch.Status.FAILED, error=str(error))
-        return fetch
-    fetch.document = stored.document
-    fetch.duplicate = not stored.created
-    _url_fetch_mark(fetch, status=UrlFetch.Status.DONE)
-    return fetch
 
-
-def _url_fetch_mark(fetch: UrlFetch, *, status: str, error: str = "") -> None:
-    fetch.status, fetch.error, fetch.status_changed_at = status, error[:4000], timezone.now()
-    fetch.save(update_fields=["status", "error", "status_changed_at", "document", "duplicate"])
+    return _request_process(fetch, working=UrlFetch.Status.FETCHING, read=read)
 
 
 def file_upload_request(
@@ -350,21 +300,11 @@ def file_upload_request(
 
 def file_upload_enqueue(*, upload: FileUpload) -> None:
     """Send the file to the workers on commit; if the broker is down the sweep sends it later."""
-    from .tasks import read_upload
-
-    def send() -> None:
-        try:
-            read_upload.delay(upload.pk)
-        except OperationalError:
-            logger.warning("could not enqueue file upload %s; it stays queued", upload.pk)
-
-    transaction.on_commit(send)
+    send_on_commit(READ_UPLOAD, upload.pk)
 
 
 def file_upload_retry(*, upload: FileUpload) -> None:
-    FileUpload.objects.filter(pk=upload.pk).update(
-        status=FileUpload.Status.QUEUED, error="", attempts=0, status_changed_at=timezone.now()
-    )
+    _request_requeue(upload)
     file_upload_enqueue(upload=upload)
 
 
@@ -374,38 +314,80 @@ def file_upload_process(*, upload_id: int) -> FileUpload:
     A file whose text is already stored points at that document. The bytes are dropped once
     the text is stored; a file that failed keeps them for a retry.
     """
-    from .readers import read_bytes
-
     upload = FileUpload.objects.defer("data").get(pk=upload_id)
-    if upload.status == FileUpload.Status.DONE and upload.document_id:
-        return upload  # a redelivered task: the file was read already
-    _file_upload_mark(upload, status=FileUpload.Status.READING)
-    data = FileUpload.objects.values_list("data", flat=True).get(pk=upload_id)
+
+    def read() -> ReadText:
+        data = FileUpload.objects.values_list("data", flat=True).get(pk=upload_id)
+        return read_bytes(bytes(data), filename=upload.name)
+
+    return _request_process(
+        upload, working=FileUpload.Status.READING, read=read, done={"data": b""}
+    )
+
+
+def _request_process(
+    request: IngestRequest,
+    *,
+    working: str,
+    read: Callable[[], ReadText],
+    done: dict[str, object] | None = None,
+) -> IngestRequest:
+    """Mark ``request`` as being worked on, ``read`` its text and store it once, with the
+    editor's details before what the text says of itself; mark it done (setting the fields in
+    ``done``), or failed with the reason the input was rejected. A request already done (a
+    redelivered task) is left as it is."""
+    if request.status == request.Status.DONE and request.document_id:
+        return request
+    _request_mark(request, status=working)
     try:
-        read = read_bytes(bytes(data), filename=upload.name)
+        text = read()
         stored = document_create(
-            text=read.text,
-            title=upload.title or read.title,
-            outlet=upload.outlet or read.outlet,
-            url=read.url,
-            published_on=upload.published_on or read.published_on,
-            kind=upload.kind,
+            text=text.text,
+            title=request.title or text.title,
+            outlet=request.outlet or text.outlet,
+            url=text.url,
+            published_on=request.published_on or text.published_on,
+            kind=request.kind,
             check_length=True,
-            uploaded_by=upload.requested_by,
+            uploaded_by=request.requested_by,
         )
     except RejectedDocument as error:
-        _file_upload_mark(upload, status=FileUpload.Status.FAILED, error=str(error))
-        return upload
-    upload.document = stored.document
-    upload.duplicate = not stored.created
-    upload.data = b""
-    _file_upload_mark(upload, status=FileUpload.Status.DONE, fields=["data"])
-    return upload
+        _request_mark(request, status=request.Status.FAILED, error=str(error), kind=_kind(error))
+        return request
+    request.document = stored.document
+    request.duplicate = not stored.created
+    for name, value in (done or {}).items():
+        setattr(request, name, value)
+    _request_mark(request, status=request.Status.DONE, fields=list(done or ()))
+    return request
 
 
-def _file_upload_mark(
-    upload: FileUpload, *, status: str, error: str = "", fields: list[str] | None = None
+def _kind(error: RejectedDocument) -> str:
+    kinds = IngestRequest.FailureKind
+    return kinds.TRANSIENT if error.transient else kinds.PERMANENT
+
+
+def _request_mark(
+    request: IngestRequest,
+    *,
+    status: str,
+    error: str = "",
+    kind: str = "",
+    fields: list[str] | None = None,
 ) -> None:
-    upload.status, upload.error, upload.status_changed_at = status, error[:4000], timezone.now()
-    changed = ["status", "error", "status_changed_at", "document", "duplicate", *(fields or [])]
-    upload.save(update_fields=changed)
+    """Save ``request``'s new status (with the error and its kind when it failed)."""
+    request.status, request.error, request.failure_kind = status, error[:4000], kind
+    request.status_changed_at = timezone.now()
+    changed = ["status", "error", "failure_kind", "status_changed_at", "document", "duplicate"]
+    request.save(update_fields=[*changed, *(fields or [])])
+
+
+def _request_requeue(request: IngestRequest) -> None:
+    """Queue a URL fetch or file upload again, its failure and attempts forgotten."""
+    type(request).objects.filter(pk=request.pk).update(
+        status=request.Status.QUEUED,
+        error="",
+        failure_kind="",
+        attempts=0,
+        status_changed_at=timezone.now(),
+    )

@@ -1,4 +1,4 @@
-"""Celery tasks: thin wrappers that load an id and call one service or pipeline function.
+"""Celery tasks: thin wrappers that load an id and call one service or storing function.
 
 Retries: only a database outage (``outages.is_outage``) is retried, with back-off doubling
 from 1 s up to RETRY_BACKOFF_MAX and full jitter, MAX_RETRIES times: about ten minutes
@@ -18,6 +18,7 @@ visibility timeout must exceed RETRY_BACKOFF_MAX plus the longest hard limit
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -28,8 +29,11 @@ from django.utils import timezone
 from statements.cache import close_invalidation_window
 from statements.models import Document
 
+from . import enqueue
+from .models import FileUpload, IngestRequest, UrlFetch
 from .outages import DatabaseOutage, is_outage, outages_retried
-from .pipeline import document_fail, document_process
+from .services import documents_requeue_stale, file_upload_process, url_fetch_process
+from .storing import document_fail, document_process
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +95,16 @@ def failure_message(error: Exception, *, doing: str, limit: int) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-@shared_task(**RELIABLE, **PROCESS_LIMITS)
+def failure_kind(error: Exception) -> str:
+    """Whether a retry may mend what stopped a task: a time limit, a worker that kept
+    stopping, or an error of ours or of a library (a bug fixed, a service back) may pass."""
+    passing = isinstance(error, (SoftTimeLimitExceeded, GivenUp))
+    if passing or type(error).__name__.endswith("Error"):
+        return IngestRequest.FailureKind.TRANSIENT
+    return IngestRequest.FailureKind.PERMANENT
+
+
+@shared_task(name=enqueue.PROCESS_DOCUMENT, **RELIABLE, **PROCESS_LIMITS)
 def process_document(document_id: int) -> str:
     """Extract and store the statements of document ``document_id``; safe to run twice."""
     with outages_retried():
@@ -119,75 +132,71 @@ def process_document(document_id: int) -> str:
         return "done"
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name=enqueue.INVALIDATE_AGGREGATES, acks_late=True, ignore_result=True)
 def invalidate_aggregates() -> None:
-    """The end of an invalidation window of ingested documents (pipeline.aggregates_changed)."""
+    """The end of an invalidation window of ingested documents (storing.aggregates_changed)."""
     close_invalidation_window()
 
 
 @shared_task(acks_late=True)
 def requeue_stale_documents() -> int:
     """Send again the documents queued or processing for longer than INGEST_STALE_AFTER."""
-    from .services import documents_requeue_stale
-
     return documents_requeue_stale(older_than=timezone.now() - settings.INGEST_STALE_AFTER)
 
 
-@shared_task(**RELIABLE, **FETCH_LIMITS)
+@shared_task(name=enqueue.FETCH_URL, **RELIABLE, **FETCH_LIMITS)
 def fetch_url(fetch_id: int) -> str:
     """Fetch the page of URL upload ``fetch_id`` and store its text; safe to run twice."""
-    from .models import UrlFetch
-    from .services import url_fetch_process
-
-    with outages_retried():
-        attempts = _started(UrlFetch, fetch_id)
-        if attempts is None:
-            return "missing"
-        try:
-            if message := given_up(attempts):
-                raise GivenUp(message)
-            fetch = url_fetch_process(fetch_id=fetch_id)
-        except Exception as error:  # never leave a fetch stuck: show it failed, with a retry
-            if is_outage(error):
-                raise
-            logger.exception("fetching URL %s failed", fetch_id)
-            message = failure_message(
-                error, doing="Fetching the page", limit=FETCH_LIMITS["soft_time_limit"]
-            )
-            UrlFetch.objects.filter(pk=fetch_id).exclude(status=UrlFetch.Status.DONE).update(
-                status=UrlFetch.Status.FAILED,
-                error=message[:4000],
-                status_changed_at=timezone.now(),
-            )
-            return "failed"
-        return fetch.status
+    return _request_run(
+        UrlFetch,
+        fetch_id,
+        lambda: url_fetch_process(fetch_id=fetch_id),
+        doing="Fetching the page",
+        limits=FETCH_LIMITS,
+    )
 
 
-@shared_task(**RELIABLE, **READ_LIMITS)
+@shared_task(name=enqueue.READ_UPLOAD, **RELIABLE, **READ_LIMITS)
 def read_upload(upload_id: int) -> str:
     """Read the uploaded file ``upload_id`` (with limits) and store its text; safe to run twice."""
-    from .models import FileUpload
-    from .services import file_upload_process
+    return _request_run(
+        FileUpload,
+        upload_id,
+        lambda: file_upload_process(upload_id=upload_id),
+        doing="Reading the file",
+        limits=READ_LIMITS,
+    )
 
+
+def _request_run(
+    model: type[IngestRequest],
+    pk: int,
+    process: Callable[[], IngestRequest],
+    *,
+    doing: str,
+    limits: dict[str, int],
+) -> str:
+    """The body of a URL fetch's or a file upload's task: count row ``pk``'s start, give up on
+    a row started too often, else ``process`` it; never leave a row stuck: one that fails is
+    shown failed, with the reason and whether a retry may help. Returns the row's status, or
+    "missing"."""
     with outages_retried():
-        attempts = _started(FileUpload, upload_id)
+        attempts = _started(model, pk)
         if attempts is None:
             return "missing"
         try:
             if message := given_up(attempts):
                 raise GivenUp(message)
-            upload = file_upload_process(upload_id=upload_id)
-        except Exception as error:  # never leave an upload stuck: show it failed, with a retry
+            return process().status
+        except Exception as error:
             if is_outage(error):
                 raise
-            logger.exception("reading file upload %s failed", upload_id)
-            message = failure_message(
-                error, doing="Reading the file", limit=READ_LIMITS["soft_time_limit"]
-            )
-            FileUpload.objects.filter(pk=upload_id).exclude(status=FileUpload.Status.DONE).update(
-                status=FileUpload.Status.FAILED,
+            logger.exception("%s (%s %s) failed", doing, model.__name__, pk)
+            message = failure_message(error, doing=doing, limit=limits["soft_time_limit"])
+            model.objects.filter(pk=pk).exclude(status=model.Status.DONE).update(
+                status=model.Status.FAILED,
                 error=message[:4000],
+                failure_kind=failure_kind(error),
                 status_changed_at=timezone.now(),
             )
             return "failed"
-        return upload.status

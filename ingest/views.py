@@ -20,10 +20,10 @@ from statements.highlight import segments
 from statements.models import Document
 
 from .duplicates import document_correct, kept_message, offered_corrections
+from .errors import RejectedDocument
 from .forms import UploadForm
-from .models import FileUpload, UrlFetch
+from .models import FileUpload, IngestRequest, UrlFetch
 from .services import (
-    RejectedDocument,
     document_create,
     document_retry,
     file_upload_request,
@@ -183,15 +183,7 @@ def document_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @editors_only("statements.add_document")
 def fetch(request: HttpRequest, pk: int) -> HttpResponse:
-    fetch = get_object_or_404(UrlFetch, pk=pk)
-    if fetch.status == UrlFetch.Status.DONE and fetch.document_id:
-        if fetch.duplicate:
-            target = _to_existing(request, fetch.document, fetch.outlet, fetch.published_on)
-        else:
-            target = redirect("ingest:document", fetch.document_id)
-        return HttpResponseClientRedirect(target.url) if request.htmx else target
-    template = "ingest/fetch.html#status" if request.htmx else "ingest/fetch.html"
-    return render(request, template, {"fetch": fetch})
+    return _request_page(request, get_object_or_404(UrlFetch, pk=pk), "ingest/fetch.html", "fetch")
 
 
 @require_POST
@@ -208,14 +200,7 @@ def fetch_retry(request: HttpRequest, pk: int) -> HttpResponse:
 @editors_only("statements.add_document")
 def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     upload = get_object_or_404(FileUpload.objects.defer("data"), pk=pk)
-    if upload.status == FileUpload.Status.DONE and upload.document_id:
-        if upload.duplicate:
-            target = _to_existing(request, upload.document, upload.outlet, upload.published_on)
-        else:
-            target = redirect("ingest:document", upload.document_id)
-        return HttpResponseClientRedirect(target.url) if request.htmx else target
-    template = "ingest/file.html#status" if request.htmx else "ingest/file.html"
-    return render(request, template, {"upload": upload})
+    return _request_page(request, upload, "ingest/file.html", "upload")
 
 
 @require_POST
@@ -226,3 +211,18 @@ def file_upload_retry_view(request: HttpRequest, pk: int) -> HttpResponse:
         file_upload_retry(upload=upload)
         messages.success(request, "Reading the file again.")
     return redirect("ingest:file_upload", upload.pk)
+
+
+def _request_page(
+    request: HttpRequest, row: IngestRequest, template: str, name: str
+) -> HttpResponse:
+    """The page that follows a URL fetch or a file upload (``row``, in the context as ``name``):
+    its status until the text is stored (the ``status`` partial for htmx's polling), then the
+    document, or the one that already held the same text."""
+    if row.status == row.Status.DONE and row.document_id:
+        if row.duplicate:
+            target = _to_existing(request, row.document, row.outlet, row.published_on)
+        else:
+            target = redirect("ingest:document", row.document_id)
+        return HttpResponseClientRedirect(target.url) if request.htmx else target
+    return render(request, f"{template}#status" if request.htmx else template, {name: row})

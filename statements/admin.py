@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from . import search
 from .admin_corrections import DocumentFilter, StatementChangeForm, StatementCorrections
 from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
+from .admin_history import HistoryAdmin
 from .models import (
     ArmedGroup,
     Document,
@@ -59,7 +60,7 @@ class ModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Outlet)
-class OutletAdmin(ModelAdmin):
+class OutletAdmin(HistoryAdmin, ModelAdmin):
     list_display = ["name", "site", "document_count"]
     search_fields = ["name", "site"]
 
@@ -116,7 +117,7 @@ class StatisticInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(DocumentEditing, ModelAdmin):
+class DocumentAdmin(DocumentEditing, HistoryAdmin, ModelAdmin):
     list_display = [
         "__str__",
         "kind",
@@ -195,7 +196,7 @@ class SpeakerTenureInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ModelAdmin):
+class SpeakerAdmin(HistoryAdmin, ModelAdmin):
     list_display = ["name", "kind", "role", "organization", "side", "statement_count"]
     list_filter = ["kind", "side"]
     search_fields = ["name", "aliases__alias", "role", "organization"]
@@ -238,7 +239,7 @@ class SpeakerAdmin(ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(StatementCorrections, StatementEditing, ModelAdmin):
+class StatementAdmin(StatementCorrections, StatementEditing, HistoryAdmin, ModelAdmin):
     form = StatementChangeForm
     list_display = [
         "short_text",
@@ -291,6 +292,7 @@ class StatementAdmin(StatementCorrections, StatementEditing, ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        js = ["js/span-select.js"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
         """A stored statement's offsets are shown, not edited (every highlight depends on
@@ -367,3 +369,7 @@ class StatisticAdmin(ModelAdmin):
     search_fields = ["metric", "source", "document__title"]
     autocomplete_fields = ["document"]
     list_select_related = ["document"]
+
+
+# The events' admin (issue #16) lives in its own module; importing it registers it.
+from . import admin_events  # noqa: E402, F401

@@ -116,8 +116,18 @@ class StatementCorrections:
             return "—"
         before = text[max(0, start - CONTEXT) : start]
         after = text[end : end + CONTEXT]
+        # data-offset: where the shown text starts in the document; data-lead, data-trail: the
+        # characters before and after it (an ellipsis). static/js/span-select.js reads them.
         return format_html(
-            '<span class="source-context">{}{}<mark>{}</mark>{}{}</span>',
+            '<span class="source-context" data-offset="{}" data-lead="{}" data-trail="{}">'
+            "{}{}<mark>{}</mark>{}{}"
+            '</span><span class="span-select"><button type="button" class="button use-selection">'
+            "Use selection as the statement</button> "
+            '<span class="selection-note" role="status">Select words in the source text above '
+            "to make them the statement's text.</span></span>",
+            start - len(before),
+            1 if start > CONTEXT else 0,
+            1 if end + CONTEXT < len(text) else 0,
             "…" if start > CONTEXT else "",
             before,
             text[start:end],
@@ -128,20 +138,49 @@ class StatementCorrections:
 
 class StatementChangeForm(forms.ModelForm):
     """The statement's form: edited text must be words of its document, and the statement's
-    span (its offsets, so its highlight) follows the words. The occurrence nearest the old span
-    is taken; text that is not in the document is refused, nothing saved."""
+    span (its offsets, so its highlight) follows the words: the occurrence the editor selected
+    in the source text, else the one nearest the old span; text that is not in the document is
+    refused, nothing saved."""
+
+    # Where the words chosen in the source text are (set by static/js/span-select.js): that
+    # occurrence is taken, not the nearest one, when the text is still the words selected.
+    # Read as text, checked in clean_text (a bad value is a message on the text, where it shows).
+    selection_start = forms.CharField(required=False, widget=forms.HiddenInput)
+    selection_end = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Statement
         # Every field, as the admin's own form has: the admin narrows it to its fieldsets.
         fields = "__all__"  # noqa: DJ007
 
+    def _selected(self, document: str, text: str) -> tuple[int, int] | None:
+        """The selected span, when one was posted and the text is its words."""
+        bounds = [self[name].value() for name in ("selection_start", "selection_end")]
+        if not all(str(b or "").strip() for b in bounds):
+            return None
+        try:
+            start, end = (int(b) for b in bounds)
+        except ValueError:
+            start = end = -1
+        if not 0 <= start < end <= len(document):
+            raise forms.ValidationError(
+                "The selection is not within the document's text: select the words again.",
+                code="bad_selection",
+            )
+        chosen = document[start:end]
+        start += len(chosen) - len(chosen.lstrip())
+        end -= len(chosen) - len(chosen.rstrip())
+        return (start, end) if " ".join(document[start:end].split()) == text else None
+
     def clean_text(self) -> str:
         text = " ".join((self.cleaned_data.get("text") or "").split())
         statement = self.instance
-        if statement.pk is None or text == " ".join(statement.text.split()):
+        if statement.pk is None:
             return self.cleaned_data.get("text")
-        found = span_of(statement.document.text, text, near=statement.start)
+        selected = self._selected(statement.document.text, text)
+        if selected is None and text == " ".join(statement.text.split()):
+            return self.cleaned_data.get("text")
+        found = selected or span_of(statement.document.text, text, near=statement.start)
         if found is None:
             raise forms.ValidationError(
                 "These words are not in the document, so they cannot be its statement: copy "

@@ -1,6 +1,6 @@
 """Editors' saves in the admin, serialized with re-extraction.
 
-A re-extraction (``ingest.pipeline.document_process``) locks the document row while it
+A re-extraction (``ingest.storing.document_process``) locks the document row while it
 replaces the document's automatic statements. Every admin save that writes statements takes
 that same lock first, inside the admin's transaction, and reads the statements again under it:
 so a save lands wholly before a re-extraction (which then sees the editor's review and keeps
@@ -137,7 +137,7 @@ class StatementInlineFormSet(BaseInlineFormSet):
 
 class DocumentEditing:
     """For DocumentAdmin: saves under the document's lock; statements edited in the inline
-    are marked edited (so a re-extraction keeps them) and get their own history entry."""
+    are marked edited (so a re-extraction keeps them) and get their own history rows."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         pk = _number(object_id)
@@ -154,6 +154,8 @@ class DocumentEditing:
         formset.save(commit=False)
         for statement, changed in formset.changed_objects:
             statement_mark_edited(statement=statement, changed=changed, editor=request.user)
+            statement._history_user = request.user
+            statement._change_reason = "Edited on the document's page."
             statement.save()
             fields = ", ".join(changed)
             self.log_change(request, statement, f"Changed {fields} on the document's page.")

@@ -14,9 +14,21 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 
 EARLIEST = dt.date(1900, 1, 1)
 LATEST = dt.date(2100, 12, 31)
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date is known: a month-only date is stored as its first day."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    UNKNOWN = "unknown", "Unknown"
+
+
 RANGE_TEXT = f"between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
 
 VALIDATORS = [

@@ -8,14 +8,17 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
+from .alerts import search_filters
 from .cards import said_when, shortened
 from .dates import as_said
+from .event_models import Event
 from .forms import StatementFilterForm
-from .models import ArmedGroup, DatePrecision, Side, Speaker, Statement, Topic
+from .models import ArmedGroup, DatePrecision, SavedSearch, Side, Speaker, Statement, Topic
 from .queries import apply_filters, timeline_base, with_card_data
 
 ITEMS = 50
@@ -121,6 +124,9 @@ def filters_named(filters: dict, unknown: list[str]) -> list[str]:
     if group := filters.get("group"):
         short = ArmedGroup.objects.filter(pk=group).values_list("short_name", flat=True).first()
         named.append(f"group: {short}")
+    if event := filters.get("event"):
+        name = Event.objects.filter(pk=event).values_list("name", flat=True).first()
+        named.append(f"reacting to: {name}")
     if q := filters.get("q"):
         named.append(f"search: {q}")
     if filters.get("pledges"):
@@ -132,3 +138,33 @@ def filters_named(filters: dict, unknown: list[str]) -> list[str]:
     if until := filters.get("until"):
         named.append(f"to {until.isoformat()}")
     return named
+
+
+class SavedSearchFeed(StatementFeed):
+    """A saved search's own feed, at an address with its secret token: a feed reader needs no
+    sign-in (the token is the key), so READ_REQUIRES_LOGIN does not apply."""
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return Feed.__call__(self, request, *args, **kwargs)
+
+    def get_object(self, request: HttpRequest, token: str) -> dict:
+        search = get_object_or_404(SavedSearch, feed_token=token)
+        filters = search_filters(search)
+        return {
+            "search": search,
+            # A filter that no longer applies matches nothing, as in the search's mail.
+            "filters": filters,
+            "query": search.query_dict(),
+            "named": [search.name],
+        }
+
+    def link(self, obj: dict) -> str:
+        return obj["search"].timeline_url()
+
+    def feed_url(self, obj: dict) -> str:
+        return obj["search"].feed_url()
+
+    def items(self, obj: dict) -> list[Statement]:
+        if obj["filters"] is None:
+            return []
+        return super().items(obj)

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 from . import dates
 from .cache import cached
 from .documents import outlet_choices
+from .event_models import Event
 from .markup import html_join
 from .models import ArmedGroup, Side, Speaker, SpeakerSlug, Topic
 from .summary_reads import speaker_totals
@@ -158,6 +159,8 @@ class StatementFilterForm(forms.Form):
     group = SlugChoiceField(ArmedGroup, label="Armed group", required=False)
     # By id (outlets have no slug); the timeline's remark is its first report's outlet.
     outlet = forms.TypedChoiceField(label="Outlet", required=False, coerce=int, empty_value=None)
+    # The statements reacting to one event (its slug; see the event's page).
+    event = SlugChoiceField(Event, label="Event", required=False)
     pledges = forms.BooleanField(label="Pledges only", required=False)
     verified = forms.BooleanField(label="Verified by an editor only", required=False)
     # Outside the range no statement can be (see statements.dates): such a date is dropped.

@@ -10,6 +10,8 @@ from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 
 from . import dates
+from .dates import DatePrecision
+from .history import EditorHistory
 
 
 class Side(models.TextChoices):
@@ -20,16 +22,10 @@ class Side(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
-    UNKNOWN = "unknown", "Unknown"
-
-
 class Outlet(models.Model):
     name = models.CharField(max_length=200, unique=True)
     site = models.CharField(max_length=255, blank=True, help_text="Domain, e.g. example.com")
+    history = EditorHistory()
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +73,20 @@ class Document(models.Model):
     status_changed_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
+    # The metadata editors correct; the text (read-only) and the processing state are not kept.
+    history = EditorHistory(
+        excluded_fields=[
+            "text",
+            "content_hash",
+            "places",
+            "status",
+            "error",
+            "attempts",
+            "status_changed_at",
+            "processed_at",
+            "extractor_version",
+        ]
+    )
 
     class Meta:
         ordering = ["-published_on", "-uploaded_at"]
@@ -102,6 +112,7 @@ class Speaker(models.Model):
     organization = models.CharField(max_length=200, blank=True)
     side = models.CharField(max_length=8, choices=Side.choices, default=Side.OTHER, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = EditorHistory()
 
     class Meta:
         ordering = ["name"]
@@ -252,6 +263,8 @@ class Statement(models.Model):
     extractor_version = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Every field but the time of the last write (each row has its own date).
+    history = EditorHistory(excluded_fields=["updated_at"])
 
     class Meta:
         # Newest first, undated last: the timeline's keyset order everywhere, so that one
@@ -428,3 +441,11 @@ class Statistic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source or '?'} {self.period}: {self.metric} = {self.value}"
+
+
+# Saved searches and their alerts live in a module of their own; imported here so that Django
+# finds them as models of this app.
+from .alert_models import AlertDelivery, SavedSearch  # noqa: E402, F401
+
+# The events of issue #16 live in their own module; importing it here registers its models.
+from .event_models import Event, EventFigure, EventKind, EventMention, EventTarget, Reaction  # noqa: E402, F401, I001

@@ -70,6 +70,8 @@ def apply_filters(
         queryset = queryset.filter(armed_groups=group)
     if outlet := filters.get("outlet"):
         queryset = queryset.filter(document__outlet=outlet)
+    if event := filters.get("event"):
+        queryset = queryset.filter(reactions__event=event)  # unique: one row per statement
     if filters.get("pledges"):
         queryset = queryset.filter(is_pledge=True)
     if filters.get("verified"):

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 
 from . import hooks
 from .cache import bump_data_version
+from .history import history_baseline, history_bulk, history_context
 from .models import (
     ArmedGroup,
     Document,
@@ -206,15 +207,20 @@ def statements_review(
         # Under the documents' locks, so a re-extraction cannot drop them in between.
         documents_lock(document_ids=statements.order_by().values_list("document_id", flat=True))
         pks = list(statements.values_list("pk", flat=True))
-        count = Statement.objects.filter(pk__in=pks).update(**fields, updated_at=timezone.now())
-        summary_refresh(cells=cells_of_statements(Statement.objects.filter(pk__in=pks)))
-        _log(reviewer, Statement.objects.filter(pk__in=pks), CHANGE, f"Marked {status}.")
+        chosen = Statement.objects.filter(pk__in=pks)
+        history_baseline(chosen)
+        count = chosen.update(**fields, updated_at=timezone.now())
+        summary_refresh(cells=cells_of_statements(chosen))
+        history_bulk(chosen, user=reviewer, reason=f"Marked {status}.")
+        # Each entry names its statement, whose name is its speaker's: read them at once.
+        _log(reviewer, chosen.select_related("speaker"), CHANGE, f"Marked {status}.")
         bump_data_version()
     return count
 
 
 def _log(user: AbstractBaseUser | None, queryset: QuerySet, flag: int, message: str) -> None:
-    """Record who changed what in the admin's history (LogEntry), as the admin's forms do."""
+    """Note the action in the admin's "Recent actions" (LogEntry), as the admin's forms do; the
+    values before and after are in the object's history (statements/history.py)."""
     if user is not None and user.pk is not None and queryset.exists():
         LogEntry.objects.log_actions(user.pk, queryset, flag, change_message=message)
 
@@ -232,9 +238,13 @@ def speakers_merge(
     pks = [other.pk for other in others]
     _log(user, Speaker.objects.filter(pk__in=pks), DELETION, f"Merged into {into.name}.")
     bump_data_version()
-    moved = Statement.objects.filter(speaker_id__in=pks).update(
-        speaker=into, updated_at=timezone.now()
-    )
+    moving = Statement.objects.filter(speaker_id__in=pks)
+    history_baseline(moving)
+    history_baseline(Speaker.objects.filter(pk=into.pk))
+    moving_pks = list(moving.values_list("pk", flat=True))
+    moved = moving.update(speaker=into, updated_at=timezone.now())
+    merged = f"Speaker merged: {', '.join(o.name for o in others)} into {into.name}."
+    history_bulk(Statement.objects.filter(pk__in=moving_pks), user=user, reason=merged)
     SpeakerTenure.objects.filter(speaker_id__in=pks).update(speaker=into)
     names = [other.name for other in others]
     names += SpeakerAlias.objects.filter(speaker_id__in=pks).values_list("alias", flat=True)
@@ -247,11 +257,13 @@ def speakers_merge(
     SpeakerSlug.objects.filter(slug=into.slug).delete()  # its own slug is its own again
     for name in names:
         speaker_add_alias(speaker=into, alias=name)
-    Speaker.objects.filter(pk__in=pks).delete()  # their summary rows go with them
+    with history_context(user=user, reason=f"Merged into {into.name}."):
+        Speaker.objects.filter(pk__in=pks).delete()  # their summary rows go with them
     # Their reports of one remark are now one speaker's: the clustering (ingest's) regroups
     # them before the summary is recounted, so the timeline shows the remark once.
     hooks.speakers_merged.send(sender=Speaker, into=into)
     summary_refresh(speakers=[into.pk])
+    history_bulk(Speaker.objects.filter(pk=into.pk), user=user, reason=merged)
     _log(
         user,
         Speaker.objects.filter(pk=into.pk),
@@ -266,8 +278,8 @@ EDITABLE_IN_REVIEW = ("speaker", "said_on", "date_precision", "is_pledge")
 
 def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields) -> list[str]:
     """An editor's in-place correction of a statement (speaker, said_on, date_precision,
-    is_pledge), under its document's lock: the statement becomes EDITED, theirs, and the
-    admin's history records each field's old and new value. Returns the changed fields' names
+    is_pledge), under its document's lock: the statement becomes EDITED, theirs, and its
+    history records each field's old and new value. Returns the changed fields' names
     (none: nothing is written);
     raises Statement.DoesNotExist when a re-extraction removed it meanwhile."""
     unknown = set(fields) - set(EDITABLE_IN_REVIEW)
@@ -277,11 +289,9 @@ def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields
         if not statement_lock_for_edit(statement_id=statement.pk):
             raise Statement.DoesNotExist(f"statement {statement.pk} was removed")
         current = Statement.objects.select_related("speaker").get(pk=statement.pk)
-        changes, changed = [], []
+        changed = []
         for name, new in fields.items():
-            old = getattr(current, name)
-            if old != new:
-                changes.append(f"{name}: {_shown(old)} → {_shown(new)}")
+            if getattr(current, name) != new:
                 changed.append(name)
                 setattr(current, name, new)
         if not changed:
@@ -290,19 +300,13 @@ def statement_edit(*, statement: Statement, reviewer: AbstractBaseUser, **fields
         current.review_status = Statement.Review.EDITED
         current.reviewed_by = reviewer
         current.reviewed_at = timezone.now()
+        current._history_user = reviewer
+        current._change_reason = "Edited in the review queue."
         current.save()
         after = cells_of_statements(Statement.objects.filter(pk=current.pk))
         summary_refresh(cells=before | after)
-        message = "Edited in the review queue: " + "; ".join(changes) + "."
+        message = f"Edited in the review queue: {', '.join(changed)} (see its history)."
         _log(reviewer, Statement.objects.filter(pk=current.pk), CHANGE, message)
         bump_data_version()
     statement.refresh_from_db()
     return changed
-
-
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "(none)"
-    if isinstance(value, Speaker):
-        return value.name
-    return str(value)

@@ -5,6 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from . import summary
 from .cache import bump_data_version
+from .event_models import Event, EventFigure, Reaction
 from .models import ArmedGroup, Speaker, Statement, Statistic, Topic
 
 
@@ -57,7 +58,8 @@ def _speaker_renamed(sender, instance: Speaker, raw: bool = False, **kwargs) -> 
 
 
 def connect() -> None:
-    for model in (Statement, Speaker, Statistic, Topic, ArmedGroup):
+    # Events too: the event pages' menus and the context page's tolls are cached.
+    for model in (Statement, Speaker, Statistic, Topic, ArmedGroup, Event, EventFigure, Reaction):
         post_save.connect(_changed, sender=model, dispatch_uid=f"bump-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"bump-del-{model.__name__}")
     for through in (Statement.topics.through, Statement.armed_groups.through):

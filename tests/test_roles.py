@@ -19,10 +19,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from ingest.models import FileUpload, UrlFetch
+from ingest.models import FileUpload, Source, UrlFetch
+from statements.alerts import unsubscribe_token
 from statements.models import (
     ArmedGroup,
     Document,
+    Event,
+    EventFigure,
+    EventMention,
+    Reaction,
+    SavedSearch,
     SpeakerAlias,
     SpeakerTenure,
     Statistic,
@@ -54,6 +60,9 @@ POST_ONLY = {
     "ingest:document_correct",
     "ingest:fetch_retry",
     "ingest:file_upload_retry",
+    "admin:ingest_source_poll",
+    "statements:alert_save",
+    "statements:alert_delete",
 }
 # The admin's own unnamed catch-alls and redirects, not pages.
 SKIPPED = {"admin:?"}
@@ -90,7 +99,21 @@ def objects(db) -> dict:
     statement = StatementFactory(document=document)
     statement.topics.add(TopicFactory())
     speaker = statement.speaker
+    # Two events, each mentioned once: the admin's merge needs two, the split one mention.
+    events = [
+        Event.objects.create(name=f"Quetta bombing {n}", slug=f"quetta-bombing-{n}") for n in (1, 2)
+    ]
+    mentions = [
+        EventMention.objects.create(event=e, document=document, start=n, end=n + 5)
+        for n, e in enumerate(events)
+    ]
     return {
+        "event": events[0],
+        "eventmention": mentions[0],
+        "eventfigure": EventFigure.objects.create(
+            event=events[0], document=document, metric="killed", value=3, start=0, end=9
+        ),
+        "reaction": Reaction.objects.create(statement=statement, event=events[0], basis="condemns"),
         "document": document,
         "statement": statement,
         "speaker": speaker,
@@ -102,6 +125,7 @@ def objects(db) -> dict:
         "speakertenure": SpeakerTenure.objects.create(speaker=speaker, role="Spokesperson"),
         "urlfetch": UrlFetch.objects.create(url="https://example.com/a", status="failed"),
         "fileupload": FileUpload.objects.create(name="a.pdf", data=b"%PDF-", status="failed"),
+        "source": Source.objects.create(name="A feed", url="https://example.com/feed.xml"),
         "user": UserFactory(username="someone"),
         "group": Group.objects.get(name="analysts"),
         # Sign-in throttling's records (django-axes), which administrators may read and clear.
@@ -110,6 +134,8 @@ def objects(db) -> dict:
         ),
         "accesslog": AccessLog.objects.create(username="someone", **_access),
         "accessfailurelog": AccessFailureLog.objects.create(username="someone", **_access),
+        # Someone else's saved search: nobody else may delete it; its links need no sign-in.
+        "alert": SavedSearch.objects.create(user=UserFactory(username="someone"), name="Theirs"),
     }
 
 
@@ -136,6 +162,8 @@ def url_for(route: Route, objects: dict) -> str:
             "object_id": objects["document"].pk,
         },
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "statements:alert_unsubscribe": {"token": unsubscribe_token(objects["alert"])},
+        "statements:alert_feed": {"token": objects["alert"].feed_token},
     }
     if route.name in special:
         return reverse(route.name, kwargs=special[route.name])
@@ -152,6 +180,14 @@ def expected(name: str, role: str, *, read_requires_login: bool = False) -> str:
     signed_in = role != "anonymous"
     if name in ("statements:review", "statements:review_statement"):
         return OK if role in ("editor", "admin") else ADMIN_LOGIN  # the editors' review queue
+    if name in ("statements:alert_unsubscribe", "statements:alert_feed"):
+        return OK  # the signed link or the feed's secret token is the key: no sign-in
+    if name == "statements:alerts":
+        return OK if signed_in else LOGIN  # My alerts: one's own saved searches
+    if name == "statements:alert_save":
+        return "400" if signed_in else LOGIN  # the matrix posts no filters and no frequency
+    if name == "statements:alert_delete":
+        return NOT_FOUND if signed_in else LOGIN  # someone else's saved search
     if name.startswith("statements:"):
         return LOGIN if read_requires_login and not signed_in else OK
     if name == "health":
@@ -181,6 +217,8 @@ def _expected_in_admin(view: str, role: str) -> str:
         return OK
     if view == "autocomplete":
         return OK
+    if view == "ingest_source_poll":
+        return REDIRECT  # editors poll a source now, and come back to its page
     match = re.fullmatch(
         r"(\w+?)_(\w+?)_(changelist|add|change|history|delete|password_change)", view
     )
@@ -189,10 +227,14 @@ def _expected_in_admin(view: str, role: str) -> str:
     app, model, action = match.groups()
     if app == "ingest" and model in ("urlfetch", "fileupload") and action == "add":
         return FORBIDDEN  # the workers write these rows; nobody adds them by hand
+    if (app, model, action) == ("statements", "eventmention", "add"):
+        return FORBIDDEN  # the extractor finds mentions in documents; nobody adds them by hand
     if (app, action) == ("axes", "add"):
         return FORBIDDEN  # sign-ins write these rows; nobody adds them by hand
     if role == "admin":
         return OK
+    if (app, model) == ("ingest", "source"):
+        return OK if action != "delete" else FORBIDDEN  # editors manage sources
     return OK if app == "statements" and action != "delete" else FORBIDDEN
 
 
@@ -271,6 +313,17 @@ def test_the_matrix_covers_the_pages_this_issue_added():
     names = {route.name for route in routes()}
     assert {"ingest:upload", "ingest:document", "ingest:document_retry", "ingest:fetch"} <= names
     assert {"statements:timeline", "statements:document", "admin:index"} <= names
+    # Issue 16's pages: the events, one event, the reactions table, their exports and feed.
+    assert {
+        "statements:events",
+        "statements:event",
+        "statements:reactions",
+        "statements:events_csv",
+        "statements:events_json",
+        "statements:events_feed",
+        "statements:reactions_csv",
+        "statements:reactions_json",
+    } <= names
 
 
 @pytest.mark.parametrize(

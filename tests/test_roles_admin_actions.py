@@ -15,6 +15,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from ingest.models import Source
 from statements.models import Document, Speaker, Statement
 from tests.factories import SpeakerFactory, UserFactory
 from tests.test_roles import objects  # noqa: F401  (the fixture: one row of every model)
@@ -40,8 +41,9 @@ ACTIONS = admin_actions()
 def allowed(role: str, model: type, permissions: tuple[str, ...]) -> bool:
     if role in ("administrator", "superuser"):
         return True
-    if role == "editor":
-        return model._meta.app_label == "statements" and "delete" not in permissions
+    if role == "editor":  # the domain's rows, and the sources that feed it
+        domain = model._meta.app_label == "statements" or model is Source
+        return domain and "delete" not in permissions
     return False  # a staff analyst only reads
 
 
@@ -76,6 +78,7 @@ def test_the_matrix_covers_the_actions_of_this_issue():
         ("statements.Statement", "mark_verified"),
         ("statements.Speaker", "merge_speakers"),
         ("statements.Topic", "delete_selected"),
+        ("ingest.Source", "poll_now"),
     } <= names
 
 

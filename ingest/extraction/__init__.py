@@ -4,11 +4,25 @@
 
 Stages, one module each: chrome (site furniture masked), sentences, quotes, speakers
 (gazetteer + coreference), reported (attribution), transcripts, dates, classify (pledge,
-topics), entities (armed groups, places), statistics; pipeline ties them together and cli
+topics), entities (armed groups, places), statistics; extractor ties them together and cli
 prints JSON Lines. See docs/extractor.md.
 """
 
-from .pipeline import EXTRACTOR_VERSION, extract
-from .types import ExtractedStatement, ExtractedStatistic, Extraction
+from .extractor import EXTRACTOR_VERSION, extract
+from .types import (
+    ExtractedEvent,
+    ExtractedFigure,
+    ExtractedStatement,
+    ExtractedStatistic,
+    Extraction,
+)
 
-__all__ = ["EXTRACTOR_VERSION", "Extraction", "ExtractedStatement", "ExtractedStatistic", "extract"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Extraction",
+    "ExtractedEvent",
+    "ExtractedFigure",
+    "ExtractedStatement",
+    "ExtractedStatistic",
+    "extract",
+]

@@ -10,9 +10,12 @@ journalist gives it.
 from __future__ import annotations
 
 import re
+from datetime import date
+from functools import lru_cache
 
+from . import dates as D
 from .statistics import NUMBER_WORDS, document_source, source_name
-from .types import ExtractedStatement, ExtractedStatistic
+from .types import DAY, ExtractedStatement, ExtractedStatistic
 
 _WORDS = {**NUMBER_WORDS, "dozens": None, "scores": None}  # no count in "dozens"
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(w for w, v in _WORDS.items() if v)
@@ -42,6 +45,17 @@ _OUTCOME_THEN_COUNT = re.compile(
     rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",
     re.I,
 )
+# The toll's source when no extracted statement carries it ("police said", "according to
+# rescue officials"): bare sources are no statements, yet they are whom the figure is from.
+_TOLD_BY = re.compile(
+    r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?P<by>WHO)|(?P<who>WHO)\s+(?:said|say|says|told"
+    r"|confirmed|reported))\b".replace(
+        "WHO",
+        r"police|(?:rescue|hospital|district|local|security|health|government|police)\s+"
+        r"(?:officials?|sources)|officials|doctors|rescuers|Rescue\s+1122|the\s+military"
+        r"|the\s+army|ISPR|hospital\s+sources",
+    )
+)
 _ANY_COUNT = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
 _NOT_PEOPLE = re.compile(
     r"(?i)\b(?:years?|months?|days?|hours?|km|kilometres?|kilometers?|miles?|percent|per\s+cent"
@@ -59,16 +73,17 @@ def casualties(
     """Casualty figures in the body ``sentences`` ((start, end, paragraph) offsets), each
     sourced to the statement that carries it; ``known`` holds the values already recorded
     as aggregates, which are not repeated."""
+    _toll_matches.cache_clear()  # one document's sentences: no benchmark reads a warm cache
     found: list[ExtractedStatistic] = []
     seen = set(known)
+    ref = D.Ref(date.fromisoformat(day), DAY) if day else None
     fallback = document_source(view)  # a report write-up's figures are the report's
     for start, end, _ in sentences:
         sentence = view[start:end]
         if not _ANY_COUNT.search(sentence):
             continue
         # (a part of a toll, "… including three Chinese nationals", is not a toll of its own)
-        matches = [*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence)]
-        for m in matches:
+        for m in _toll_matches(sentence):
             if _NOT_PEOPLE.search(m.group("who") or ""):
                 continue
             value = _value(m.group("num"))
@@ -77,17 +92,44 @@ def casualties(
             seen.add(value)
             pos = start + m.start("num")
             speaker = next((s for s in statements if s.start <= pos < s.end), None)
+            told = _TOLD_BY.search(sentence)
+            by = (told.group("by") or told.group("who")) if told else None
             found.append(
                 ExtractedStatistic(
                     value=value,
                     metric=_metric(m),
-                    source=source_name(speaker) if speaker else fallback,
-                    period=(speaker.said_on if speaker and speaker.said_on else day),
+                    source=source_name(speaker) if speaker else (_short(by) or fallback),
+                    period=_attack_day(sentence, ref)
+                    or (speaker.said_on if speaker and speaker.said_on else day),
                     start=pos,
                     end=start + m.end("num"),
                 )
             )
     return found
+
+
+@lru_cache(maxsize=512)
+def _toll_matches(sentence: str) -> tuple[re.Match[str], ...]:
+    """The figure patterns' matches in one sentence, read once for the statistics and again,
+    from this cache, for the attack the sentence reports."""
+    return (*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence))
+
+
+def _short(by: str | None) -> str | None:
+    """ "the police" -> "police"; acronyms kept as written."""
+    if not by:
+        return None
+    by = re.sub(r"(?i)^the\s+", "", " ".join(by.split()))
+    return by if by.isupper() else by.lower()
+
+
+def _attack_day(sentence: str, ref: D.Ref | None) -> str | None:
+    """The day the sentence gives its attack ("… in Quetta on Friday"), at its precision."""
+    for m in D.DATE_PHRASE.finditer(sentence):
+        resolved = D.resolve(m, ref)
+        if resolved is not None:
+            return resolved.as_text()
+    return None
 
 
 def _value(num: str) -> float | None:
@@ -119,3 +161,81 @@ def _metric(m: re.Match[str]) -> str:
         qualifier = " ".join(m.group("qual").lower().split())
         metric += f" ({qualifier})"
     return metric
+
+
+# The toll of one attack, for its event record: the victims' figures only (militants killed in
+# the response are not the attack's toll), as killed, injured or hostages.
+_VICTIM_METRIC = (
+    ("hostages", re.compile(r"(?i)hostage|abducted|kidnapped")),
+    ("injured", re.compile(r"(?i)injur|wound|hurt")),
+    ("killed", re.compile(r"(?i)kill|dead|death|died|martyr|lives|shahadat|perished|claimed")),
+)
+_ATTACKERS = re.compile(
+    r"(?i)\b(?:terrorists?|militants?|khwarij|kharijis?|attackers?|bombers?|insurgents?"
+    r"|assailants?|gunmen|hijackers?|suspects?|miscreants|outlaws)\b"
+)
+_QUALIFIER = {
+    "at least": "at least",
+    "over": "more than",
+    "more than": "more than",
+    "nearly": "about",
+    "almost": "about",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "as many as": "up to",
+    "up to": "up to",
+}
+
+
+def sentence_figures(sentence: str) -> list[tuple[int, int, int, str, str]]:
+    """The victims' figures of one sentence: (start, end, value, metric, qualifier), offsets
+    into ``sentence`` of the number; metric is killed, injured or hostages, qualifier one of
+    "", "at least", "about", "more than", "up to". Militants' losses are left out."""
+    if not _ANY_COUNT.search(sentence):
+        return []
+    found: list[tuple[int, int, int, str, str]] = []
+    for m in _toll_matches(sentence):
+        who = m.group("who") or ""
+        if _NOT_PEOPLE.search(who) or _ATTACKERS.search(who):
+            continue
+        outcome = " ".join(m.group("outcome").lower().split())
+        if outcome.startswith(("leaving", "left")):
+            outcome = (m.groupdict().get("after") or "killed").lower()
+        metric = next((name for name, rx in _VICTIM_METRIC if rx.search(outcome)), None)
+        value = _value(m.group("num"))
+        if metric is None or value is None or (1900 <= value <= 2100):
+            continue
+        qual = " ".join((m.group("qual") or "").lower().split())
+        row = (m.start("num"), m.end("num"), int(value), metric, _QUALIFIER.get(qual, ""))
+        if not any(f[2:4] == row[2:4] for f in found):
+            found.append(row)
+    # "took 400 passengers hostage", "kidnapped seven policemen", "the toll rose to 15"
+    for rx, metric in ((_HOSTAGES, "hostages"), (_TAKEN, "hostages"), (_TOLL, "killed")):
+        for m in rx.finditer(sentence):
+            value = _value(m.group("num"))
+            qual = " ".join((m.group("qual") or "").lower().split())
+            if value is None or (1900 <= value <= 2100):
+                continue
+            if not any(f[2:4] == (int(value), metric) for f in found):
+                found.append(
+                    (m.start("num"), m.end("num"), int(value), metric, _QUALIFIER.get(qual, ""))
+                )
+    return sorted(found)
+
+
+_TAKEN = re.compile(
+    rf"\b(?:kidnapped|abducted)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)"
+    rf"(?!\s+(?:years?|months?|days?|hours?)\b)",
+    re.I,
+)
+_TOLL = re.compile(
+    rf"\btoll\b(?:\s+[\w’'-]+){{0,6}}?\s+(?:rose|climbed|reached|jumped|stood|increased|has\s+risen"
+    rf"|had\s+risen|risen)\s+(?:to|at)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w%-]|\.\d|,\d)",
+    re.I,
+)
+_HOSTAGES = re.compile(
+    rf"\b(?:took|taken|taking|holding|held|seized)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})"
+    rf"(?:\s+[\w-]+){{0,3}}?\s+(?:as\s+)?hostages?\b",
+    re.I,
+)

@@ -52,7 +52,9 @@ _PLEDGE = re.compile(
     r"partnership|no\s+way\s+(?:we|I)\s*(?:'re|’re|are|'m|am)?\s+going\s+to\s+allow"
     r"|no\s+question\s+of\s+giving|refused\s+to\s+give"
     r"|assur(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:of|that)\b|offer(?:ed|s)?\s+to\s+(?:help|assist"
-    r"|support)|tasked\s+to|determination\s+to|desire\s+to\s+(?:work|continue|strengthen"
+    r"|support)|offer(?:ed|s|ing)?\s+(?:[\w’']+\s+){0,3}?(?:support|assistance|help)\b"
+    r"|announc(?:e|ed|es|ing)\s+(?:[\w’'$.,]+\s+){0,5}?(?:funding|aid|assistance|grant|package)\b"
+    r"|tasked\s+to|determination\s+to|desire\s+to\s+(?:work|continue|strengthen"
     r"|deepen|cooperate|expand|enhance)|warn\w*\s+(?:\S+\s+){0,5}?of\s+(?:\w+\s+)?(?:retaliation"
     r"|response|consequences)"
     rf"|{_PASSIVE_PLEDGE})",
@@ -60,6 +62,8 @@ _PLEDGE = re.compile(
 )
 # Someone else's pledge reported by the speaker is not the speaker's ("Pakistan's pledge").
 _OTHERS_PLEDGE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?(?:pledge|commitment|promise)", re.I)
+# "… said Pakistan had pledged to act": a pledge made before, reported in the past perfect.
+_REPORTED_PLEDGE = re.compile(r"\bhad\s+(?:\w+ly\s+|also\s+)?$", re.I)
 # Evaluations and stressing importance are not commitments, even with "will" in them.
 _NOT_PLEDGE = re.compile(
     r"\b(?:importance\s+of|recogni[sz]e[sd]?\s+that|important\s+to|need\s+(?:for|to))\b"
@@ -86,7 +90,9 @@ def is_pledge(text: str, nominal_assurance: bool = False) -> bool:
         if _NOT_PLEDGE.search(sentence):
             continue
         for m in _PLEDGE.finditer(sentence):
-            if not _OTHERS_PLEDGE.match(sentence, max(0, m.start() - 3)):
+            if _OTHERS_PLEDGE.match(sentence, max(0, m.start() - 3)):
+                continue
+            if not _REPORTED_PLEDGE.search(sentence, max(0, m.start() - 20), m.start()):
                 return True
     return False
 

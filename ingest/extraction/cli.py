@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .pipeline import extract
+from .extractor import extract
 
 
 def document_json(text: str, *, file: str, published: date | None) -> dict:

@@ -17,6 +17,8 @@ from .types import DAY, MONTH, UNKNOWN, YEAR
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    # the State Department's datelines print the month in capitals ("MARCH 12, 2024")
+    "|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WD = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -28,8 +30,10 @@ DATE_PHRASE = re.compile(
     rf"|\b(?P<my_m>{_MONTHS})\s+(?P<my_y>(?:19|20)\d\d)\b"
     rf"|\b(?P<mr_m>{_MONTHS})\s+(?P<mr_rel>this|last)\s+year\b"
     rf"|\b(?P<wd>{_WD})(?:'s|’s)?\b"
-    r"|\b(?P<rel>today|yesterday|tonight|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)"
-    r"|(?:last|this|past)\s+(?:week|month|year))\b",
+    r"|\b(?P<rel>(?i:today|yesterday|tonight|(?:earlier|later)\s+(?:this|last)\s+(?:week|month"
+    r"|year)|(?:last|this|past)\s+(?:week|month|year)))\b"
+    # "in August", "late May": a month named alone is the latest such month
+    rf"|\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<mo>{_MONTHS})\b(?!\.?\s*\d)",
 )
 FULL_DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
@@ -178,6 +182,14 @@ def _relative(g: dict[str, str | None], ref: Ref, ahead: bool = False) -> Resolv
             return None
         year = base.year - (1 if g["mr_rel"] == "last" else 0)
         return Resolved(parsed.replace(year=year, day=1), MONTH)
+    if g["mo"]:
+        parsed = _dateparser(f"{g['mo']} {base.year}", date(2000, 1, 1))
+        if not parsed or ref.precision == YEAR:
+            return None
+        later = parsed.month > base.month
+        year = base.year + (1 if ahead and not later and parsed.month != base.month else 0)
+        year -= 1 if later and not ahead else 0
+        return Resolved(date(year, parsed.month, 1), MONTH, inferred_year=True)
     if g["wd"]:
         if ref.precision != DAY:
             return None
@@ -246,16 +258,18 @@ def precision_of(text: str | None) -> str:
 
 
 _NUMERIC = re.compile(
-    r"(?<![\d/])(?P<a>[01]?\d|3[01]|[12]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
+    r"(?<![\d/])(?P<a>[01]?\d|3[01]|[12]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"
 )
 
 
 def numeric_dates(view: str) -> list[tuple[int, date]]:
-    """Return (offset, date) for "5/2/2011"-style dates: month first as in US copy, day
+    """Return (offset, date) for "5/2/2011"-style dates ("2/20/24" in a transcription
+    service's title: a two-digit year is of this century): month first as in US copy, day
     first when the first number cannot be a month."""
     found = []
     for m in _NUMERIC.finditer(view):
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        y += 2000 if y < 100 else 0
         month, day = (b, a) if a > 12 else (a, b)
         try:
             found.append((m.start(), date(y, month, day)))

@@ -73,8 +73,11 @@ def date_zone(
     parts = []
     m_start, cue_s, cue_e = attr.mention.start, attr.cue_start, attr.cue_end
     if attr.mode == ACCORDING_TO:
+        # "according to X on Tuesday, …" or, closing the sentence, "…, according to X on
+        # Tuesday.": the source and what follows it up to a comma or the sentence's end
         comma = outside.find(",", rel(attr.mention.end))
-        return outside[rel(cue_s) : comma if comma >= 0 else rel(attr.mention.end)]
+        stop = comma if comma >= 0 else min(len(outside), rel(attr.mention.end) + 45)
+        return outside[rel(cue_s) : stop]
     if attr.mode == NOMINAL:
         return ""
     lead = outside[: rel(min(m_start, cue_s))]

@@ -15,7 +15,7 @@ from .officials import (
 )
 from .resolver import Resolver
 from .sentences import BODY, BULLET, Paragraph, Unit
-from .states import joint_name
+from .states import joint_name, parties_together, title_parties
 from .types import (
     INSTITUTION,
     ISSUED,
@@ -46,10 +46,16 @@ _STATE_DEPT = re.compile(
 _BOILERPLATE = re.compile(
     r"(?i)^\s*(?:begin text|end text|###|for further information|media note|press statement"
     r"|office of the spokesperson|press release|joint statement|the text of the following"
-    r"|the following (?:\w+\s+){0,4}?statement was (?:issued|released)|dated\s*:)\b"
+    r"|the following (?:\w+\s+){0,4}?statement was (?:issued|released)|dated\s*:"
+    r"|readout|the (?:below|following) is attributable to)\b"
     # a dateline alone on its line: "Rawalpindi - March 16, 2024:"
     r"|^\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*[-–—,:]\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4})\s*[:.]?\s*$"
+)
+# A readout tells what was said at a call or a meeting: only its sentences with a reporting
+# verb are statements ("The Secretary underscored …"), never its narrative ("… spoke today").
+_READOUT = re.compile(
+    r"(?im)^\s*readout\b|\breadout\s+of\b|(?:'s|’s)\s+(?:phone\s+)?(?:call|calls|meeting)\s+with\b"
 )
 _BEGIN = re.compile(r"(?i)^\s*begin\s+text\b")
 _END = re.compile(r"(?i)^\s*end\s+text\b")
@@ -80,7 +86,11 @@ def issuer_of(view: str, paras: list[Paragraph]) -> Speaker | None:
     if "joint statement" in low or (
         "united states" in low and "pakistan" in low and "joint" in low
     ):
-        name = joint_name(header)
+        # The parties its title names together ("… on the Pakistan-U.S. Dialogue"), else
+        # every state of the header (a body's "the border with Afghanistan" is no party).
+        lines = [view[p.start : p.end] for p in paras[:3]]
+        named = [title_parties(line) for line in lines if parties_together(line)]
+        name = named[0] if named else joint_name(header)
         org = JOINT_ORG if name == JOINT_STATEMENT else name
         return Speaker(name, INSTITUTION, org, "statement", "joint")
     person = _ISSUER_PERSON.search(header)
@@ -175,7 +185,8 @@ def issued_statements(
         if begin < i < end and p.kind in (BODY, BULLET) and not _BOILERPLATE.match(lines[i])
     }
     body = [u for u in units if u.para in kept]
-    found = article_statements(text, view, paras, ref, body, issuer=issuer)
+    readout = _READOUT.search(_header(view, paras)) is not None
+    found = article_statements(text, view, paras, ref, body, issuer=None if readout else issuer)
     own = {_OWN_STATE.get(issuer.side), issuer.name} - {None}
     if issuer.side != "joint":
         for stmt in found:

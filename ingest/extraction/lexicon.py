@@ -65,8 +65,8 @@ WITH_COMPLEMENT = {
     r"(?:attacks?|bombings?|blasts?|killings?|assaults?|strikes?|ambush))\b)",
     "accept": r"(?:\S+\s+){0,3}?that\b",
     # officials' instructions are statements: "directed the officials to provide …"
-    "instruct": r"(?:\S+\s+){1,6}?to\b|for\b",
-    "direct": r"(?:\S+\s+){1,6}?to\b",
+    "instruct": r"(?:\S+\s+){1,6}?to\b|for\b|that\b",
+    "direct": r"(?:\S+\s+){1,6}?to\b|that\b",
     "order": r"(?:\S+\s+){1,6}?to\b|(?:an?|the)\s+(?:inquiry|investigation|probe)",
     # "confirmed that …", "confirmed: …", "confirmed 12 deaths"; not "confirmed the death toll"
     "confirm": r"(?:\S+\s+){0,4}?(?:that\b|:|“)|(?:\S+\s+){0,2}?\d"
@@ -105,6 +105,7 @@ PARTICIPLES = """
     warning insisting agreeing pledging vowing reiterating calling arguing describing expressing
     reaffirming affirming terming declaring stating asserting maintaining explaining claiming
     accusing acknowledging assuring welcoming condemning demanding recalling pointing suggesting
+    revealing observing cautioning blaming
     """.split()
 _IRREGULAR = {
     "say": ("said", "says", "say"),
@@ -147,6 +148,10 @@ FORM_LEMMA: dict[str, str] = {}
 for _lemma in [*SPEECH, *WITH_COMPLEMENT, *DOCUMENT_ONLY]:
     for _form in forms(_lemma):
         FORM_LEMMA.setdefault(_form, _lemma)
+# "He was of the view that …", a turn of the Pakistani press: an opinion voiced.
+for _be in ("was", "is", "were", "are"):
+    for _noun in ("view", "opinion"):
+        FORM_LEMMA[f"{_be} of the {_noun}"] = "opine"
 # Speech verbs also read as findings keep their speech meaning for people.
 DOCUMENT_FORMS = {f for lemma in DOCUMENT_ONLY if lemma not in SPEECH for f in forms(lemma)}
 VERB = re.compile(rf"\b(?P<verb>{_alternation(FORM_LEMMA)})\b")

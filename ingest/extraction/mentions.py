@@ -29,8 +29,16 @@ from .mention_kinds import (  # noqa: F401  (re-exported: the kinds belong with 
     Mention,
 )
 from .officials import PK_TALIBAN_BEFORE, known_surnames, tables
+from .organisations import initials_mentions, organisation_mentions
 from .patterns import trie_alternation
-from .states import FOREIGN_MINISTRY, STATES_TOGETHER, country_of, foreign_ministry
+from .states import (
+    FOREIGN_MINISTRY,
+    FOREIGN_MISSION,
+    STATES_TOGETHER,
+    country_of,
+    foreign_ministry,
+    mission_name,
+)
 from .titles import NAME, clean_name, norm_title, one_word_ok, person_patterns
 
 _NATION = (
@@ -51,8 +59,16 @@ _JOINT = re.compile(
     r"(?i:(?:(?:foreign|defen[cs]e|interior|prime|army|finance)\s+)?(?:sides|leaders|countries"
     r"|nations|governments|ministers|delegations|parties|presidents|secretaries|chiefs"
     r"|neighbou?rs|premiers|officials|dignitaries|counterparts|participants|members))\b"
-    r"|\b[Tt]he\s+(?:participants|quartet|trilateral|quadrilateral)\b"
+    r"|\b[Tt]he\s+(?:participants|quartet|trilateral|quadrilateral|[Dd]ialogue)\b"
 )
+# One side of talks speaking as its state: "the Pakistani delegation", "the U.S. side".
+_SIDE_OF = re.compile(
+    r"\b[Tt]he\s+(?P<nat>Pakistani|Pakistan|U\.S\.|US|American|United\s+States)\s+"
+    r"(?:delegation|side)\b"
+)
+_STATE_OF_SIDE = {"pakistani": "Pakistan", "pakistan": "Pakistan"}
+# "U.S.", "U.K.": letters of an abbreviation are no capitalised name.
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
 # "The Shanghai Cooperation Organisation (SCO) Member States", "the member states".
 _MEMBER_STATES = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<org>(?:[A-Z][\w-]*\s+(?:of\s+|for\s+)?){1,5})?(?:\([A-Z]{2,6}\)\s+)?"
@@ -71,6 +87,17 @@ _INST_NOUN = re.compile(
     r"|monitoring\s+team|organi[sz]ation|watchdog|body|country)\b"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
+# An institution speaking through an unnamed voice, as one mention: "a spokesperson for the
+# State Department", "an official of the Foreign Office", "the Taliban government's spokesman".
+_VOICE = r"spokes(?:person|man|woman)|press\s+secretary|representative|official"
+_VOICE_FOR = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|top|chief|deputy|principal|official)\s+)?"
+    rf"(?P<role>{_VOICE})\s+(?:for|of|from|at)\s+(?:the\s+)?(?:(?:Afghan|Pakistani|U\.S\.|US)\s+)?$"
+)
+_VOICE_OF = re.compile(
+    r"(?:'s|’s)\s+(?:(?:senior|top|chief|deputy|principal|official)\s+)?"
+    r"(?P<role>spokes(?:person|man|woman)|press\s+secretary)\b"
+)
 _ROLE_WORDS = (
     r"spokes(?:person|man|woman)|minister|ambassador|envoy|secretary|official|diplomat"
     r"|advis[eo]r|premier|president|chief|general|commander|representative|coordinator|officer"
@@ -139,8 +166,10 @@ ORG_WORD = re.compile(
     r"|Senate|Parliament|Board|Portal|Index|Programme|Program|Federation|Society|Trust|Cell)\b"
 )
 _TITLE_WORD = re.compile(trie_alternation(list(_TITLE_WORDS)))
-_JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all)\b")
+_CAPITAL_TITLE = re.compile(r"\b(?:PM|CM|FM)\s+[A-Z]")
+_JOINT_WORD = re.compile(r"\b(?:both|two|three|four|all|dialogue)\b")
 _POSSESSIVE_WORD = re.compile(r"\b(?:his|her|its)\b")
+_MISSION_WORD = re.compile(r"embassy|commission|consulate")
 _MINISTRY_WORD = re.compile(r"ministry|foreign office|mofa")
 _DG_WORD = re.compile(r"\bdg\b|director|ispr|isi|fia|nacta|ctd")
 _CAPNAME = re.compile(rf"\b{NAME}(?:\s+(?:(?:for|of|and|on)\s+)?{NAME})?\b")
@@ -157,8 +186,9 @@ def find_mentions(
     found: list[Mention] = []
     t = tables()
     low = view[start:end].lower()
-    if _TITLE_WORD.search(low):  # the title patterns are costly; most sentences
-        found += _titled(view, start, end, known)  # carry no title at all
+    # The title patterns are costly; most sentences carry no title at all.
+    if _TITLE_WORD.search(low) or _CAPITAL_TITLE.search(view, start, end):
+        found += _titled(view, start, end, known)
     for m in t["person_re"].finditer(view, start, end):
         found.append(Mention(m.start(), m.end(), NAMED, m.group(0), name=m.group(0)))
     if DOC_WORD.search(low) or "“" in low:
@@ -169,12 +199,18 @@ def find_mentions(
         ):
             continue  # "the Pakistani Taliban" is the TTP, not the Afghan government
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=m.group(0)))
+    found += organisation_mentions(view, start, end)
+    if "spokes" in low or "official" in low or "secretary" in low or "representative" in low:
+        found += _voices_of(view, start, end, [m for m in found if m.kind == INST])
     if _GROUP_WORD.search(view, start, end):
         for m in _GROUP.finditer(view, start, end):
             found.append(Mention(m.start(), m.end(), GROUP_M, m.group(0), name=m.group(0)))
     # The rarer patterns run only where a word they need occurs (a measured gain).
     for m in _JOINT.finditer(view, start, end) if _JOINT_WORD.search(low) else ():
         found.append(Mention(m.start(), m.end(), JOINT, m.group(0), name=m.group(0)))
+    for m in _SIDE_OF.finditer(view, start, end) if " side" in low or "delegation" in low else ():
+        name = _STATE_OF_SIDE.get(m.group("nat").lower(), "the United States")
+        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name))
     for m in _MEMBER_STATES.finditer(view, start, end) if "member" in low else ():
         org = (m.group("org") or "").strip()
         extra = {"org": org} if org else {}
@@ -188,6 +224,11 @@ def find_mentions(
         found.append(Mention(m.start(), m.end(), PRONOUN, m.group(0), extra={"as": pro}))
     for m in FOREIGN_MINISTRY.finditer(view, start, end) if _MINISTRY_WORD.search(low) else ():
         name = foreign_ministry(country_of(m.group("nat") or m.group("country")))
+        extra = {"generated": 1}
+        found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))
+    missions = FOREIGN_MISSION.finditer(view, start, end) if _MISSION_WORD.search(low) else ()
+    for m in missions:
+        name = mission_name(m.group("kind"), m.group("nat"))
         extra = {"generated": 1}
         found.append(Mention(m.start(), m.end(), INST, m.group(0), name=name, extra=extra))
     for m in _ROLE_NOUN.finditer(view, start, end):
@@ -215,15 +256,33 @@ def find_mentions(
     return _prune(found + _names(view, start, end, known))
 
 
+def _voices_of(view: str, start: int, end: int, institutions: list[Mention]) -> list[Mention]:
+    """The institutions in ``institutions`` that speak through an unnamed voice next to them."""
+    found = []
+    for m in institutions:
+        before = _VOICE_FOR.search(view, max(start, m.start - 60), m.start)
+        after = _VOICE_OF.match(view, m.end, end)
+        voice = after or before
+        if voice is None:
+            continue
+        first, last = (m.start, after.end()) if after else (before.start(), m.end)
+        role = re.sub(r"\s+", " ", voice.group("role").lower())
+        extra = {**m.extra, "unnamed": 1, "role": role}
+        found.append(Mention(first, last, INST, view[first:last], name=m.name, extra=extra))
+    return found
+
+
 def _names(view: str, start: int, end: int, known: frozenset[str] | set[str]) -> list[Mention]:
     """Capitalised runs and the surnames of known or introduced people."""
     found = []
+    abbreviations = [a.span() for a in _ABBREVIATION.finditer(view, start, end)]
     for m in _CAPNAME.finditer(view, start, end):
         name = clean_name(m.group(0))
-        if name:
+        if name and not any(a < m.end() and m.start() < b for a, b in abbreviations):
             off = m.start() + m.group(0).find(name)
             kind = SURNAME if len(name.split()) == 1 else CAPNAME
             found.append(Mention(off, off + len(name), kind, name, name=name))
+    found += initials_mentions(view, start, end, known)
     surnames = known_surnames()
     for m in _SURNAME.finditer(view, start, end):
         low = m.group(0).lower()
@@ -239,6 +298,8 @@ def _titled(view: str, start: int, end: int, known: frozenset[str] | set[str]) -
     low = view[start:end].lower()  # titles are matched whatever their case
     for t in title_re.finditer(low):
         t_start, t_end = start + t.start(), start + t.end()
+        if t_end - t_start == 2 and not view[t_start:t_end].isupper():
+            continue  # "pm", "cm", "fm" are titles in capitals only
         rest = rest_re.match(view, t_end, end)
         if rest is None:
             continue

@@ -17,8 +17,15 @@ Frames found (``outside`` has quoted words blanked, so verbs inside quotes never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .attribution import (  # noqa: F401  (re-exported: callers import the frames from here)
+    ACCORDING_TO,
+    INVERTED,
+    NOMINAL,
+    PARTICIPIAL,
+    SUBJECT,
+    Attribution,
+)
 from .clauses import clause_start, glue_ok, subject_capable
 from .lexicon import (
     DOCUMENT_FORMS,
@@ -43,30 +50,9 @@ from .mentions import (
 )
 from .officials import STATES
 from .resolver import Resolver
-from .types import INSTITUTION, Speaker
+from .sourced import according, nominal, quoted_as
+from .types import INSTITUTION
 
-SUBJECT, INVERTED, PARTICIPIAL, ACCORDING_TO, NOMINAL = (
-    "subject",
-    "inverted",
-    "participle",
-    "according",
-    "nominal",
-)
-ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording\s+to|[Aa]s\s+per|[Ii]n\s+the\s+words\s+of|[Qq]uoting)\s+"
-)
-# "according to PTI": an outlet or agency known by its initials.
-_ACCORDING_ACRONYM = re.compile(r"\b[Aa]ccording\s+to\s+(?P<name>[A-Z]{2,6})\b(?!['’]s)")
-_NOMINAL_NOUNS = (
-    r"insistence|assertions?|claims?|denials?|assurances?|warnings?|pledges?|promises?"
-    r"|contention|allegations?|statement|remarks|comments?|tweet|post|message|letter|demand"
-    r"|announcement|acknowledg(?:e)?ment|admission|suggestion|proposal|position|stance|view"
-    r"|argument|belief|call|reminder|threat"
-)
-NOMINAL_POSS = re.compile(
-    rf"(?:'s|’s)\s+(?:\w+\s+){{0,2}}?(?P<noun>{_NOMINAL_NOUNS})\s+(?:on\s+\w+\s+)?that\b"
-)
-NOMINAL_FROM = re.compile(rf"\b(?P<noun>{_NOMINAL_NOUNS})\s+(?:from|by)\s+")
 _HABITUAL = re.compile(
     r"\b(?:consistently|long|repeatedly|always|time\s+again|time\s+and\s+again|often)\b"
 )
@@ -92,21 +78,6 @@ _BE_BEFORE = re.compile(
 _AGENT = re.compile(r"\s+(?:by|in)\s+")
 
 
-@dataclass(slots=True)
-class Attribution:
-    """A speaker linked to a unit, with where the reporting cue sits."""
-
-    speaker: Speaker
-    mention: Mention
-    cue_start: int
-    cue_end: int
-    mode: str
-    verb: str
-    standing: bool = False
-    span: tuple[int, int] | None = None  # a clause narrower than the unit (nominal form)
-    clause_start: int = -1  # where the frame's own clause begins (a second speaker's clause)
-
-
 def find_attributions(
     view: str, outside: str, start: int, end: int, mentions: list[Mention], resolver: Resolver
 ) -> list[Attribution]:
@@ -129,9 +100,10 @@ def find_attributions(
             attr = _subject(view, outside, start, v_s, v_e, form, mentions, resolver)
         if attr is not None:
             found.append(attr)
-    found.extend(_according(view, outside, start, mentions, resolver))
+    found.extend(according(view, outside, start, mentions, resolver))
+    found.extend(quoted_as(view, outside, start, mentions, resolver))
     found.extend(_participles(view, outside, start, mentions, resolver, found))
-    found.extend(_nominal(view, outside, start, end, mentions, resolver))
+    found.extend(nominal(view, outside, start, end, mentions, resolver))
     order = {SUBJECT: 0, INVERTED: 0, NOMINAL: 1, ACCORDING_TO: 2, PARTICIPIAL: 3}
     found.sort(key=lambda a: (order[a.mode], a.cue_start))
     # "China condemned the blast …, the Foreign Ministry said", "Obama and Sharif reaffirmed
@@ -317,34 +289,6 @@ def _agent(
     return Attribution(speaker, m, v_s, v_e, SUBJECT, form)
 
 
-def _according(
-    view: str, outside: str, start: int, mentions: list[Mention], resolver: Resolver
-) -> list[Attribution]:
-    """ "According to X", "as per X", "in the words of X": X is the speaker."""
-    found = []
-    for am in ACCORDING.finditer(outside):
-        a_e = start + am.end()
-        m = next((m for m in mentions if a_e <= m.start <= a_e + 4), None)
-        if m is None:
-            continue
-        speaker = resolver.resolve(m)
-        if speaker is None and m.kind == CAPNAME:
-            # "according to PTI": an outlet is the source when nobody else is named.
-            speaker = Speaker(m.name, INSTITUTION, m.name, "media", "other")
-        if speaker is not None:
-            cue = start + am.start()
-            found.append(Attribution(speaker, m, cue, a_e, ACCORDING_TO, "according"))
-    for am in _ACCORDING_ACRONYM.finditer(outside):
-        cue = start + am.start()
-        if any(a.cue_start == cue for a in found):
-            continue
-        name = am.group("name")
-        speaker = Speaker(name, INSTITUTION, name, "media", "other")
-        m = Mention(start + am.start("name"), start + am.end("name"), CAPNAME, name, name=name)
-        found.append(Attribution(speaker, m, cue, m.start, ACCORDING_TO, "according"))
-    return found
-
-
 def _participles(
     view: str,
     outside: str,
@@ -370,36 +314,3 @@ def _participles(
                 out.append(Attribution(speaker, m, p_s, start + pm.end("verb"), PARTICIPIAL, verb))
                 break
     return out
-
-
-def _nominal(
-    view: str, outside: str, start: int, end: int, mentions: list[Mention], resolver: Resolver
-) -> list[Attribution]:
-    """ "The Taliban's insistence that …", "a tweet from X that …": clause-sized statements."""
-    found = []
-    for nm in NOMINAL_POSS.finditer(outside):
-        pos = start + nm.start()
-        m = next((m for m in mentions if m.end == pos), None)
-        if m is not None and (speaker := resolver.resolve(m)) is not None:
-            found.append(_nominal_attr(outside, start, end, m, speaker, nm.end()))
-    for nm in NOMINAL_FROM.finditer(outside):
-        pos = start + nm.end()
-        m = next((m for m in mentions if m.start == pos), None)
-        if m is None:
-            continue
-        tail = re.match(r"[^.;:“”\"]{0,70}?\s+that\b", view[m.end : m.end + 90])
-        if tail is None:
-            continue
-        speaker = resolver.resolve(m)
-        if speaker is not None:
-            found.append(_nominal_attr(outside, start, end, m, speaker, m.end - start))
-    return found
-
-
-def _nominal_attr(
-    outside: str, start: int, end: int, m: Mention, speaker: Speaker, rel: int
-) -> Attribution:
-    """Build a nominal attribution whose span ends at the clause's closing comma."""
-    comma = outside.find(",", rel)
-    stop = start + comma if comma >= 0 else end
-    return Attribution(speaker, m, m.start, m.end, NOMINAL, "nominal", True, (start, stop))

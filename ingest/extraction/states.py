@@ -30,6 +30,24 @@ FOREIGN_MINISTRY = re.compile(
     rf"|\b(?:[Tt]he\s+)?{_MINISTRY}\s+of\s+(?:the\s+)?(?:Kingdom\s+of\s+|Republic\s+of\s+)?"
     rf"(?P<country>{_COUNTRY_ALT})\b"
 )
+# "China's embassy in Islamabad", "the Afghan Consulate in Peshawar", "the British High
+# Commission": another country's mission (the US embassy is in the gazetteer).
+_MISSION_OF = {**_COUNTRY_OF, "Chinese": "China", "China": "China", "Indian": "India",
+               "India": "India", "British": "United Kingdom", "UK": "United Kingdom"}  # fmt: skip
+_MISSION_ALT = "|".join(sorted(_MISSION_OF, key=len, reverse=True))
+_MISSION = r"(?P<kind>[Ee]mbassy|[Hh]igh\s+[Cc]ommission|[Cc]onsulate(?:[- ][Gg]eneral)?)"
+FOREIGN_MISSION = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?P<nat>{_MISSION_ALT})(?:'s|’s)?\s+{_MISSION}"
+    rf"(?:\s+in\s+(?P<city>[A-Z][a-z]+))?\b"
+)
+
+
+def mission_name(kind: str, nat: str) -> str:
+    """The speaker name of another country's mission ("Embassy of China")."""
+    kind = " ".join(w.capitalize() for w in re.split(r"[\s-]+", kind))
+    return f"{kind} of {_MISSION_OF[nat]}"
+
+
 # "Pakistan, China and Afghanistan reiterated": several states speaking together.
 _STATE = (
     r"(?:the\s+)?(?:United\s+States|US|U\.S\.|Pakistan|Afghanistan|China|India|Iran|Russia"
@@ -96,6 +114,11 @@ _BETWEEN_PARTIES = re.compile(r"[\s,&/–-]*(?:and\s+)?(?:the\s+)?")
 def title_parties(title: str) -> str:
     """The joint statement of the states a headline names together ("China, Pakistan term …",
     "Pakistan and the US talk … in Afghanistan" names two parties, not three)."""
+    return _statement_of(parties_together(title))
+
+
+def parties_together(title: str) -> list[str]:
+    """The first run of two or more states a line names together, or []."""
     runs: list[list[str]] = []
     last_end = None
     for start, end, name in _countries(title):
@@ -105,7 +128,7 @@ def title_parties(title: str) -> str:
         else:
             runs.append([name])
         last_end = end
-    return _statement_of(next((run for run in runs if len(run) > 1), []))
+    return next((run for run in runs if len(run) > 1), [])
 
 
 def parties_name(text: str) -> str | None:

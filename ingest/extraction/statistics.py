@@ -71,7 +71,7 @@ _MONTH_NAMES = (
 )
 _SINGLE_EVENT = re.compile(
     r"\b(?:a|an|the|this|that|one)\s+(?:\w+\s+){0,2}(?:attack|bombing|blast|explosion|strike|raid"
-    r"|ambush|assault|shooting)\b",
+    r"|ambush|assault|shooting|bomb|bomber|device|IED|grenade|gunfight|clash|encounter)\b",
     re.I,
 )
 _AGGREGATE = re.compile(
@@ -113,6 +113,20 @@ def _source_in(text: str) -> str | None:
 class _Period:
     label: str
     pos: int
+
+
+# "up from 74 in September", "compared with 56 in March": the period a figure is compared
+# with, not the one the sentence reports.
+_COMPARED = re.compile(
+    r"(?i)(?:\bfrom|\bthan|\bagainst|compared\s+(?:with|to)|as\s+against)\s+(?:[\w,.%]+\s+){0,3}"
+    r"(?:in|during|of)?\s*$"
+)
+
+
+def _reported(periods: list[_Period], sentence: str) -> list[_Period]:
+    """The periods a sentence reports on (those it compares with left out, unless only they)."""
+    own = [p for p in periods if not _COMPARED.search(sentence, max(0, p.pos - 40), p.pos)]
+    return own or periods
 
 
 def _periods(sentence: str, ref_year: int | None) -> list[_Period]:
@@ -190,7 +204,8 @@ def statistics(
         figures = _figures(sentence, start, periods, default_period, source)
         if figures:
             result.extend(figures)
-            last = (para, source, figures[-1].period)
+            main = _reported(periods, sentence)
+            last = (para, source, main[0].label if main else figures[-1].period)
         elif periods or named:
             last = (para, source, default_period)
     return result
@@ -268,7 +283,7 @@ def _stat(
     """Build one statistic; its period is the one printed right after it, else the last before."""
     period = default
     after = [p for p in periods if e <= p.pos <= e + 25]
-    before = [p for p in periods if p.pos < s]
+    before = _reported([p for p in periods if p.pos < s], sentence)
     quarters = [p for p in periods if "-Q" in p.label]
     if after:
         period = after[0].label

@@ -44,12 +44,16 @@ TITLE = (
     r"inspector[- ]general(?:\s+of\s+police)?|(?:senior\s+)?superintendent\s+of\s+police"
     r"|ssp|dig|igp|dpo|sho|mr\.?|ms\.?|mrs\.?|dr\.?|prof\.?|professor|analyst|expert"
     r"|researcher|scholar|premier|speaker"
+    # the press's capitals for a premier, a chief minister, a foreign minister ("PM Shehbaz");
+    # capitals only (mentions.py checks), so that "5 pm Monday" names nobody
+    r"|pm|cm|fm"
 )
+ABBREVIATED = {"pm": "Prime Minister", "cm": "Chief Minister", "fm": "Foreign Minister"}
 # Titles after which one word is a name ("Gen. Kurilla", "Mr Toner", "Ambassador Hale").
 _ONE_WORD_OK = re.compile(
     r"(?i)(?:mr|ms|mrs|dr|prof|gen|general|lt|maj|brig|col|capt|captain|adm|admiral|ambassador"
     r"|secretary|minister|president|senator|sen|governor|envoy|commander|spokes\w+|head|chief"
-    r"|premier|ssp|dig|sho|dpo|superintendent\s+of\s+police|director|chairman)\.?$"
+    r"|premier|ssp|dig|sho|dpo|superintendent\s+of\s+police|director|chairman|pm|cm|fm)\.?$"
 )
 _LOWER = "a-zà-öø-ÿ"  # letters with accents ("António", "Stéphane")
 _TOKEN = rf"(?:[A-Z]\.){{0,2}}\s?[A-ZÀ-Ö][{_LOWER}]+(?:[-'’](?!s\b)[A-Za-z][{_LOWER}]*)*"
@@ -139,6 +143,7 @@ def one_word_ok(title: str) -> bool:
 def norm_title(title: str) -> str:
     """Normalise a title for output ("spokesman" -> "Spokesperson", "gen." -> "General")."""
     title = re.sub(r"\s+", " ", title.strip())
+    title = ABBREVIATED.get(title.lower(), title)
     title = re.sub(r"(?i)defence", "Defense", title)
     title = re.sub(r"(?i)^gen\.?$", "General", title)
     words = [w if w.lower() in ("of", "for") else w[:1].upper() + w[1:] for w in title.split()]

@@ -50,10 +50,12 @@ _LABEL = re.compile(
 )
 # The White House writes a question as a bare "Q" before it: "Q  Thank you, sir."
 _BARE_Q = re.compile(r"(?m)^[ \t\u00a0]*(?P<who>Q)\.?[ \t]+(?=[A-Z“\"(‘'])")
-# Transcription services: "Ned Price: (00:02)" on its own line, any person, any case.
+# Transcription services: "Ned Price: (00:02)" or "Ned Price (00:02):" on its own line, any
+# person, any case ("Speaker 3 (01:15):" too).
+_TIMECODE = r"\(\d{1,2}:\d{2}(?::\d{2})?\)"
 _TIMECODED = re.compile(
-    r"(?m)^[ \t\u00a0]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]*"
-    r"\(\d{1,2}:\d{2}(?::\d{2})?\)[ \t]*\n?"
+    r"(?m)^[ \t\u00a0]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3})"
+    rf"(?::[ \t]*{_TIMECODE}|[ \t]*{_TIMECODE}[ \t]*:)[ \t]*\n?"
 )
 # Foreign Office pages: "Question" and "Answer" alone on their lines.
 _BARE_QA = re.compile(
@@ -178,12 +180,16 @@ def _timecoded(view: str) -> list[tuple[int, int, str, str]]:
 _MONOLOGUE_HEADER = re.compile(
     r"(?i)(?:transcript\s+of\s+(?:the\s+)?(?:weekly\s+)?(?:press|media)\s+briefing\s+by"
     r"|near-verbatim\s+transcript\s+of\s+today'?’?s\s+noon\s+briefing\s+by"
-    r"|(?:weekly|daily)\s+(?:press|media)\s+briefing\s+by\s+(?:the\s+)?spokes)"
+    r"|(?:weekly|daily)\s+(?:press|media)\s+briefing\s+by\s+(?:the\s+)?spokes"
+    # the Foreign Office's pages that open with the note alone
+    r"|\[this\s+is\s+a\s+rush\s+transcript)"
 )
 # Lines between the header and the remarks: a date, a rush-transcript note, a greeting.
 _PREAMBLE = re.compile(
     r"(?i)\s*(?:\[[^\]]*\]|\(?[A-Z][a-z]+day,?\s+\d|\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4}"
-    r"|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|view\s+video|share\b|printable|skip\s+to)"
+    r"|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|view\s+video|share\b|printable|skip\s+to"
+    r"|(?:assalam|bismillah|thanks?\s+(?:you\s+)?for\s+joining|welcome\b|ladies\s+and"
+    r"|good\s+(?:afternoon|morning|evening))[^\n]{0,80}$)"
 )
 
 

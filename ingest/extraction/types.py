@@ -115,6 +115,43 @@ class ExtractedStatistic:
 
 
 @dataclass(slots=True)
+class ExtractedFigure:
+    """One source's toll for an attack: killed, injured or hostages, with its sentence."""
+
+    metric: str  # "killed" | "injured" | "hostages"
+    value: int
+    qualifier: str = ""  # "" | "at least" | "about" | "more than" | "up to"
+    source: str = ""  # who the text gives it to ("police", "ISPR"), "" for the journalist
+    start: int = 0  # the sentence that gives it
+    end: int = 0
+
+
+@dataclass(slots=True)
+class ExtractedEvent:
+    """An attack or incident the document reports, with the sentences that mention it."""
+
+    name: str
+    kind: str = "other"  # the choices of statements.event_models.EventKind
+    target: str = "unknown"  # EventTarget
+    occurred_on: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY" or None
+    date_precision: str = UNKNOWN
+    country: str = "PK"
+    province: str = ""
+    district: str = ""
+    place: str = ""
+    armed_group: str | None = None
+    group_basis: str = ""  # "claimed" | "blamed" | ""
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # sentence offsets
+    figures: list[ExtractedFigure] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        """Return the event as a JSON-ready dict."""
+        data = asdict(self)
+        data["mentions"] = [list(span) for span in self.mentions]
+        return data
+
+
+@dataclass(slots=True)
 class Extraction:
     """Everything found in one document."""
 
@@ -122,6 +159,7 @@ class Extraction:
     organizations: list[str] = field(default_factory=list)  # armed groups: TTP, ISIS-K...
     places: list[str] = field(default_factory=list)
     statistics: list[ExtractedStatistic] = field(default_factory=list)
+    events: list[ExtractedEvent] = field(default_factory=list)  # attacks the document reports
     published_on: date | None = None  # given, or found in the text (dateline, caption)
     title: str = ""
 
@@ -134,4 +172,5 @@ class Extraction:
             "organizations": list(self.organizations),
             "places": list(self.places),
             "statistics": [s.as_dict() for s in self.statistics],
+            "events": [e.as_dict() for e in self.events],
         }

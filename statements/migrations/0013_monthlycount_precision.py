@@ -13,6 +13,10 @@ def refill(apps, schema_editor):
             cursor.execute(sql)
 
 
+# What the summary's indexes carry beside their keys, so a count is read from the index alone.
+COUNTED = ("precision", "n", "first_said", "last_said")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("statements", "0012_removed_statement"),
@@ -23,17 +27,9 @@ class Migration(migrations.Migration):
             model_name="monthlycount",
             name="monthlycount_key_unique",
         ),
-        migrations.RemoveIndex(
-            model_name="monthlycount",
-            name="monthlycount_all_idx",
-        ),
-        migrations.RemoveIndex(
-            model_name="monthlycount",
-            name="monthlycount_topic_idx",
-        ),
-        migrations.RemoveIndex(
-            model_name="monthlycount",
-            name="monthlycount_group_idx",
+        *(
+            migrations.RemoveIndex(model_name="monthlycount", name=name)
+            for name in ("monthlycount_all_idx", "monthlycount_topic_idx", "monthlycount_group_idx")
         ),
         migrations.AddField(
             model_name="monthlycount",
@@ -45,51 +41,25 @@ class Migration(migrations.Migration):
             index=models.Index(
                 condition=models.Q(("armed_group__isnull", True), ("topic__isnull", True)),
                 fields=["month", "speaker"],
-                include=(
-                    "is_pledge",
-                    "verified",
-                    "has_topic",
-                    "precision",
-                    "n",
-                    "first_said",
-                    "last_said",
-                ),
+                include=("is_pledge", "verified", "has_topic", *COUNTED),
                 name="monthlycount_all_idx",
             ),
         ),
-        migrations.AddIndex(
-            model_name="monthlycount",
-            index=models.Index(
-                condition=models.Q(("topic__isnull", False)),
-                fields=["topic", "month"],
-                include=(
-                    "speaker",
-                    "is_pledge",
-                    "verified",
-                    "precision",
-                    "n",
-                    "first_said",
-                    "last_said",
+        # The index of each kind of label: its rows only, by label and month.
+        *(
+            migrations.AddIndex(
+                model_name="monthlycount",
+                index=models.Index(
+                    condition=models.Q((f"{label}__isnull", False)),
+                    fields=[label, "month"],
+                    include=("speaker", "is_pledge", "verified", *COUNTED),
+                    name=name,
                 ),
-                name="monthlycount_topic_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="monthlycount",
-            index=models.Index(
-                condition=models.Q(("armed_group__isnull", False)),
-                fields=["armed_group", "month"],
-                include=(
-                    "speaker",
-                    "is_pledge",
-                    "verified",
-                    "precision",
-                    "n",
-                    "first_said",
-                    "last_said",
-                ),
-                name="monthlycount_group_idx",
-            ),
+            )
+            for label, name in (
+                ("topic", "monthlycount_topic_idx"),
+                ("armed_group", "monthlycount_group_idx"),
+            )
         ),
         migrations.AddConstraint(
             model_name="monthlycount",

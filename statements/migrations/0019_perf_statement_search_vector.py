@@ -40,6 +40,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statements", "0015_document_text_search")]
+    dependencies = [("statements", "0018_saved_searches")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -71,3 +71,15 @@ def options(field: BoundField) -> SafeString:
             for choice, label in field.field.widget.choices
         ),
     )
+
+
+@register.filter
+def when_at(day, precision: str) -> str:
+    """A date at the precision given beside it: "11 Mar 2025", "March 2025", "2025"."""
+    return cards.said_when(day, precision, "Date unknown")
+
+
+@register.filter
+def iso_at(day, precision: str) -> str:
+    """A date at its precision as a valid ``<time datetime>``: 2025, 2025-03, 2025-03-11."""
+    return dates.as_said(day, precision)

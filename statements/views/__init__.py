@@ -1,5 +1,6 @@
 """Pages analysts read, one module per page family. Everything from documents is escaped."""
 
+from .alerts import alert_delete, alert_save, alert_unsubscribe, alerts_page
 from .compare import compare
 from .context import statistics
 from .documents import document_list
@@ -11,6 +12,10 @@ from .speakers import speaker_detail, speaker_list
 from .timeline import timeline
 
 __all__ = [
+    "alert_delete",
+    "alert_save",
+    "alert_unsubscribe",
+    "alerts_page",
     "compare",
     "document_detail",
     "document_list",

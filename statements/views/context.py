@@ -15,12 +15,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ..cache import cached, filter_key
-from ..dates import in_range
+from ..dates import in_range, month_end
+from ..event_context import EventMonth, event_months, killed_datasets
+from ..event_forms import ContextFilterForm
 from ..metrics import Period, is_share, metric_of
 from ..models import Document, Statistic
 from ..queries import PALETTE, month_range
 from ..summary_reads import timeline_counts
-from .common import filter_form, reader_view, renamed_redirect
+from .common import reader_view, renamed_redirect
 
 MAX_SERIES = 6
 
@@ -87,10 +89,11 @@ def by_metric(found: list[Figure]) -> list[dict]:
     ]
 
 
-def context_chart(counts: dict, found: list[Figure]) -> dict:
-    """Statement counts as bars and each series of figures (measure, source, kind of period) as
-    a line of its monthly average over each figure's whole period: a year's figure is a flat
-    step over its twelve months, never a point in January."""
+def context_chart(counts: dict, found: list[Figure], events: list[EventMonth] = ()) -> dict:
+    """Statement counts as bars, the people killed in the month's attacks as a range (two
+    lines) and each series of figures (measure, source, kind of period) as a line of its
+    monthly average over each figure's whole period: a year's figure is a flat step over its
+    twelve months, never a point in January."""
     dated = [
         f
         for f in found
@@ -99,7 +102,7 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
         and not is_share(f.metric)
     ]
     months = list(counts["labels"])
-    spans = [m for f in dated for m in f.period.month_keys]
+    spans = [m for f in dated for m in f.period.month_keys] + [e.month for e in events]
     if spans:
         keys = sorted(spans + months)
         months = month_range(_day(keys[0]), _day(keys[-1]))
@@ -118,6 +121,7 @@ def context_chart(counts: dict, found: list[Figure]) -> dict:
             "order": 2,
         }
     ]
+    datasets += killed_datasets(months, list(events))
     series: dict[tuple, list] = defaultdict(lambda: [None] * len(months))
     for f in dated:
         per_month = round(float(f.statistic.value) / f.period.months, 1)
@@ -164,7 +168,8 @@ def _day(month: str) -> dt.date:
 
 @reader_view
 def statistics(request: HttpRequest) -> HttpResponse:
-    form, filters = filter_form(request)
+    form = ContextFilterForm(request.GET)
+    filters = form.filters()
     if moved := renamed_redirect(request, form):
         return moved
     found = figures(
@@ -174,12 +179,64 @@ def statistics(request: HttpRequest) -> HttpResponse:
             .order_by("period_start", "source", "metric", "document_id")
         )
     )
+    # Statements are narrowed by the timeline's filters; a province narrows the events only.
+    said = {k: v for k, v in filters.items() if k != "province"}
     # The monthly summary answers most filters; the result is cached until the data changes.
-    counts = cached("context-counts", filter_key(filters), lambda: timeline_counts(filters)[1])
+    counts = cached("context-counts", filter_key(said), lambda: timeline_counts(said)[1])
+    events, event_years = cached(
+        "context-events", filter_key(filters), lambda: event_months(filters)
+    )
+    chart = None
+    if found or counts["labels"] or events:
+        chart = context_chart(counts, found, events)
     context = {
         "form": form,
+        "filters": filters,
         "figures": found,
         "groups": by_metric(found),
-        "chart": context_chart(counts, found) if found or counts["labels"] else None,
+        "chart": chart,
+        "months": month_rows(request, chart, events),
+        "event_years": event_years,
     }
     return render(request, "statements/context.html", context)
+
+
+# What each page linked from a month's row understands of the context page's filters.
+_TIMELINE_KEYS = ("side", "speaker", "group", "topic", "outlet", "q", "pledges", "verified")
+_EVENT_KEYS = ("province", "group")
+
+
+def month_rows(request: HttpRequest, chart: dict | None, events: list[EventMonth]) -> list[dict]:
+    """The chart's months as rows linking to their sources: the month's statements on the
+    timeline, its attacks in the events list; months with neither are left out."""
+    if not chart:
+        return []
+    statements = chart["datasets"][0]["data"]
+    by_month = {e.month: e for e in events}
+    said = _query(request, _TIMELINE_KEYS)
+    happened = _query(request, _EVENT_KEYS)
+    rows = []
+    for i, label in enumerate(chart["labels"]):
+        event = by_month.get(label)
+        if not statements[i] and not event:
+            continue
+        first = _day(label)
+        dates = f"since={first.isoformat()}&until={month_end(first).isoformat()}"
+        rows.append(
+            {
+                "first": first,
+                "statements": statements[i],
+                "events": event,
+                "timeline": f"{said}&{dates}" if said else dates,
+                "events_query": f"{happened}&{dates}" if happened else dates,
+            }
+        )
+    return rows
+
+
+def _query(request: HttpRequest, keys: tuple[str, ...]) -> str:
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in keys:
+            del query[key]
+    return query.urlencode()

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from ..event_models import EventFigure
 from ..highlight import segments
 from ..models import Document, RemovedStatement, Statement
 from ..queries import visible_statements, with_card_data
@@ -17,10 +18,13 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document.objects.select_related("outlet"), pk=pk)
     statements = list(visible_statements().filter(document=document))
     statistics = list(document.statistics.all())
+    # The sentences giving an event's toll (#t<pk>), linked from the event's page.
+    tolls = EventFigure.objects.filter(document=document).values_list("start", "end", "pk")
+    marks = [(start, end, f"t{pk}") for start, end, pk in tolls]
     context = {
         "document": document,
         "statements": statements,
-        "segments": segments(document.text, statements, statistics),
+        "segments": segments(document.text, statements, statistics, marks),
         "statistics": statistics,
     }
     return render(request, "statements/document.html", context)

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from ..cache import cached, filter_key
+from ..event_models import Event
 from ..forms import NON_FILTER_PARAMS
 from ..queries import (
     Cursor,
@@ -20,6 +21,7 @@ from ..queries import (
     timeline_base,
 )
 from ..summary_reads import timeline_counts
+from .alerts import SaveSearchForm
 from .common import filter_form, reader_view, renamed_redirect, wants_partial
 
 
@@ -30,20 +32,31 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return moved
     partial = wants_partial(request)
     section = "page" if "cursor" in request.GET and partial else "results"
-    # The results (chart, months, a page of cards), rendered once and cached until the data
-    # changes, keyed by the query string as given: its links repeat it.
-    shown = cached(
-        "timeline-section",
-        [section, request.META.get("QUERY_STRING", "")],
-        lambda: _section(request, filters, section),
-    )
-    context = shown["context"] | {"form": form, "section": shown["html"]}
+    save_form = _save_form(request)
+    if save_form is None:
+        # The results (chart, months, a page of cards), rendered once and cached until the
+        # data changes, keyed by the query string as given: its links repeat it. Only for
+        # readers who are not signed in: a signed-in reader's results hold their own form
+        # (saving the search, with its CSRF token).
+        shown = cached(
+            "timeline-section",
+            [section, request.META.get("QUERY_STRING", "")],
+            lambda: _section(request, filters, section, None),
+        )
+    else:
+        shown = _section(request, filters, section, save_form)
+    context = shown["context"] | {
+        "form": form,
+        "section": shown["html"],
+        # The event whose reactions these are (the filter ``event=<slug>``).
+        "event": Event.objects.filter(pk=filters["event"]).first() if "event" in filters else None,
+    }
     if partial:
         return render(request, "statements/_section.html", context)
     return render(request, "statements/timeline.html", context)
 
 
-def _section(request: HttpRequest, filters: dict, section: str) -> dict:
+def _section(request: HttpRequest, filters: dict, section: str, save_form) -> dict:
     """The HTML of the results (or, for "Load more", of the next page alone), and the values
     it shows."""
     relevance = filters.get("sort") == "relevance" and "q" in filters
@@ -74,6 +87,7 @@ def _section(request: HttpRequest, filters: dict, section: str) -> dict:
             else 0
         )
         context |= {
+            "save_form": save_form,
             "cut": cut,
             "year_only": sum(n for _, n in chart.get("years", [])),
             "total": total,
@@ -84,6 +98,13 @@ def _section(request: HttpRequest, filters: dict, section: str) -> dict:
         }
     html = render_to_string(f"statements/timeline.html#{section}", context, request)
     return {"html": html, "context": context}
+
+
+def _save_form(request: HttpRequest) -> SaveSearchForm | None:
+    """The form that saves these filters as a search (signed-in users only)."""
+    if not request.user.is_authenticated:
+        return None
+    return SaveSearchForm(initial={"query": request.GET.urlencode()}, auto_id="save-%s")
 
 
 def _counts(filters: dict, stack: str) -> tuple[int, dict, list[dict]]:

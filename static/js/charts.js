@@ -48,7 +48,7 @@
     };
     if (data.datasets.some(function (d) { return d.yAxisID === "y2"; })) {
       opts.scales.y2 = { position: "right", beginAtZero: true, grid: { drawOnChartArea: false },
-                         title: { display: true, text: "cited figures" } };
+                         title: { display: true, text: canvas.dataset.y2Title || "cited figures" } };
     }
     var formSelector = canvas.dataset.monthFilter;
     if (formSelector) {

@@ -19,10 +19,10 @@ __all__ = ["app"]
 
 @worker_process_init.connect
 def _hold_extraction_at_the_gate(**kwargs) -> None:
-    import ingest.pipeline
+    import ingest.storing
 
     gate = Path(os.environ["INGEST_TEST_GATE"])
-    extract = ingest.pipeline.extract
+    extract = ingest.storing.extract
 
     def gated(text, published=None):
         (gate.parent / f"started-{os.getpid()}").touch()
@@ -30,4 +30,4 @@ def _hold_extraction_at_the_gate(**kwargs) -> None:
             time.sleep(0.05)
         return extract(text, published)
 
-    ingest.pipeline.extract = gated
+    ingest.storing.extract = gated

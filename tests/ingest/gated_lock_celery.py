@@ -21,10 +21,10 @@ __all__ = ["app"]
 
 @worker_process_init.connect
 def _hold_the_replacement_under_the_lock(**kwargs) -> None:
-    import ingest.pipeline
+    import ingest.storing
 
     gate = Path(os.environ["INGEST_TEST_LOCK_GATE"])
-    cluster = ingest.pipeline.statements_cluster
+    cluster = ingest.storing.statements_cluster
 
     def gated(**arguments):
         (gate.parent / f"locked-{os.getpid()}").touch()
@@ -32,4 +32,4 @@ def _hold_the_replacement_under_the_lock(**kwargs) -> None:
             time.sleep(0.02)
         return cluster(**arguments)
 
-    ingest.pipeline.statements_cluster = gated
+    ingest.storing.statements_cluster = gated

@@ -89,3 +89,26 @@ def test_a_stored_documents_text_cannot_be_changed_in_the_admin(client, editor):
     document.refresh_from_db()
     assert document.title == "A corrected title"
     assert (document.text, document.content_hash) == before
+
+
+@pytest.mark.parametrize("model", ["urlfetch", "fileupload"])
+def test_the_upload_lists_filter_by_failure_kind_and_survive_a_nul_in_the_search(
+    client, admin_user, model
+):
+    from ingest.models import FileUpload, UrlFetch, url_hash
+
+    UrlFetch.objects.create(
+        url="https://example.com/busy",
+        url_hash=url_hash("https://example.com/busy"),
+        status="failed",
+        error="The page answered 503 Service Unavailable.",
+        failure_kind="transient",
+    )
+    FileUpload.objects.create(
+        name="busy.pdf", data=b"", status="failed", error="x", failure_kind="transient"
+    )
+    client.force_login(admin_user)
+    changelist = reverse(f"admin:ingest_{model}_changelist")
+    assert b"busy" in client.get(changelist, {"failure_kind": "transient"}).content
+    assert b"busy" not in client.get(changelist, {"failure_kind": "permanent"}).content
+    assert client.get(changelist, {"q": "busy\x00"}).status_code == 200

@@ -67,3 +67,18 @@ def test_ingest_queues_manifest_urls_once_and_reports_them(tmp_path):
     fetch = UrlFetch.objects.get()
     assert (fetch.url, fetch.outlet) == ("https://example.com/news/1", "Invented Wire")
     assert Document.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_generate_corpus_writes_invented_documents_with_their_statements():
+    from ingest.synthetic import corpus
+    from statements.models import Statement
+
+    out = StringIO()
+    call_command("generate_corpus", "--documents", "4", "--seed", "3", stdout=out)
+    expected = list(corpus(3, 4, statements_per_article=10))
+    assert "Generated 4 documents" in out.getvalue()
+    assert sorted(Document.objects.values_list("title", flat=True)) == sorted(
+        d.title for d in expected
+    )
+    assert Statement.objects.count() == sum(len(d.statements) for d in expected) > 0

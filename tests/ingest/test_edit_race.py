@@ -15,8 +15,8 @@ import time
 from django.db import connection, connections
 from django.urls import reverse
 
-from ingest.pipeline import document_process
 from ingest.services import document_create, document_retry
+from ingest.storing import document_process
 from statements.models import Statement
 from tests.ingest.admin_forms import change_form_data, inline_prefix
 from tests.ingest.conftest import wait_for, wait_until_finished

@@ -9,9 +9,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-import ingest.pipeline
-from ingest.pipeline import document_process
+import ingest.storing
 from ingest.services import document_create
+from ingest.storing import document_process
 from statements.models import Statement
 from tests.ingest.admin_forms import change_form_data, inline_prefix
 
@@ -33,7 +33,7 @@ def document_url(document) -> str:
 
 def reread_without(monkeypatch, statement) -> None:
     """The next run of the extractor no longer finds ``statement``."""
-    real = ingest.pipeline.extract
+    real = ingest.storing.extract
 
     def reread(text, published=None):
         result = real(text, published)
@@ -42,7 +42,7 @@ def reread_without(monkeypatch, statement) -> None:
         ]
         return dataclasses.replace(result)
 
-    monkeypatch.setattr(ingest.pipeline, "extract", reread)
+    monkeypatch.setattr(ingest.storing, "extract", reread)
 
 
 def test_saving_a_statement_a_reextraction_removed_is_refused_with_the_input_kept(
@@ -98,6 +98,7 @@ def test_an_edit_in_the_document_pages_statements_is_an_edit_and_survives_reextr
 ):
     document = processed_document(next(iter(demo_texts.values())))
     statement = document.statements.order_by("start").first()
+    said_on = statement.said_on
     count = document.statements.count()
     client.force_login(editor)
     page = client.get(document_url(document))
@@ -113,8 +114,17 @@ def test_an_edit_in_the_document_pages_statements_is_an_edit_and_survives_reextr
     assert statement.reviewed_by == editor
     entry = LogEntry.objects.get(user=editor, object_id=str(statement.pk))
     assert "said_on" in entry.get_change_message()
+    # Its history: the row as extracted, then the editor's, with the old and the new date.
+    edited, extracted = statement.history.order_by("-history_date")
+    assert edited.history_user == editor
+    assert edited.history_change_reason == "Edited on the document's page."
+    delta = {c.field: (c.old, c.new) for c in edited.diff_against(extracted).changes}
+    assert delta["said_on"] == (said_on, dt.date(2020, 2, 3))
+    # Nothing of the document's own fields changed: no history row for it.
+    assert not document.history.filter(history_user=editor).exists()
 
     document_process(document_id=document.pk)
+    assert statement.history.count() == 2  # the re-extraction records nothing
 
     statement.refresh_from_db()
     assert statement.said_on == dt.date(2020, 2, 3)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,6 +39,7 @@ PAGES = {
     "/photo": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
     "/huge.txt": (200, "text/plain", b"word " * 5000),
     "/gone": (404, "text/plain", b"not here"),
+    "/busy": (503, "text/plain", b"try later"),
     "/moved": (302, "text/plain", b""),
 }
 
@@ -169,21 +171,36 @@ def test_fetching_the_same_address_again_is_harmless(site):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "path, message",
+    "path, message, kind",
     [
-        ("/photo", "image/png"),
-        ("/huge.txt", "larger than"),
-        ("/gone", "404"),
+        ("/photo", "image/png", "permanent"),
+        ("/huge.txt", "larger than", "permanent"),
+        ("/gone", "404", "permanent"),
+        ("/busy", "503", "transient"),  # a server's passing trouble: a retry may mend it
     ],
 )
 def test_a_page_that_cannot_be_read_fails_with_a_reason_and_stores_nothing(
-    site, settings, path, message
+    site, settings, path, message, kind
 ):
     settings.INGEST_MAX_UPLOAD_BYTES = 10_000
     fetched = url_fetch_process(fetch_id=url_fetch_request(url=site + path).fetch.pk)
     assert fetched.status == UrlFetch.Status.FAILED
     assert message in fetched.error
+    assert fetched.failure_kind == kind
+    assert fetched.can_retry is (kind == "transient")
     assert Document.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_server_that_does_not_answer_fails_the_fetch_with_a_retry_offered(settings):
+    settings.INGEST_ALLOW_PRIVATE_URLS = True
+    with socket.socket() as closed:  # a port bound and not listening: connection refused
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/article.html"
+        fetched = url_fetch_process(fetch_id=url_fetch_request(url=url).fetch.pk)
+    assert fetched.status == UrlFetch.Status.FAILED
+    assert "could not be fetched" in fetched.error
+    assert fetched.failure_kind == "transient" and fetched.can_retry
 
 
 @pytest.mark.worker
@@ -224,4 +241,5 @@ def test_a_dripping_page_fails_with_the_reason_and_frees_the_worker(site, settin
     assert time.monotonic() - started < 5
     assert fetched.status == UrlFetch.Status.FAILED
     assert "longer than 2 seconds" in fetched.error
+    assert fetched.failure_kind == "transient"
     assert Document.objects.count() == 0

@@ -120,8 +120,8 @@ def test_utf16_without_a_byte_order_mark_is_read_with_non_latin_letters_too():
 
 
 def test_binary_data_with_nul_bytes_is_still_refused():
+    from ingest.errors import RejectedDocument
     from ingest.readers import decode_text
-    from ingest.services import RejectedDocument
 
     noise = bytes(random.Random(3).randrange(256) for _ in range(4000)) + b"\x00\x00" * 50
     with pytest.raises(RejectedDocument, match="binary"):

@@ -1,5 +1,5 @@
 """Cached aggregates follow a stream of ingested documents once per window, not per document
-(ingest.pipeline.aggregates_changed); a single document or an editor's change shows at once."""
+(ingest.storing.aggregates_changed); a single document or an editor's change shows at once."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 import redis
 from django.core.cache import cache
 
-from ingest.pipeline import document_process
 from ingest.services import document_create
+from ingest.storing import document_process
 from ingest.tasks import invalidate_aggregates
 from statements.cache import WINDOW_KEY, cached
 

@@ -11,9 +11,9 @@ import zlib
 import pytest
 from django.urls import reverse
 
-from ingest.models import FileUpload, retry_can_help
+from ingest.errors import RejectedDocument
+from ingest.models import FileUpload
 from ingest.readers import read_pdf
-from ingest.services import RejectedDocument
 from statements.models import Document
 
 from .conftest import wait_for
@@ -147,7 +147,8 @@ def test_the_worker_fails_a_hostile_pdf_with_a_message_on_its_page(
     page = client.get(response.url).content.decode()
     assert message in page
     # a retry is offered only where it may end otherwise (a time limit, a crash)
-    assert ("Retry</button>" in page) is retry_can_help(upload.error)
+    assert upload.failure_kind == ("transient" if "took longer" in message else "permanent")
+    assert ("Retry</button>" in page) is upload.can_retry
 
 
 @pytest.mark.worker

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-import ingest.pipeline
-from ingest.pipeline import document_process
+import ingest.storing
 from ingest.services import document_create
+from ingest.storing import document_process
 from statements.models import RemovedStatement, Statement
 from statements.queries import timeline_base
 from statements.summary_reads import timeline_counts
@@ -45,7 +45,7 @@ def test_statements_found_again_keep_their_ids(demo_texts):
 def _changed_reading(monkeypatch, *, drop, redate):
     """The next run reads the text differently: ``drop`` (a span) is no longer found and the
     statement at ``redate`` is dated another month."""
-    real = ingest.pipeline.extract
+    real = ingest.storing.extract
 
     def reread(text, published=None):
         result = real(text, published)
@@ -56,7 +56,7 @@ def _changed_reading(monkeypatch, *, drop, redate):
         ]
         return result
 
-    monkeypatch.setattr(ingest.pipeline, "extract", reread)
+    monkeypatch.setattr(ingest.storing, "extract", reread)
 
 
 def test_a_reread_statement_is_updated_in_place_and_a_lost_one_is_remembered(

@@ -13,7 +13,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.db.backends.postgresql.base import DatabaseWrapper
 
-import ingest.pipeline
+import ingest.storing
 from ingest.outages import is_outage
 from ingest.services import document_create
 from ingest.tasks import process_document
@@ -68,7 +68,7 @@ def test_a_database_that_cannot_be_reached_is_an_outage():
 
 def test_a_permanent_database_error_fails_the_document_at_once_without_a_retry(monkeypatch):
     # Without the bound on a statement's length the store itself fails, for good.
-    monkeypatch.setattr(ingest.pipeline, "MAX_STATEMENT_CHARS", 10**8)
+    monkeypatch.setattr(ingest.storing, "MAX_STATEMENT_CHARS", 10**8)
     document = document_create(text=poison_transcript(), enqueue=False).document
 
     result = process_document.apply(args=[document.pk])
@@ -86,7 +86,7 @@ def test_a_huge_answer_is_stored_cut_at_a_sentence_with_offsets_that_still_match
     document.refresh_from_db()
     assert document.status == Document.Status.DONE, document.error
     longest = max(document.statements.all(), key=lambda s: len(s.text))
-    assert len(longest.text) <= ingest.pipeline.MAX_STATEMENT_CHARS
+    assert len(longest.text) <= ingest.storing.MAX_STATEMENT_CHARS
     assert longest.text.endswith(".")
     assert document.text[longest.start : longest.end] == longest.text
     assert all(longest.start <= s and e <= longest.end for s, e in longest.words)
@@ -129,3 +129,15 @@ def test_a_task_past_its_soft_time_limit_tells_the_editor_so():
 
     message = failure_message(SoftTimeLimitExceeded(), doing="Reading the file", limit=45)
     assert message == "Reading the file took longer than 45 seconds and was stopped."
+
+
+def test_a_task_records_whether_a_retry_may_mend_its_failure():
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from ingest.tasks import GivenUp, failure_kind
+
+    # A time limit, a worker that kept stopping, an error (a bug fixed, memory freed): may pass.
+    for error in (SoftTimeLimitExceeded(), GivenUp("Stopped after 3 attempts"), MemoryError()):
+        assert failure_kind(error) == "transient", error
+    # An exception that is not an error, as the editor's page always judged it.
+    assert failure_kind(Exception("no")) == "permanent"

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
-from ingest.pipeline import document_process
 from ingest.services import document_create
+from ingest.storing import document_process
 from statements.models import Speaker, SpeakerAlias, SpeakerTenure, Statement
 from statements.services import speakers_merge
 from tests.factories import SpeakerFactory, StatementFactory

@@ -3,7 +3,8 @@ import threading
 import pytest
 from django.db import connection
 
-from ingest.services import RejectedDocument, content_hash, document_create, normalize_text
+from ingest.errors import RejectedDocument
+from ingest.services import content_hash, document_create, normalize_text
 from statements.models import Document
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,15 @@ def test_only_web_addresses_are_kept_as_a_documents_link(django_capture_on_commi
         fine = document_create(text="Another invented text.", url="https://example.com/a")
     assert hostile.document.url == ""
     assert fine.document.url == "https://example.com/a"
+
+
+def test_every_task_sent_by_name_is_a_registered_task():
+    """Services enqueue by name (ingest.enqueue), so a renamed task must fail here, not in a
+    worker's log."""
+    from celery import current_app
+
+    from ingest import enqueue
+
+    names = [enqueue.PROCESS_DOCUMENT, enqueue.FETCH_URL, enqueue.READ_UPLOAD]
+    for name in [*names, enqueue.INVALIDATE_AGGREGATES]:
+        assert current_app.signature(name).type.name == name

@@ -1,6 +1,8 @@
 """Uploads that do what the editor meant: too-short pastes refused, titles not taken from a
 byline, duplicates that say what was kept, addresses refused on the form as the worker would."""
 
+import importlib
+
 import pytest
 from django.urls import reverse
 
@@ -91,6 +93,34 @@ def test_a_private_address_is_accepted_when_the_setting_allows_it(editor_client,
     assert response.status_code == 302
 
 
+@pytest.mark.parametrize("kind, retry", [("transient", True), ("permanent", False), ("", True)])
+def test_retry_is_offered_only_for_a_failure_a_retry_can_mend(editor_client, kind, retry):
+    from ingest.models import FileUpload, UrlFetch, url_hash
+
+    error = "The page answered 503 Service Unavailable."  # the kind decides, not the wording
+    fetch = UrlFetch.objects.create(
+        url="https://example.com/a",
+        url_hash=url_hash("https://example.com/a"),
+        status="failed",
+        error=error,
+        failure_kind=kind,
+    )
+    upload = FileUpload.objects.create(
+        name="a.pdf", data=b"", size=0, status="failed", error=error, failure_kind=kind
+    )
+    for page in (
+        editor_client.get(reverse("ingest:fetch", args=[fetch.pk])),
+        editor_client.get(reverse("ingest:file_upload", args=[upload.pk])),
+    ):
+        assert (b">Retry</button>" in page.content) is retry
+        assert (b"would fail the same way" in page.content) is not retry
+    editor_client.post(reverse("ingest:fetch_retry", args=[fetch.pk]))
+    fetch.refresh_from_db()
+    assert (fetch.status == "queued") is retry
+    if retry:  # the retry forgets the failure
+        assert fetch.error == "" and fetch.failure_kind == ""
+
+
 @pytest.mark.parametrize(
     "error, retry",
     [
@@ -106,25 +136,26 @@ def test_a_private_address_is_accepted_when_the_setting_allows_it(editor_client,
         ("MemoryError: out of memory", True),
     ],
 )
-def test_retry_is_offered_only_for_a_failure_a_retry_can_mend(editor_client, error, retry):
+def test_failures_recorded_before_their_kind_was_stored_get_it_from_their_wording(error, retry):
+    from django.apps import apps
+
     from ingest.models import FileUpload, UrlFetch, url_hash
 
+    migration = importlib.import_module("ingest.migrations.0008_request_failure_kind")
     fetch = UrlFetch.objects.create(
-        url="https://example.com/a",
-        url_hash=url_hash("https://example.com/a"),
-        status="failed",
-        error=error,
+        url="https://example.com/a", url_hash=url_hash("https://example.com/a"), status="failed"
     )
-    upload = FileUpload.objects.create(name="a.pdf", data=b"", size=0, status="failed", error=error)
-    for page in (
-        editor_client.get(reverse("ingest:fetch", args=[fetch.pk])),
-        editor_client.get(reverse("ingest:file_upload", args=[upload.pk])),
-    ):
-        assert (b">Retry</button>" in page.content) is retry
-        assert (b"would fail the same way" in page.content) is not retry
-    editor_client.post(reverse("ingest:fetch_retry", args=[fetch.pk]))
-    fetch.refresh_from_db()
-    assert (fetch.status == "queued") is retry
+    upload = FileUpload.objects.create(name="a.pdf", data=b"", size=0, status="failed")
+    waiting = FileUpload.objects.create(name="b.pdf", data=b"", size=0, error=error)
+    UrlFetch.objects.update(error=error)
+    FileUpload.objects.filter(pk=upload.pk).update(error=error)
+    migration.backfill(apps, None)
+    for row in (fetch, upload):
+        row.refresh_from_db()
+        assert row.failure_kind == ("transient" if retry else "permanent")
+        assert row.can_retry is retry
+    waiting.refresh_from_db()
+    assert waiting.failure_kind == ""  # only failed rows have a kind
 
 
 def test_a_duplicate_paste_lands_on_the_existing_document_and_offers_what_was_typed(

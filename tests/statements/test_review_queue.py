@@ -48,8 +48,13 @@ def test_service_edit_records_old_and_new_values_and_who(editor):
         True,
     )
     message = LogEntry.objects.get(object_id=str(statement.pk)).change_message
-    assert "said_on: 2024-05-15 → 2023-04-01" in message
-    assert "→ Another Official" in message
+    assert "said_on" in message  # the action, for the admin's recent actions
+    # The values: the history's row of the change against the row as it was stored.
+    new, old = statement.history.order_by("-history_date")[:2]
+    assert (new.history_user, new.history_change_reason) == (editor, "Edited in the review queue.")
+    delta = {c.field: (c.old, c.new) for c in new.diff_against(old).changes}
+    assert delta["said_on"] == (dt.date(2024, 5, 15), dt.date(2023, 4, 1))
+    assert delta["speaker"][1] == other.pk and delta["date_precision"] == ("day", "month")
 
 
 def test_service_edit_refuses_other_fields(editor):

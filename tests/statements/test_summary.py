@@ -10,8 +10,8 @@ import random
 import pytest
 from django.urls import reverse
 
-from ingest.pipeline import document_process
 from ingest.services import document_create
+from ingest.storing import document_process
 from statements.models import ArmedGroup, MonthlyCount, Statement
 from statements.queries import apply_filters, monthly_counts, timeline_base
 from statements.services import speakers_merge, statements_review
@@ -229,7 +229,7 @@ def test_a_backfill_adds_new_statements_to_their_cells_and_stays_current():
     """New statements are added to their cells in place; statements that clustering folds,
     and cells whose older statements it folds, are recomputed. Invented articles, many quoting
     the same stock sentences, processed newest first so earlier reports keep arriving."""
-    from bench.synthetic import corpus
+    from ingest.synthetic import corpus
 
     # Three weeks of news: remarks dated to their day are re-reported within clustering's week.
     weeks = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 1, 21)}

@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from tests.factories import StatementFactory
+from tests.factories import StatementFactory, UserFactory
 from tests.statements import sample
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +57,15 @@ def test_the_speaker_page_shows_a_new_statement_at_once(client):
     new = StatementFactory(speaker=speaker, text="A remark the speaker made just now")
     assert f'id="statement-{new.pk}"' not in first
     assert f'id="statement-{new.pk}"' in client.get(url).content.decode()
+
+
+def test_a_signed_in_reader_gets_their_own_save_form_never_a_cached_one(client):
+    sample.build(months=2, per_month=1)
+    url = reverse("statements:timeline") + "?side=us"
+    anonymous = _results(client.get(url))  # cached for readers who are not signed in
+    assert 'id="save-search"' not in anonymous
+    client.force_login(UserFactory(username="invented-reader"))
+    signed_in = _results(client.get(url))
+    assert 'id="save-search"' in signed_in and "csrfmiddlewaretoken" in signed_in
+    client.logout()
+    assert _results(client.get(url)) == anonymous

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ingest.errors import RejectedDocument
 from ingest.extraction import extract
 from ingest.readers import read_bytes
-from ingest.services import RejectedDocument, normalize_text
+from ingest.services import normalize_text
 
 
 class Command(BaseCommand):

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-import sys
 from itertools import islice
-from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
 from ingest.services import content_hash
+from ingest.synthetic import corpus, speakers
 from statements.cache import bump_data_version
-from statements.models import ArmedGroup, Document, Outlet, Speaker, Statement, Topic
+from statements.models import (
+    ArmedGroup,
+    Document,
+    Event,
+    EventFigure,
+    EventMention,
+    Outlet,
+    Reaction,
+    Speaker,
+    Statement,
+    Topic,
+)
 from statements.summary import summary_rebuild
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from bench.synthetic import corpus, speakers  # noqa: E402
 
 
 class Command(BaseCommand):
     help = (
         "Generate N invented documents (news-like and transcript-like, invented speakers and "
-        "outlets) with their statements, written in bulk through the pipeline's models."
+        "outlets) with their statements, written in bulk straight into the statements' models."
     )
 
     def add_arguments(self, parser):
@@ -30,8 +37,15 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--statements-per-document", type=int, default=10)
         parser.add_argument("--batch", type=int, default=500)
+        parser.add_argument(
+            "--events",
+            type=int,
+            default=None,
+            help="invented attacks the articles report (default: one per 20 statements, "
+            "so 1M statements come with 50,000 events); 0 for none",
+        )
 
-    def handle(self, *args, documents, seed, statements_per_document, batch, **options):
+    def handle(self, *args, documents, seed, statements_per_document, batch, events, **options):
         import random
 
         cast = {s.name: s for s in speakers(random.Random(seed))}
@@ -45,7 +59,12 @@ class Command(BaseCommand):
         self.outlets: dict[str, Outlet] = {}
         self.topics: dict[str, Topic] = {}
         self.groups: dict[str, ArmedGroup] = {}
-        stream = corpus(seed, documents, statements_per_article=statements_per_document)
+        if events is None:
+            events = documents * statements_per_document // 20
+        self.events: dict[int, int] = {}  # invented attack serial -> Event id, while reported
+        stream = corpus(
+            seed, documents, statements_per_article=statements_per_document, events=events
+        )
         done = 0
         while chunk := list(islice(stream, batch)):
             self._write(chunk)
@@ -54,7 +73,10 @@ class Command(BaseCommand):
             self.stdout.flush()
         rows = summary_rebuild()  # bulk writes send no signals
         bump_data_version()
-        self.stdout.write(f"\nGenerated {done} documents ({rows} monthly summary rows).")
+        self.stdout.write(
+            f"\nGenerated {done} documents, {Event.objects.count()} events "
+            f"({rows} monthly summary rows)."
+        )
 
     def _lookup(self, cache: dict, model, field: str, name: str):
         if name not in cache:
@@ -114,6 +136,68 @@ class Command(BaseCommand):
                 )
         Statement.topics.through.objects.bulk_create(topic_links, batch_size=5000)
         Statement.armed_groups.through.objects.bulk_create(group_links, batch_size=5000)
+        self._write_events(docs, chunk, created)
+
+    def _write_events(self, docs, chunk, created) -> None:
+        """The attacks these documents report, their mentions, tolls and reactions, in bulk.
+        An attack reported in two batches is created once (its id is remembered)."""
+        fresh = {}
+        for synthetic in chunk:
+            e = synthetic.event
+            if e is not None and e.serial not in self.events and e.serial not in fresh:
+                group = (
+                    self._lookup(self.groups, ArmedGroup, "short_name", e.group)
+                    if e.group
+                    else None
+                )
+                fresh[e.serial] = Event(
+                    name=e.name,
+                    slug=f"{slugify(e.name)}-{e.occurred_on:%Y-%m-%d}-{e.serial}",
+                    occurred_on=e.occurred_on,
+                    date_precision="day",
+                    country=e.country,
+                    province=e.province,
+                    district=e.district,
+                    place=e.place,
+                    kind=e.kind,
+                    target=e.target,
+                    armed_group=group,
+                    group_basis=e.group_basis,
+                )
+        Event.objects.bulk_create(fresh.values(), batch_size=2000)
+        self.events.update({serial: event.pk for serial, event in fresh.items()})
+        mentions, figures, reactions = [], [], []
+        statements = iter(created)
+        for doc, synthetic in zip(docs, chunk, strict=True):
+            rows = [next(statements) for _ in synthetic.statements]
+            if synthetic.event is None:
+                continue
+            event_id = self.events[synthetic.event.serial]
+            start, end = synthetic.report
+            mentions.append(EventMention(event_id=event_id, document=doc, start=start, end=end))
+            figures += [
+                EventFigure(
+                    event_id=event_id,
+                    document=doc,
+                    metric=metric,
+                    value=value,
+                    qualifier=qualifier,
+                    source=source,
+                    start=start,
+                    end=end,
+                )
+                for metric, value, qualifier, source in synthetic.figures
+            ]
+            reactions += [
+                Reaction(statement=rows[index], event_id=event_id, basis=basis)
+                for index, basis in synthetic.reactions
+            ]
+        EventMention.objects.bulk_create(mentions, batch_size=5000)
+        EventFigure.objects.bulk_create(figures, batch_size=5000)
+        Reaction.objects.bulk_create(reactions, batch_size=5000)
+        if len(self.events) > 10_000:  # attacks far behind are reported no more
+            for serial in list(self.events)[:-1000]:
+                del self.events[serial]
 
     def _outlet(self, name: str) -> Outlet:
         if name not in self.outlets:

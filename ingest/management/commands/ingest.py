@@ -10,8 +10,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ingest.errors import RejectedDocument
 from ingest.readers import SUPPORTED, read_bytes
-from ingest.services import RejectedDocument, document_create, url_fetch_request
+from ingest.services import document_create, url_fetch_request
 from statements.models import Document
 
 

@@ -7,6 +7,7 @@ import pytest
 from ingest.extraction.dates import (
     DATE_PHRASE,
     Ref,
+    Resolved,
     _complete_date,
     full_dates,
     infer_reference,
@@ -78,3 +79,13 @@ def test_complete_dates_read_directly_agree_with_dateparser(phrase):
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     assert _complete_date(phrase) == (parsed.date() if parsed else None)
     assert _complete_date("next Tuesday") is False and _complete_date("Maybe 5 2022") is False
+
+
+def test_a_capitalised_relative_phrase_and_a_month_named_alone():
+    ref = Ref(date(2024, 9, 25), DAY)
+    assert _resolve("Last month", ref) == Resolved(date(2024, 8, 1), MONTH)
+    assert _resolve("In August", ref) == Resolved(date(2024, 8, 1), MONTH, inferred_year=True)
+    assert _resolve("in December", ref) == Resolved(
+        date(2023, 12, 1), MONTH, inferred_year=True
+    )  # the latest December
+    assert _resolve("late May", ref) == Resolved(date(2024, 5, 1), MONTH, inferred_year=True)

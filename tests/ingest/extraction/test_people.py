@@ -196,3 +196,69 @@ def test_alliances_and_militaries_speak_as_institutions_and_ranks_stay_out_of_na
         "Toller Vance",
         "U.S. Department of Defense",
     ]
+
+
+def test_an_institution_speaks_through_its_unnamed_spokesperson():
+    text = (
+        "Border row deepens\n\n"
+        "KABUL: The two neighbours traded accusations on Tuesday after the envoy was summoned.\n\n"
+        "The Taliban administration's spokesman said the charges against Kabul were unfounded.\n\n"
+        "A spokeswoman for the interim Afghan government rejected the claim, stating that no "
+        "fighters crossed from its side.\n\n"
+        "A spokesperson for the State Department said Washington was following the matter.\n\n"
+        "An official of the Foreign Office said Islamabad had handed over its evidence."
+    )
+    assert _speakers(text, date(2025, 3, 5)) == [
+        "Afghan Taliban government",
+        "Afghan Taliban government",
+        "U.S. Department of State",
+        "Pakistan Foreign Office",
+    ]
+
+
+def test_the_press_capitals_for_premier_and_ministers_are_titles():
+    text = (
+        "Raid in the valley\n\n"
+        "PESHAWAR: Troops cleared a compound after a clash that began at 5 pm Sunday.\n\n"
+        "PM Shehbaz praised the troops for their courage.\n\n"
+        "CM Kundi said the province would rebuild the damaged school.\n\n"
+        '"We will find every one of them," state radio quoted Interior Minister Mohsin Naqvi '
+        "as saying."
+    )
+    said = extract(text, date(2024, 11, 10)).statements
+    assert [s.speaker for s in said] == ["Shehbaz", "Kundi", "Mohsin Naqvi"]
+    assert said[1].speaker_role == "Chief Minister"
+    assert said[0].speaker_canonical == "Shehbaz Sharif"
+    assert said[2].direct
+
+
+def test_an_organisation_the_gazetteer_lacks_is_named_once_then_by_its_initials():
+    text = (
+        "Violence eased in June, monitor says\n\n"
+        "KARACHI: The Quetta Institute for Conflict Studies (QICS) on Monday published its "
+        "half-year review, revealing that bombings fell by a fifth.\n\n"
+        "According to the QICS review, 140 attacks were logged between January and June.\n\n"
+        "The think tank stated that most of the attacks hit police posts.\n\n"
+        "Civilian deaths also dropped, the QICS said.\n\n"
+        "The Multan Policy Research Council said that the decline might not last."
+    )
+    said = extract(text, date(2025, 7, 2)).statements
+    assert [s.speaker for s in said] == ["Quetta Institute for Conflict Studies"] * 4 + [
+        "Multan Policy Research Council"  # not "Multan" speaking as a place
+    ]
+    assert said[0].said_on == "2025-06-30"
+
+
+def test_another_countrys_mission_speaks_for_itself():
+    text = (
+        "Convoy bombed\n\n"
+        "KARACHI: A blast hit a convoy of foreign engineers on Sunday night.\n\n"
+        "Interior Minister Talal Rashid condemned the bombing.\n\n"
+        "China's embassy in Islamabad said it was shocked and asked for a thorough inquiry.\n\n"
+        "The Afghan Consulate in Peshawar said none of its citizens were hurt."
+    )
+    assert _speakers(text, date(2024, 10, 7)) == [
+        "Talal Rashid",
+        "Embassy of China",
+        "Consulate of Afghanistan",
+    ]

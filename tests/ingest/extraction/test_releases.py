@@ -133,3 +133,40 @@ def test_a_news_page_filed_under_press_release_is_read_as_an_article():
     found = extract(text, None).statements
     assert [s.speaker for s in found] == ["Toller Vance"]
     assert found[0].said_on == "2031-05-02"  # the Friday before the Wednesday of the stamp
+
+
+def test_a_joint_statements_parties_are_those_its_title_names_together():
+    text = (
+        "Joint Statement on the Pakistan-U.S. Border Security Talks\n\n"
+        "WASHINGTON: Ambassador Rafiq Durrani and Ambassador Helen Okafor co-chaired the "
+        "Pakistan-U.S. Border Security Talks on 11 June 2025 in Washington.\n\n"
+        "The delegations reviewed the threat from the TTP along the border with Afghanistan.\n\n"
+        "Both governments resolved to meet again next year and to widen training for customs "
+        "officers.\n\n"
+        "The Pakistani delegation expressed its appreciation for U.S. help with scanners at "
+        "the crossings.\n\n"
+        "The Dialogue reaffirms the resolve of both countries to keep the frontier secure."
+    )
+    assert [s[0] for s in _said(text)] == [
+        "United States–Pakistan joint statement",  # Afghanistan is a place here, no party
+        "Government of Pakistan",
+        "United States–Pakistan joint statement",
+    ]
+    assert "U.S. Border Security" not in {s.speaker for s in extract(text, None).statements}
+
+
+def test_a_readout_keeps_only_what_was_said_not_its_narrative():
+    text = (
+        "Deputy Secretary Varga's Call with Pakistani Interior Minister Rana\n"
+        "READOUT\n"
+        "OFFICE OF THE SPOKESPERSON\n"
+        "APRIL 3, 2031\n"
+        "The below is attributable to Spokesperson Ilse Brandt:\n"
+        "Deputy Secretary Orla Varga spoke today with Interior Minister Kamran Rana. The "
+        "Deputy Secretary offered condolences for the victims of the Gwadar port attack. The "
+        "two discussed the investigation. The Deputy Secretary reaffirmed U.S. support for "
+        "Pakistan's efforts against terrorist groups."
+    )
+    said = extract(text, None).statements
+    assert [s.speaker for s in said] == ["Orla Varga", "Orla Varga"]
+    assert said[0].said_on == "2031-04-03" and not any(s.direct for s in said)

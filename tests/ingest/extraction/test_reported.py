@@ -94,3 +94,8 @@ def test_who_refers_to_the_named_speaker_before_it():
     text = "The meeting was attended by Interior Minister Jon Ekdal, who said the border was calm."
     (first, *_) = _attrs(text)
     assert first.speaker.name == "Jon Ekdal"
+
+
+def test_an_opinion_voiced_as_being_of_the_view_is_attributed():
+    (first,) = _attrs("Governor Sana Qadri was of the view that the blast was planned abroad.")
+    assert first.speaker.name == "Sana Qadri" and first.mode == SUBJECT

@@ -1,3 +1,6 @@
+from datetime import date
+
+from ingest.extraction import extract
 from ingest.extraction.sentences import split_units
 from ingest.extraction.statistics import statistics
 
@@ -71,3 +74,23 @@ def test_a_monitors_write_up_keeps_figures_with_no_period_named():
     units = [(u.start, u.end, i) for i, u in enumerate(split_units(text, 0, len(text)))]
     found = statistics(text, units, None)
     assert {(s.value, s.source) for s in found} == {(40, "PICSS"), (61, "PICSS")}
+
+
+def test_a_compared_month_is_not_the_reported_one():
+    text = (
+        "The Karakoram Peace Observatory said militants staged 88 attacks in May, up from 61 "
+        "in April, while 40 soldiers were killed. Civilian deaths fell by 9 percent, the "
+        "observatory said."
+    )
+    got = {s.value: s.period for s in _stats(text)}
+    assert got == {88: "2024-05", 61: "2024-04", 40: "2024-05", -9: "2024-05"}
+
+
+def test_a_toll_the_police_give_is_theirs_and_dated_by_its_attack():
+    text = (
+        "Blast in Sibi\n\n"
+        "SIBI: Police said at least seven people were killed and 11 injured when a bomb went "
+        "off near a bus stand on Thursday."
+    )
+    tolls = {s.value: (s.source, s.period) for s in extract(text, date(2025, 2, 8)).statistics}
+    assert tolls == {7: ("police", "2025-02-06"), 11: ("police", "2025-02-06")}

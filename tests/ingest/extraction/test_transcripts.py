@@ -170,3 +170,43 @@ def test_a_dateline_alone_does_not_make_an_article_a_transcript():
     text = "Title\n\nWASHINGTON: The State Department said on Monday that talks would resume."
     (stmt,) = extract(text, date(2031, 3, 3)).statements
     assert stmt.speaker == "U.S. Department of State" and not stmt.context
+
+
+def test_a_transcription_service_puts_the_timecode_before_the_colon():
+    text = (
+        "Foreign Ministry Daily Briefing 3/7/25 Transcript\n\n"
+        "Idris Vantongeren (00:03):\n"
+        "Good afternoon, everybody.\n\n"
+        "Speaker 2 (00:10):\n"
+        "Any reaction to the blast in Chaman on Wednesday?\n\n"
+        "Idris Vantongeren (00:16):\n"
+        "We condemn the blast in Chaman and we will keep helping Pakistani investigators "
+        "find those who planned it.\n\n"
+        "Nell (01:02):\n"
+        "Will there be new border security funding?\n\n"
+        "Idris Vantongeren (01:09):\n"
+        "Border security stays at the centre of our cooperation with Islamabad.\n"
+    )
+    result = extract(text)
+    assert [s.speaker for s in result.statements] == ["Idris Vantongeren"] * 2
+    assert all(s.direct for s in result.statements)
+    # "3/7/25" in the title: a two-digit year, month first as in US copy
+    assert {s.said_on for s in result.statements} == {"2025-03-07"}
+    assert "Chaman on Wednesday" in result.statements[0].context
+
+
+def test_a_briefing_page_with_only_the_rush_transcript_note_opens_with_the_offices_remarks():
+    text = (
+        "Media Briefing|\n\n"
+        "[This is a rush transcript. This copy may not be in its final form]\n\n"
+        "Thank you for joining us for the weekly briefing.\n\n"
+        "We strongly condemn the bombing at the market in Parachinar yesterday and stand with "
+        "the families of the victims.\n\n"
+        "Question: Has the sanctuary issue been raised with Kabul? (Nadia Shah, City Radio)\n\n"
+        "Answer: Yes, we have conveyed our concerns to the Afghan authorities once again and "
+        "expect action against the groups on their soil.\n"
+    )
+    opening, answer = extract(text, date(2023, 6, 15)).statements
+    assert opening.speaker == answer.speaker == "Pakistan Foreign Office"
+    assert opening.direct and opening.text.startswith("We strongly condemn")
+    assert "Nadia Shah" in answer.context

@@ -190,3 +190,35 @@ def test_tolls_in_words_and_as_deaths_of_but_not_a_part_of_a_toll():
     stats = {s.value: s.metric for s in extract(text, date(2031, 1, 1)).statistics}
     assert {20.0, 70.0, 6.0} <= set(stats)
     assert 5.0 not in stats  # "including five engineers" is part of the six
+
+
+def test_a_day_after_a_closing_according_to_dates_the_lead():
+    text = (
+        "Restraint urged\n\n"
+        "WASHINGTON: The United States asked both neighbours to keep their border calm and "
+        "urged Kabul to act against armed groups, according to State Department Deputy "
+        "Spokesperson Corin Abadi on Tuesday."
+    )
+    (lead,) = extract(text, date(2024, 3, 20)).statements  # a Wednesday
+    assert (lead.speaker, lead.said_on) == ("Corin Abadi", "2024-03-19")
+
+
+def test_an_armed_groups_claim_of_responsibility_is_no_statement():
+    text = (
+        "Highway attacks\n\n"
+        "QUETTA: Gunmen struck three highways on Monday.\n\n"
+        "In a message to reporters, BLA spokesman Tarik Rind said the group's fighters had "
+        "attacked the convoys.\n\n"
+        '"Our men carried out the raids," a TTP commander said.\n\n'
+        "Home Minister Talal Rashid said the claim by the BLA spokesman was a lie meant to "
+        "frighten travellers."
+    )
+    said = extract(text, date(2024, 8, 27)).statements
+    assert [s.speaker for s in said] == ["Talal Rashid"]
+
+
+def test_offers_of_support_and_announced_funding_are_pledges_a_reported_one_is_not():
+    assert is_pledge("The ambassador offered her country's full assistance to the inquiry.")
+    assert is_pledge("The envoy announced $12 million in new funding for bomb-disposal units.")
+    assert not is_pledge("The envoy offered condolences to the bereaved families.")
+    assert not is_pledge("She said Kabul had pledged to rein in the fighters.")

@@ -2,9 +2,10 @@ import datetime as dt
 
 import pytest
 
-import ingest.pipeline
-from ingest.pipeline import document_process, parse_partial_date
+import ingest.storing
+from ingest.partial_dates import parse_partial_date
 from ingest.services import document_create
+from ingest.storing import document_process
 from ingest.tasks import process_document
 from statements.models import Document, Statement
 
@@ -96,7 +97,7 @@ def test_a_failed_extraction_leaves_the_document_visible_with_its_error(monkeypa
     def broken(text, published=None):
         raise RuntimeError("the extractor tripped")
 
-    monkeypatch.setattr(ingest.pipeline, "extract", broken)
+    monkeypatch.setattr(ingest.storing, "extract", broken)
     assert process_document.run(document.pk) == "failed"
     document.refresh_from_db()
     assert document.status == Document.Status.FAILED

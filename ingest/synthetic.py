@@ -1,4 +1,5 @@
-"""Invented documents for benchmarks: news-like articles and briefing-like transcripts.
+"""Invented documents for ``manage.py generate_corpus`` and the benchmarks: news-like articles
+and briefing-like transcripts.
 
 Every speaker, outlet and place of business here is made up; no real official's name appears.
 Pure Python (no Django), so the extractor benchmark can use it too. Deterministic per seed.
@@ -9,6 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from .synthetic_events import GROUPS, SyntheticEvent, attacks, report
 
 FIRST = [
     "Arlen",
@@ -98,7 +101,6 @@ TOPICS = [
     "elections security",
     "regional stability",
 ]
-GROUPS = ["TTP", "ISIS-K", "al-Qaida", "AQIS", "BLA", "Afghan Taliban"]
 PLEDGE = [
     "We will continue to work with our partners on {topic}.",
     "Our two governments remain committed to deepening {topic}.",
@@ -145,6 +147,10 @@ class SyntheticDocument:
     published_on: date
     text: str
     statements: list[SyntheticStatement] = field(default_factory=list)
+    event: SyntheticEvent | None = None  # the attack the document reports, if any
+    report: tuple[int, int] = (0, 0)  # the sentence that reports it and gives its toll
+    figures: list[tuple[str, int, str, str]] = field(default_factory=list)  # metric, value...
+    reactions: list[tuple[int, str]] = field(default_factory=list)  # statement index, basis
 
 
 def speakers(rng: random.Random, count: int = 60) -> list[SyntheticSpeaker]:
@@ -255,15 +261,27 @@ def corpus(
     transcript_words: int = 2_000,
     start: date = date(2014, 1, 1),
     end: date = date(2026, 10, 31),
+    events: int = 0,
 ):
-    """Yield ``documents`` invented documents spread over the years, deterministically."""
+    """Yield ``documents`` invented documents spread over the years, deterministically.
+    With ``events``, that many invented attacks are reported by the articles (each by about
+    documents/events outlets, dated a day or two after it, tolls differing), most with a
+    reaction; without, the documents are exactly those of earlier versions."""
     rng = random.Random(seed)
     cast = speakers(rng)
     span = (end - start).days
+    planned = attacks(seed, events, start, end) if events else []
+    erng = random.Random(seed * 7919 + 2)
     for number in range(documents):
         published = start + timedelta(days=rng.randint(0, span))
         serial = f"{seed}-{number}"
         if rng.random() < transcript_share:
             yield transcript(rng, cast, published, words=transcript_words, serial=serial)
-        else:
-            yield article(rng, cast, published, statements=statements_per_article, serial=serial)
+            continue
+        event = planned[number * len(planned) // documents] if planned else None
+        if event is not None:
+            published = min(end, event.occurred_on + timedelta(days=erng.randint(1, 2)))
+        doc = article(rng, cast, published, statements=statements_per_article, serial=serial)
+        if event is not None:
+            report(erng, doc, event)
+        yield doc

@@ -7,7 +7,9 @@ from datetime import date
 from .articles import article_statements
 from .casualties import casualties
 from .chrome import mask_chrome
+from .claims import is_group_claim
 from .entities import group_mentions, groups_between, places, upper_places
+from .event_mentions import event_mentions
 from .issued import is_release, issued_statements, issuer_of
 from .quotes import normalize_quotes
 from .reference import document_reference, report_month
@@ -17,11 +19,11 @@ from .transcripts import date_from_lead, header_people, speaker_of, transcript_s
 from .turns import monologue_start, turns
 from .types import DAY, Extraction
 
-EXTRACTOR_VERSION = "2.1.0"
+EXTRACTOR_VERSION = "2.2.0"  # 2.2: attacks (events) with their tolls
 
 
 def extract(text: str, published: date | None = None) -> Extraction:
-    """Extract statements, groups, places and statistics from one document.
+    """Extract statements, groups, places, statistics and attacks from one document.
 
     Takes the document text and, if known, its publication date; returns an Extraction whose
     offsets index ``text`` exactly.
@@ -74,7 +76,9 @@ def extract(text: str, published: date | None = None) -> Extraction:
     # given to the statements whose spans hold them.
     mentions = group_mentions(view)
     result.organizations = groups_between(mentions, 0, len(view))
+    result.statements = [s for s in result.statements if not is_group_claim(s, mentions)]
     for stmt in result.statements:
         stmt.armed_groups = groups_between(mentions, stmt.start, stmt.end)
     result.places = places(view)
+    result.events = event_mentions(view, sentences, result.statements, ref, mentions)
     return result

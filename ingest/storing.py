@@ -10,7 +10,6 @@ deleted and its id remembered (``RemovedStatement``), so its page answers "gone"
 
 from __future__ import annotations
 
-import calendar
 import logging
 import re
 from datetime import date
@@ -25,6 +24,8 @@ from statements.cache import (
     close_invalidation_window,
     open_invalidation_window,
 )
+from statements.events import events_store_for_document
+from statements.history import history_paused
 from statements.models import (
     DatePrecision,
     Document,
@@ -41,56 +42,23 @@ from statements.services import (
     speakers_find,
     topics_for,
 )
+from statements.tasks import alerts_after_extraction
 
 from .clustering import statements_cluster
+from .enqueue import INVALIDATE_AGGREGATES, send
 from .extraction import EXTRACTOR_VERSION, ExtractedStatement, ExtractedStatistic, extract
+from .partial_dates import parse_partial_date, period_bounds
 
 logger = logging.getLogger(__name__)
-
-
-def parse_partial_date(value: str | None) -> tuple[date | None, str]:
-    """'2024-05-13' / '2024-05' / '2024' -> (first day of that period, precision)."""
-    if not value:
-        return None, DatePrecision.UNKNOWN
-    parts = str(value).split("-")
-    try:
-        numbers = [int(p) for p in parts[:3]]
-        day = date(numbers[0], *(numbers[1:] + [1, 1])[:2])
-    except (ValueError, TypeError):
-        return None, DatePrecision.UNKNOWN
-    if not dates.in_range(day):  # a typo such as year 24: undated rather than stored
-        return None, DatePrecision.UNKNOWN
-    precision = {1: DatePrecision.YEAR, 2: DatePrecision.MONTH}.get(len(numbers), DatePrecision.DAY)
-    return day, precision
-
-
-def _period_bounds(period: str | None) -> tuple[date | None, date | None]:
-    """'2024-Q1' / '2021' / '2022-01/2022-04' -> (first day, last day) of the period."""
-    if not period:
-        return None, None
-    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", period)
-    if quarter:
-        year, q = int(quarter[1]), int(quarter[2])
-        start = dates.within(date(max(year, 1), 3 * q - 2, 1))
-        return start, _last_day(date(year, 3 * q, 1), DatePrecision.MONTH) if start else None
-    first, _, last = period.partition("/")
-    start, _ = parse_partial_date(first)
-    end, precision = parse_partial_date(last or first)
-    return start, _last_day(end, precision) if end else None
-
-
-def _last_day(day: date, precision: str) -> date:
-    if precision == DatePrecision.YEAR:
-        return date(day.year, 12, 31)
-    if precision == DatePrecision.MONTH:
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-    return day
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
 
 
+# The pipeline's writes are not editors' changes: they leave no history rows (a million
+# extracted statements would be a million rows nobody reads); see statements/history.py.
+@history_paused()
 def document_process(*, document_id: int) -> Document:
     """Extract the statements of one document and store them; idempotent.
 
@@ -153,6 +121,8 @@ def document_process(*, document_id: int) -> Document:
         statements_cluster(
             document=document, touched=touched, statements=reviewed + updated + created
         )
+        # The attacks it reports, merged with other documents' reports; reactions linked.
+        events_store_for_document(document, result.events)
         # The summary: cells of statements that were there before (and of others whose link
         # clustering changed) are recomputed; new statements are added to theirs.
         new = {s.pk for s in created}
@@ -168,6 +138,7 @@ def document_process(*, document_id: int) -> Document:
             if s.pk not in linked
         )
         aggregates_changed()  # bulk writes above send no signals
+        alerts_after_extraction(document_id=document.pk)  # saved searches, once committed
     return document
 
 
@@ -189,10 +160,8 @@ def aggregates_changed() -> None:
         if not open_invalidation_window(window):
             return  # the open window's end counts this document too
         bump_data_version()
-        from .tasks import invalidate_aggregates
-
         try:
-            invalidate_aggregates.apply_async(countdown=window)
+            send(INVALIDATE_AGGREGATES, countdown=window)
         except Exception:  # no broker: nothing would end the window, so end it now
             logger.warning("could not schedule the end of an invalidation window", exc_info=True)
             close_invalidation_window()
@@ -402,7 +371,7 @@ def _by_name(resolve, names: list[str]) -> dict[str, int]:
 
 
 def _statistic(document: Document, found: ExtractedStatistic) -> Statistic:
-    start, end = _period_bounds(found.period)
+    start, end = period_bounds(found.period)
     return Statistic(
         document=document,
         source=(found.source or "")[:100],
