@@ -7,10 +7,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .synthetic import SyntheticDocument
 
 GROUPS = ["TTP", "ISIS-K", "al-Qaida", "AQIS", "BLA", "Afghan Taliban"]
 
@@ -106,37 +102,3 @@ def attacks(seed: int, count: int, start: date, end: date) -> list[SyntheticEven
         )
     found.sort(key=lambda e: e.occurred_on)
     return found
-
-
-def report(rng: random.Random, doc: SyntheticDocument, event: SyntheticEvent) -> None:
-    """Make ``doc`` a report of ``event``: a sentence with its toll (each outlet's differs)
-    after the headline, and its first statement a reaction unless nobody reacted."""
-    words = next(w for k, w, _ in ATTACKS if k == event.kind)
-    site = next(w for t, w in TARGETS if t == event.target)
-    killed = max(1, event.killed + rng.randint(-3, 3))
-    injured = max(0, event.injured + rng.randint(-5, 5))
-    source = rng.choice(SOURCES)
-    said = f", {source} said" if source else ""
-    sentence = (
-        f"On {event.occurred_on:%B %d, %Y}, {words} {site} in {event.place}, killing at least "
-        f"{killed} people and wounding {injured}{said}. "
-    )
-    head = doc.text.index("\n\n", doc.text.index("\n\n") + 2) + 2
-    doc.text = doc.text[:head] + sentence + doc.text[head:]
-    for s in doc.statements:
-        s.start, s.end = s.start + len(sentence), s.end + len(sentence)
-    doc.event, doc.report = event, (head, head + len(sentence) - 1)
-    doc.figures = [("killed", killed, "at least", source), ("injured", injured, "", source)]
-    if event.reacted and doc.statements:
-        basis, template = rng.choice(REACTION)
-        noun = next(n for k, _, n in ATTACKS if k == event.kind)
-        first = doc.statements[0]
-        text = template.format(noun=noun, place=event.place, name=event.name)
-        doc.text = doc.text[: first.start] + text + doc.text[first.end :]
-        shift = len(text) - (first.end - first.start)
-        first.text, first.end = text, first.start + len(text)
-        first.said_on = min(doc.published_on, event.occurred_on + timedelta(days=rng.randint(0, 6)))
-        first.topics, first.groups, first.is_pledge = ["condolences"], [], False
-        for s in doc.statements[1:]:
-            s.start, s.end = s.start + shift, s.end + shift
-        doc.reactions = [(0, basis)]
