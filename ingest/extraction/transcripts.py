@@ -34,7 +34,9 @@ _PROCEDURAL = re.compile(
     r"|(?:laughter|inaudible|crosstalk)|sorry|all\s+right|okay|sure|yeah|yes|no|please|sir"
     r"|let(?:'|’)?s\s+go\s+to|afternoon|morning|announcements?|ladies\s+and\s+gentlemen|(?:straight\s+)?to\s+"
     r"(?:your\s+)?questions|on\s+your\s+minds?"
-    r"|ma'?am|everybody|everyone|there\s+you\s+go|appreciate\s+it|that's\s+a\s+mouthful)\b"
+    r"|ma'?am|everybody|everyone|there\s+you\s+go|appreciate\s+it|that's\s+a\s+mouthful"
+    r"|(?:a\s+)?(?:couple|few)\s+(?:of\s+)?(?:things|items|updates)|at\s+the\s+top"
+    r"|to\s+(?:start|kick)\s+(?:off|things\s+off|with))\b"
 )
 _WORD = re.compile(r"[A-Za-z’']+")
 # A turn that opens by declining or deferring ("I'll take the question", "I'm not going to
@@ -79,8 +81,8 @@ def trivial(body: str) -> bool:
     """Tell whether a turn is floor management, banter or a bare no-comment.
 
     A short turn (30 words or fewer) is trivial when its procedural phrases make up a third
-    of it; a very short one (10 or fewer) also when it has no word of policy at all
-    ("Actually, I was watching NBC.").
+    of it (half of it when it holds a word of policy); a very short one (10 or fewer) also
+    when it has no word of policy at all ("Actually, I was watching NBC.").
     """
     words = _WORD.findall(body)
     if len(words) <= 5:
@@ -92,7 +94,9 @@ def trivial(body: str) -> bool:
     if len(words) > 30:
         return False
     covered = sum(len(_WORD.findall(m.group(0))) for m in _PROCEDURAL.finditer(body))
-    return covered * 3 >= len(words) or (len(words) <= 10 and not _CONTENT.search(body))
+    policy = _CONTENT.search(body) is not None
+    # with a word of policy in it, the procedure must make up half of the turn
+    return covered * (2 if policy else 3) >= len(words) or (len(words) <= 10 and not policy)
 
 
 def briefing_day(view: str, header: str, ref: D.Ref | None) -> date | None:

@@ -52,6 +52,11 @@ def test_floor_management_banter_and_no_comment_turns_are_not_statements():
     assert trivial("I'm just not going to comment on the evolution of that debate, as you say.")
     assert trivial("I'll take the question as to whether we can release anything about his file.")
     assert not trivial("No, there are no American trainers in Pakistan at this time.")
+    assert trivial("Good afternoon, everybody. I have a couple of things at the top.")
+    assert not trivial(
+        "Good afternoon. A couple of things at the top: we condemn the bombing in Quetta and "
+        "will keep supporting Pakistan's investigation."
+    )
 
 
 def test_a_given_publication_date_decides_the_spokesperson_by_tenure():
