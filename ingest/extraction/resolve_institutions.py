@@ -63,6 +63,9 @@ class InstitutionsAndDocuments:
             org = self._org_from_hint(m.org_hint)
             if org is None:
                 return None
+            if org.name in STATES and doc in REPORT_DOCS and self.default_report is not None:
+                # "the Pakistan Security Report" of a monitor: the country is its subject
+                return replace(self.default_report, role=m.doc_type or doc)
             return Speaker(org.name, INSTITUTION, org.name, m.doc_type or doc, org.side)
         if m.extra.get("by_noun"):
             by = self._recent_institution(m.extra["by_noun"])

@@ -262,3 +262,14 @@ def test_another_countrys_mission_speaks_for_itself():
         "Embassy of China",
         "Consulate of Afghanistan",
     ]
+
+
+def test_a_monitors_country_report_is_the_monitors_not_the_countrys():
+    text = (
+        "Pakistan Security Review 2031\n\n"
+        "Pak Institute for Peace Studies (PIPS)\n\n"
+        "Overview\n\n"
+        "PIPS recorded 281 attacks in 2031, fewer than the year before.\n\n"
+        "The report notes that attacks from across the border rose late in the year."
+    )
+    assert _speakers(text, None) == ["Pak Institute for Peace Studies"] * 2
