@@ -100,6 +100,19 @@ def last_whole_start(until: dt.date, precision: str) -> dt.date | None:
     return (start - dt.timedelta(days=1)).replace(day=1) if start > dt.date.min else None
 
 
+def ends_after(until: dt.date, field: str) -> models.Q:
+    """Rows dated on ``field`` at month or year precision whose period ends after ``until``:
+    a range that cuts their period does not hold them (never an invented day)."""
+    cut = models.Q(pk__in=[])
+    for precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+        start = last_whole_start(until, precision)
+        if start is None:
+            cut |= models.Q(date_precision=precision)
+        else:
+            cut |= models.Q(date_precision=precision, **{f"{field}__gt": start})
+    return cut
+
+
 # Among equal first days the wider period comes first, as on the timeline (newest first, the
 # group "2024, month unknown" follows January 2024): "2024", then "May 2024", then a day.
 BREADTH = {"year": 0, "month": 1}

@@ -14,11 +14,8 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVe
 from django.db.models import (
     BooleanField,
     CharField,
-    Count,
     F,
     Func,
-    IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -28,7 +25,9 @@ from django.utils.safestring import SafeString
 
 from . import search
 from .cache import cached
-from .models import Document, Outlet, Statement
+from .lenient_forms import LenientFilterForm
+from .models import Document, Outlet
+from .reports import visible_count
 
 PAGE_SIZE = 25
 HEADLINE_CHARS = 100_000  # ts_headline parses what it is given: a bounded prefix
@@ -52,7 +51,7 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(LenientFilterForm):
     """The documents index's parameters; a bad one is dropped, never a server error."""
 
     q = forms.CharField(
@@ -70,14 +69,6 @@ class DocumentFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].choices = [("", "Any outlet"), *outlet_choices()]
 
-    def filters(self) -> dict:
-        self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v}
-
-    def ignored(self) -> list[str]:
-        self.is_valid()
-        return [str(self.fields[name].label) for name in self.errors]
-
 
 def outlet_choices() -> list[tuple[str, str]]:
     """Every outlet, by name; cached until the data changes."""
@@ -90,15 +81,7 @@ def outlet_choices() -> list[tuple[str, str]]:
 
 def statement_count() -> Subquery:
     """How many statements an analyst may see in a document (rejected ones are not shown)."""
-    counts = (
-        Statement.objects.filter(document=OuterRef("pk"))
-        .exclude(review_status=Statement.Review.REJECTED)
-        .order_by()
-        .values("document")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+    return Coalesce(visible_count("document"), 0)
 
 
 def matching_documents(filters: dict) -> QuerySet[Document]:

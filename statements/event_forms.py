@@ -10,6 +10,7 @@ from .cache import cached
 from .event_models import EventKind, EventTarget
 from .event_reads import province_choices
 from .forms import SlugChoiceField, StatementFilterForm
+from .lenient_forms import LenientFilterForm
 from .models import ArmedGroup
 
 # As for statements: a period the range cuts is left out, never given an invented day.
@@ -53,7 +54,7 @@ def _date_field(label: str) -> forms.DateField:
     )
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(LenientFilterForm):
     province = forms.ChoiceField(label="Province", required=False)
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "Any kind"), *EventKind.choices]
@@ -77,16 +78,6 @@ class EventFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["province"].choices = _provinces()
         self.fields["group"].widget.choices = _groups()
-
-    def filters(self) -> dict:
-        """The valid filter values; a bad parameter is ignored rather than failing the page."""
-        self.is_valid()
-        return {k: v for k, v in self.cleaned_data.items() if v}
-
-    def ignored(self) -> list[str]:
-        """Labels of the parameters that were not understood, to say so on the page."""
-        self.is_valid()
-        return [str(self.fields[name].label) for name in self.errors]
 
 
 class ContextFilterForm(StatementFilterForm):

@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, QuerySet
 
 from .cards import said_when
-from .dates import BREADTH, as_said, last_whole_start, period_end
+from .dates import BREADTH, as_said, ends_after, period_end
 from .event_models import Event, EventFigure, Reaction
 from .models import DatePrecision, Side, Statement
 
@@ -53,7 +53,7 @@ def filter_events(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
     if since := filters.get("since"):
         events = events.filter(occurred_on__gte=since)  # a period's first day: all of it after
     if until := filters.get("until"):
-        events = events.filter(occurred_on__lte=until).exclude(_ends_after(until))
+        events = events.filter(occurred_on__lte=until).exclude(ends_after(until, "occurred_on"))
     reaction = filters.get("reaction")
     if reaction in NO_REACTION:
         events = events.filter(~_reacted(NO_REACTION[reaction]))
@@ -64,19 +64,6 @@ def filter_events(events: QuerySet[Event], filters: dict) -> QuerySet[Event]:
     elif reaction:
         events = events.filter(_reacted(reaction))
     return events
-
-
-def _ends_after(until: dt.date) -> Q:
-    """Events known only to a month or a year that ends after ``until``: a range that cuts
-    their period does not hold them (never an invented day)."""
-    cut = Q(pk__in=[])
-    for precision in (DatePrecision.MONTH, DatePrecision.YEAR):
-        start = last_whole_start(until, precision)
-        if start is None:
-            cut |= Q(date_precision=precision)
-        else:
-            cut |= Q(date_precision=precision, occurred_on__gt=start)
-    return cut
 
 
 def in_event_order(events: QuerySet[Event]) -> QuerySet[Event]:

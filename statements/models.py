@@ -321,6 +321,10 @@ class RemovedStatement(models.Model):
         return f"statement {self.statement_id} (removed from document {self.document_id})"
 
 
+# What the monthly slices' indexes carry besides their keys, for index-only reads.
+_CELL_COLUMNS = ["is_pledge", "verified", "precision", "n", "first_said", "last_said"]
+
+
 class MonthlyCount(models.Model):
     """How many timeline rows (visible remarks, re-reports folded into the first report) one
     speaker has in one month, split by the pledge and verified flags: in all (no topic and no
@@ -370,29 +374,13 @@ class MonthlyCount(models.Model):
             ),
             models.Index(
                 fields=["topic", "month"],
-                include=[
-                    "speaker",
-                    "is_pledge",
-                    "verified",
-                    "precision",
-                    "n",
-                    "first_said",
-                    "last_said",
-                ],
+                include=["speaker", *_CELL_COLUMNS],
                 name="monthlycount_topic_idx",
                 condition=models.Q(topic__isnull=False),
             ),
             models.Index(
                 fields=["armed_group", "month"],
-                include=[
-                    "speaker",
-                    "is_pledge",
-                    "verified",
-                    "precision",
-                    "n",
-                    "first_said",
-                    "last_said",
-                ],
+                include=["speaker", *_CELL_COLUMNS],
                 name="monthlycount_group_idx",
                 condition=models.Q(armed_group__isnull=False),
             ),

@@ -12,7 +12,7 @@ from django.db.models.functions import TruncMonth
 
 from . import search
 from .cards import cards_of, date_label
-from .dates import in_range, last_whole_start, month_end, month_key
+from .dates import ends_after, in_range, month_end, month_key
 from .models import DatePrecision, Side, Statement
 from .reports import with_outlets
 
@@ -81,22 +81,10 @@ def apply_filters(
     if since := filters.get("since"):
         queryset = queryset.filter(said_on__gte=since)  # a period's first day: all of it after
     if until := filters.get("until"):
-        queryset = queryset.filter(said_on__lte=until).exclude(_ends_after(until))
+        queryset = queryset.filter(said_on__lte=until).exclude(ends_after(until, "said_on"))
     if q := filters.get("q"):
         queryset = search.search(queryset, q, annotate=annotate)
     return queryset
-
-
-def _ends_after(until: dt.date) -> Q:
-    """Statements said on or before ``until`` whose period (month or year) ends after it."""
-    cut = Q(pk__in=[])
-    for precision in (DatePrecision.MONTH, DatePrecision.YEAR):
-        start = last_whole_start(until, precision)
-        if start is None:
-            cut |= Q(date_precision=precision)
-        else:
-            cut |= Q(date_precision=precision, said_on__gt=start)
-    return cut
 
 
 def cut_periods(queryset: QuerySet[Statement], filters: dict) -> int:
@@ -115,7 +103,7 @@ def cut_periods(queryset: QuerySet[Statement], filters: dict) -> int:
             )
             cut |= Q(date_precision=precision, said_on__gte=start, said_on__lt=since)
     if until:
-        cut |= Q(said_on__lte=until) & _ends_after(until)
+        cut |= Q(said_on__lte=until) & ends_after(until, "said_on")
     if since and until:
         cut &= Q(said_on__lte=until)
     rest = {k: v for k, v in filters.items() if k not in ("since", "until")}

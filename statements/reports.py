@@ -8,17 +8,23 @@ from django.db.models.functions import Coalesce
 from .models import Statement
 
 
-def report_count() -> Subquery:
-    """How many visible reports point at a statement (None when there are none)."""
-    reports = (
-        Statement.objects.filter(canonical=OuterRef("pk"))
+def visible_count(field: str) -> Subquery:
+    """How many statements an analyst may see (rejected ones are not shown) point at the
+    outer row through ``field`` (None when there are none)."""
+    counts = (
+        Statement.objects.filter(**{field: OuterRef("pk")})
         .exclude(review_status=Statement.Review.REJECTED)
         .order_by()
-        .values("canonical")
+        .values(field)
         .annotate(n=Count("id"))
         .values("n")
     )
-    return Subquery(reports, output_field=IntegerField())
+    return Subquery(counts, output_field=IntegerField())
+
+
+def report_count() -> Subquery:
+    """How many visible reports point at a statement (None when there are none)."""
+    return visible_count("canonical")
 
 
 def with_outlets(queryset: QuerySet[Statement]) -> QuerySet[Statement]:

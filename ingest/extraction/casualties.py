@@ -45,16 +45,17 @@ _OUTCOME_THEN_COUNT = re.compile(
     rf"(?P<who>(?:\s+[\w’'-]+){{0,3}}?)(?:\s+(?P<after>dead|injured|wounded))?\b",
     re.I,
 )
-# The toll's source when no extracted statement carries it ("police said", "according to
-# rescue officials"): bare sources are no statements, yet they are whom the figure is from.
-_TOLD_BY = re.compile(
-    r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?P<by>WHO)|(?P<who>WHO)\s+(?:said|say|says|told"
-    r"|confirmed|reported))\b".replace(
-        "WHO",
-        r"police|(?:rescue|hospital|district|local|security|health|government|police)\s+"
-        r"(?:officials?|sources)|officials|doctors|rescuers|Rescue\s+1122|the\s+military"
-        r"|the\s+army|ISPR|hospital\s+sources",
-    )
+# Who the text gives a toll to when no extracted statement carries it ("police said",
+# "according to rescue officials"): bare sources are no statements, yet the figure is theirs.
+_SOURCE_WHO = (
+    r"ISPR|CTD|police(?:\s+officials?)?|officials?|doctors|rescuers|Rescue\s+1122"
+    r"|hospital\s+(?:officials?|sources?|spokesperson)|rescue\s+(?:officials|workers)"
+    r"|(?:district|local|security|government|police|(?:district\s+)?health)\s+(?:officials?|sources)"
+    r"|the\s+military|the\s+army|the\s+provincial\s+government|the\s+interior\s+ministry"
+)
+_SOURCE = re.compile(
+    rf"(?i)\b(?:according\s+to|told|confirmed\s+by)\s+(?:the\s+|a\s+)?(?P<who>{_SOURCE_WHO})\b"
+    rf"|\b(?P<who2>{_SOURCE_WHO})\s+(?:said|say|says|told|confirmed|reported|put)\b"
 )
 _ANY_COUNT = re.compile(r"\d|\b(?:" + "|".join(_WORDS) + r")\b", re.I)
 _NOT_PEOPLE = re.compile(
@@ -92,13 +93,11 @@ def casualties(
             seen.add(value)
             pos = start + m.start("num")
             speaker = next((s for s in statements if s.start <= pos < s.end), None)
-            told = _TOLD_BY.search(sentence)
-            by = (told.group("by") or told.group("who")) if told else None
             found.append(
                 ExtractedStatistic(
                     value=value,
                     metric=_metric(m),
-                    source=source_name(speaker) if speaker else (_short(by) or fallback),
+                    source=figure_source(sentence, speaker) or fallback,
                     period=_attack_day(sentence, ref)
                     or (speaker.said_on if speaker and speaker.said_on else day),
                     start=pos,
@@ -115,12 +114,16 @@ def _toll_matches(sentence: str) -> tuple[re.Match[str], ...]:
     return (*_COUNT_THEN_OUTCOME.finditer(sentence), *_OUTCOME_THEN_COUNT.finditer(sentence))
 
 
-def _short(by: str | None) -> str | None:
-    """ "the police" -> "police"; acronyms kept as written."""
-    if not by:
-        return None
-    by = re.sub(r"(?i)^the\s+", "", " ".join(by.split()))
-    return by if by.isupper() else by.lower()
+def figure_source(sentence: str, speaker: ExtractedStatement | None) -> str:
+    """Who the text gives a figure to: the statement's speaker, "police" in "police said",
+    or nobody (""): the journalist's own figure."""
+    if speaker is not None:
+        return source_name(speaker)[:100]
+    m = _SOURCE.search(sentence)
+    if m is None:
+        return ""
+    who = " ".join(re.sub(r"(?i)^the\s+", "", m.group("who") or m.group("who2")).split())
+    return who if who.isupper() else who.lower()
 
 
 def _attack_day(sentence: str, ref: D.Ref | None) -> str | None:

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 
 from . import dates as D
-from .casualties import sentence_figures
+from .casualties import figure_source, sentence_figures
 from .entities import groups_between
 from .event_places import Place, finest, places_in, same_area
-from .statistics import source_name
 from .types import DAY, UNKNOWN, ExtractedEvent, ExtractedFigure, ExtractedStatement
 
 # Kinds, most particular first: a "suicide attack" is a suicide bombing, not an attack.
@@ -152,15 +151,6 @@ _NOUN = {
     "rocket_attack": "rocket attack",
     "other": "attack",
 }
-_SOURCE_WHO = (
-    r"ISPR|police(?:\s+officials?)?|officials?|hospital\s+(?:officials?|sources?|spokesperson)"
-    r"|rescue\s+(?:officials|workers)|Rescue\s+1122|the\s+military|the\s+army|CTD"
-    r"|(?:district\s+)?health\s+officials?|the\s+provincial\s+government|the\s+interior\s+ministry"
-)
-_SOURCE = re.compile(
-    rf"(?i)\b(?:according\s+to|told|confirmed\s+by)\s+(?:the\s+|a\s+)?(?P<who>{_SOURCE_WHO})\b"
-    rf"|\b(?P<who2>{_SOURCE_WHO})\s+(?:said|say|says|told|confirmed|put)\b"
-)
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z .]{2,30}?)\s*(?:,[^:–—-]{0,30})?\s*(?::|\s[–—-])\s"
 )
@@ -317,7 +307,7 @@ def _add_sentence(event, view, start, end, trigger, when, figures, statements, g
                 metric=metric,
                 value=value,
                 qualifier=qualifier,
-                source=_source(sentence, speaker),
+                source=figure_source(sentence, speaker),
                 start=start,
                 end=end,
             )
@@ -332,18 +322,6 @@ def _add_group(event: ExtractedEvent, sentence: str, names: list[str]) -> None:
             event.armed_group, event.group_basis = names[0], "claimed"
     elif not event.armed_group and (_BLAMED.search(sentence) or _ATTACKERS.search(sentence)):
         event.armed_group, event.group_basis = names[0], "blamed"
-
-
-def _source(sentence: str, speaker: ExtractedStatement | None) -> str:
-    """Who the text gives a figure to: the statement's speaker, "police" in "police said",
-    or nobody (the journalist's own figure)."""
-    if speaker is not None:
-        return source_name(speaker)[:100]
-    m = _SOURCE.search(sentence)
-    if m is None:
-        return ""
-    who = (m.group("who") or m.group("who2")).lower()
-    return "ISPR" if who == "ispr" else " ".join(re.sub(r"^the\s+", "", who).split())
 
 
 def _finer(new: str, old: str) -> bool:
