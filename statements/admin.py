@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList as BaseChangeList
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
@@ -16,6 +14,7 @@ from . import search
 from .admin_corrections import DocumentFilter, StatementChangeForm, StatementCorrections
 from .admin_edits import DocumentEditing, StatementEditing, StatementInlineFormSet
 from .admin_history import HistoryAdmin
+from .admin_pages import action_page
 from .models import (
     ArmedGroup,
     Document,
@@ -220,15 +219,14 @@ class SpeakerAdmin(HistoryAdmin, ModelAdmin):
                 messages.SUCCESS,
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Merge speakers",
-            "opts": self.model._meta,
-            "speakers": speakers,
-            "suggested": max(speakers, key=lambda s: s.statement_total).pk,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/statements/speaker/merge.html", context)
+        return action_page(
+            self,
+            request,
+            "admin/statements/speaker/merge.html",
+            "Merge speakers",
+            speakers=speakers,
+            suggested=max(speakers, key=lambda s: s.statement_total).pk,
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_statements=Count("statements"))

@@ -6,11 +6,10 @@ reaction an editor adds or keeps is theirs (``by_editor``), never removed by the
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
-from django.template.response import TemplateResponse
 
+from .admin_pages import action_page
 from .event_models import Event, EventFigure, EventMention, Reaction
 from .events import event_merge, event_split
 
@@ -161,15 +160,14 @@ class EventAdmin(admin.ModelAdmin):
                 request, f"Merged {len(events) - 1} events into {into.name}.", messages.SUCCESS
             )
             return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Merge events",
-            "opts": self.model._meta,
-            "events": events,
-            "suggested": max(events, key=lambda e: e.mention_total).pk,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/statements/event/merge.html", context)
+        return action_page(
+            self,
+            request,
+            "admin/statements/event/merge.html",
+            "Merge events",
+            events=events,
+            suggested=max(events, key=lambda e: e.mention_total).pk,
+        )
 
 
 @admin.register(EventMention)
@@ -208,12 +206,11 @@ class EventMentionAdmin(_Sentence, admin.ModelAdmin):
                     request, f"{len(mentions)} mentions moved to {fresh.name}.", messages.SUCCESS
                 )
                 return None
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Split mentions into a new event",
-            "opts": self.model._meta,
-            "mentions": mentions,
-            "error": error,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/statements/eventmention/split.html", context)
+        return action_page(
+            self,
+            request,
+            "admin/statements/eventmention/split.html",
+            "Split mentions into a new event",
+            mentions=mentions,
+            error=error,
+        )
